@@ -1,0 +1,18 @@
+export { getDb, closeDb, dbProvider, type Db, type Tx } from './client';
+export { resolveDbConfig, redact, type DbConfig, type Provider } from './config';
+export { migrate } from './migrate';
+export { createRun, getRun, getRunOrThrow, listRuns, finishRunRow, deleteRun, type RunView, type NewRun, type RunFilter } from './runs';
+export {
+  writeSteps,
+  writeTrajectories,
+  writeEvalPoints,
+  writeFrontiers,
+  type BatchResult,
+  type BatchKind,
+  type StepRow,
+  type EvalPointRow,
+  type FrontierRow,
+} from './run-log-writes';
+export type { TrajectoryRow } from './raw/trajectory-rows';
+export { listMetrics, listTrajectories, listEvalPoints, listFrontiers, countTrajectories, type MetricView, type TrajectoryView, type TrajectoryFilter } from './run-data';
+export { saveCheckpoint, getCheckpointByName, getLatestCheckpoint, pruneCheckpoints, type CheckpointView } from './checkpoints';

@@ -1,0 +1,102 @@
+/**
+ * Applies prisma/migrations/<provider>/NNNN_name/migration.sql in order, once
+ * each, for SQLite and PostgreSQL alike. Prisma's `migrate deploy` cannot do
+ * PostgreSQL offline (its JS schema engine fails on introspection), so one
+ * small runner serves both: a `_studio_migrations` table records what ran,
+ * each migration runs in its own transaction, and concurrent starters
+ * serialize on a lock (an advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { resolveDbConfig, type DbConfig } from './config';
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+const MIGRATIONS_ROOT = path.resolve(process.cwd(), 'prisma', 'migrations');
+const LOCK_KEY = 7_004_202_611; // arbitrary, stable: "pareto-studio migrations"
+
+export function loadMigrations(provider: DbConfig['provider'], root = MIGRATIONS_ROOT): Migration[] {
+  const dir = path.join(root, provider === 'sqlite' ? 'sqlite' : 'postgres');
+  if (!fs.existsSync(dir)) throw new Error(`no migrations found in ${dir}`);
+  return fs
+    .readdirSync(dir)
+    .filter((d) => /^\d{4}_[a-z0-9_]+$/.test(d))
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+/** Returns the names of the migrations applied by this call. */
+export async function migrate(config: DbConfig = resolveDbConfig()): Promise<string[]> {
+  const migrations = loadMigrations(config.provider);
+  return config.provider === 'sqlite' ? migrateSqlite(config.file!, migrations) : migratePostgres(config.url, migrations);
+}
+
+function checkApplied(applied: Map<string, string>, migrations: Migration[]): Migration[] {
+  for (const [name, checksum] of applied) {
+    const m = migrations.find((x) => x.name === name);
+    if (!m) throw new Error(`database has migration ${name}, which this version of Pareto Studio does not know`);
+    if (m.checksum !== checksum) throw new Error(`migration ${name} was changed after it was applied`);
+  }
+  return migrations.filter((m) => !applied.has(m.name));
+}
+
+function migrateSqlite(file: string, migrations: Migration[]): string[] {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 10_000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE IF NOT EXISTS "_studio_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)');
+    const done: string[] = [];
+    const applyAll = db.transaction(() => {
+      const rows = db.prepare('SELECT name, checksum FROM "_studio_migrations"').all() as { name: string; checksum: string }[];
+      for (const m of checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), migrations)) {
+        db.exec(m.sql);
+        db.prepare('INSERT INTO "_studio_migrations" VALUES (?, ?, ?)').run(m.name, m.checksum, new Date().toISOString());
+        done.push(m.name);
+      }
+    });
+    applyAll.immediate();
+    return done;
+  } finally {
+    db.close();
+  }
+}
+
+async function migratePostgres(url: string, migrations: Migration[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS "_studio_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_studio_migrations"');
+    const done: string[] = [];
+    for (const m of checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), migrations)) {
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO "_studio_migrations" (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${m.name} failed: ${(err as Error).message}`);
+      }
+      done.push(m.name);
+    }
+    return done;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}

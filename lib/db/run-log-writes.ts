@@ -1,0 +1,152 @@
+/**
+ * Storage half of the run log: each batch is one transaction that first
+ * claims (runId, batchId) in IngestBatch — so a retried batch is a no-op —
+ * and then writes its rows. The claim is the transaction's first statement and
+ * a write, so on SQLite the transaction takes the write lock up front and
+ * waits on the busy timeout instead of failing on a lock upgrade.
+ */
+import type { Prisma } from './generated/sqlite';
+import { dbProvider, getDb, type Tx } from './client';
+import { ConflictError } from '../errors';
+import { insertTrajectoriesPostgres, POSTGRES_ROWS_PER_STATEMENT } from './raw/postgres';
+import { insertTrajectoriesSqlite, SQLITE_ROWS_PER_STATEMENT } from './raw/sqlite';
+import type { TrajectoryRow } from './raw/trajectory-rows';
+
+export type BatchKind = 'steps' | 'trajectories' | 'eval-points' | 'frontiers';
+
+export interface BatchResult {
+  /** False when this batch id had already been applied: nothing was written. */
+  applied: boolean;
+  rows: number;
+}
+
+async function inBatch(
+  runId: string,
+  batchId: string,
+  kind: BatchKind,
+  rows: number,
+  write: (tx: Tx) => Promise<void>,
+): Promise<BatchResult> {
+  const db = await getDb();
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const claimed = await tx.$executeRaw`INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows") VALUES (${runId}, ${batchId}, ${kind}, ${rows}) ON CONFLICT DO NOTHING`;
+        if (claimed === 0) {
+          const prior = await tx.ingestBatch.findUnique({ where: { runId_batchId: { runId, batchId } } });
+          if (prior && prior.kind !== kind) {
+            throw new ConflictError(`batchId ${batchId} was already used for a ${prior.kind} batch of this run`);
+          }
+          return { applied: false, rows: prior?.rows ?? 0 };
+        }
+        await write(tx);
+        return { applied: true, rows };
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  } catch (err) {
+    throw mapConstraintError(err);
+  }
+}
+
+function mapConstraintError(err: unknown): unknown {
+  const code = (err as { code?: string }).code;
+  if (code === 'P2002') {
+    const target = JSON.stringify((err as { meta?: unknown }).meta ?? {});
+    if (target.includes('step')) return new ConflictError('a step in this batch was already logged for this run');
+    return new ConflictError('a record in this batch already exists');
+  }
+  if (code === 'P2003') return new ConflictError('the run does not exist (it may have been deleted)');
+  return err;
+}
+
+export interface StepRow {
+  step: number;
+  stage?: number;
+  hypervolume?: number;
+  objectiveMeans?: Record<string, number>;
+  weights?: number[];
+  loss?: number;
+  kl?: number;
+  entropy?: number;
+  wallTime?: number;
+  extra?: Record<string, unknown>;
+}
+
+const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
+
+export async function writeSteps(runId: string, batchId: string, steps: StepRow[]): Promise<BatchResult> {
+  return inBatch(runId, batchId, 'steps', steps.length, async (tx) => {
+    await tx.metric.createMany({
+      data: steps.map((s) => ({
+        runId,
+        step: s.step,
+        stage: s.stage,
+        hypervolume: s.hypervolume,
+        objectiveMeans: json(s.objectiveMeans),
+        weights: json(s.weights),
+        loss: s.loss,
+        kl: s.kl,
+        entropy: s.entropy,
+        wallTime: s.wallTime,
+        extra: json(s.extra),
+        createdAt: new Date(),
+      })),
+    });
+    const last = steps.reduce((a, b) => (b.step > a.step ? b : a));
+    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
+    if (run.lastStep === null || last.step >= run.lastStep) {
+      const withHv = [...steps].reverse().find((s) => s.hypervolume !== undefined && s.step === last.step);
+      await tx.run.update({
+        where: { id: runId },
+        data: { lastStep: last.step, ...(withHv ? { latestHypervolume: withHv.hypervolume } : {}) },
+      });
+    }
+  });
+}
+
+export async function writeTrajectories(runId: string, batchId: string, rows: TrajectoryRow[]): Promise<BatchResult> {
+  const postgres = dbProvider() === 'postgresql';
+  const perStatement = postgres ? POSTGRES_ROWS_PER_STATEMENT : SQLITE_ROWS_PER_STATEMENT;
+  return inBatch(runId, batchId, 'trajectories', rows.length, async (tx) => {
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      const { sql, params } = postgres ? insertTrajectoriesPostgres(chunk) : insertTrajectoriesSqlite(chunk);
+      await tx.$executeRawUnsafe(sql, ...params);
+    }
+  });
+}
+
+export interface EvalPointRow {
+  step: number;
+  split: string;
+  objectives: number[];
+  extra?: Record<string, unknown>;
+}
+
+export async function writeEvalPoints(runId: string, batchId: string, rows: EvalPointRow[]): Promise<BatchResult> {
+  return inBatch(runId, batchId, 'eval-points', rows.length, async (tx) => {
+    await tx.evalPoint.createMany({
+      data: rows.map((r) => ({ runId, step: r.step, split: r.split, objectives: r.objectives, extra: json(r.extra), createdAt: new Date() })),
+    });
+  });
+}
+
+export interface FrontierRow {
+  step: number;
+  points: number[][];
+  hypervolume: number;
+}
+
+export async function writeFrontiers(runId: string, batchId: string, rows: FrontierRow[]): Promise<BatchResult> {
+  return inBatch(runId, batchId, 'frontiers', rows.length, async (tx) => {
+    await tx.frontierSnapshot.createMany({
+      data: rows.map((r) => ({ runId, step: r.step, points: r.points, hypervolume: r.hypervolume, createdAt: new Date() })),
+    });
+    const last = rows.reduce((a, b) => (b.step > a.step ? b : a));
+    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
+    if (run.lastStep === null || last.step >= run.lastStep) {
+      await tx.run.update({ where: { id: runId }, data: { latestHypervolume: last.hypervolume } });
+    }
+  });
+}

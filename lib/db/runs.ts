@@ -1,0 +1,161 @@
+/** Run rows: create, read, list, and status changes. */
+import type { Prisma } from './generated/sqlite';
+import { getDb, type Tx } from './client';
+import { newId } from './ids';
+import { NotFoundError } from '../errors';
+import type { ObjectiveDef, RunStatus } from '../runs/schemas';
+
+type RunRow = Prisma.RunGetPayload<{ include: { tags: true; experiment: true } }>;
+const include = { tags: true, experiment: true } as const;
+
+export function toRunView(r: RunRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    environment: r.environment,
+    algorithm: r.algorithm,
+    config: r.config as Record<string, unknown>,
+    seed: r.seed,
+    status: r.status as RunStatus,
+    source: r.source as 'builtin' | 'external',
+    objectives: r.objectives as ObjectiveDef[],
+    tags: r.tags.map((t) => t.tag).sort(),
+    notes: r.notes,
+    error: r.error,
+    totalSteps: r.totalSteps,
+    lastStep: r.lastStep,
+    latestHypervolume: r.latestHypervolume,
+    experiment: r.experiment ? { id: r.experiment.id, name: r.experiment.name } : null,
+    workerId: r.workerId,
+    heartbeatAt: r.heartbeatAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+  };
+}
+export type RunView = ReturnType<typeof toRunView>;
+
+export interface NewRun {
+  id?: string;
+  name: string;
+  environment: string;
+  algorithm: string;
+  config: Record<string, unknown>;
+  seed: number;
+  source: 'builtin' | 'external';
+  status: 'queued' | 'running';
+  objectives: ObjectiveDef[];
+  tags: string[];
+  notes?: string;
+  experiment?: string;
+  totalSteps?: number;
+}
+
+/** Creates a run (and its experiment by name if new). An existing `id` returns that run unchanged. */
+export async function createRun(input: NewRun): Promise<{ run: RunView; created: boolean }> {
+  const db = await getDb();
+  if (input.id) {
+    const existing = await getRun(input.id);
+    if (existing) return { run: existing, created: false };
+  }
+  const now = new Date();
+  const row = await db.$transaction(async (tx) => {
+    const experimentId = input.experiment ? await experimentIdByName(tx, input.experiment) : null;
+    return tx.run.create({
+      data: {
+        id: input.id ?? newId('r'),
+        name: input.name,
+        environment: input.environment,
+        algorithm: input.algorithm,
+        config: input.config as Prisma.InputJsonValue,
+        seed: input.seed,
+        source: input.source,
+        status: input.status,
+        objectives: input.objectives as unknown as Prisma.InputJsonValue,
+        notes: input.notes,
+        totalSteps: input.totalSteps,
+        experimentId,
+        createdAt: now,
+        startedAt: input.status === 'running' ? now : null,
+        tags: { create: [...new Set(input.tags)].map((tag) => ({ tag })) },
+      },
+      include,
+    });
+  });
+  return { run: toRunView(row), created: true };
+}
+
+async function experimentIdByName(tx: Tx, name: string): Promise<string> {
+  const found = await tx.experiment.findUnique({ where: { name } });
+  if (found) return found.id;
+  return (await tx.experiment.create({ data: { id: newId('e'), name, createdAt: new Date() } })).id;
+}
+
+export async function getRun(id: string): Promise<RunView | null> {
+  const db = await getDb();
+  const row = await db.run.findUnique({ where: { id }, include });
+  return row ? toRunView(row) : null;
+}
+
+export async function getRunOrThrow(id: string): Promise<RunView> {
+  const run = await getRun(id);
+  if (!run) throw new NotFoundError('run', id);
+  return run;
+}
+
+export interface RunFilter {
+  status?: RunStatus[];
+  algorithm?: string;
+  environment?: string;
+  tag?: string;
+  experiment?: string;
+  limit: number;
+  /** Id of the last run of the previous page. */
+  cursor?: string;
+}
+
+/** Newest first; keyset pagination on (createdAt, id). */
+export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; nextCursor: string | null }> {
+  const db = await getDb();
+  const where: Prisma.RunWhereInput = {
+    ...(filter.status ? { status: { in: filter.status } } : {}),
+    ...(filter.algorithm ? { algorithm: filter.algorithm } : {}),
+    ...(filter.environment ? { environment: filter.environment } : {}),
+    ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
+    ...(filter.experiment ? { experiment: { name: filter.experiment } } : {}),
+  };
+  if (filter.cursor) {
+    const anchor = await db.run.findUnique({ where: { id: filter.cursor }, select: { createdAt: true, id: true } });
+    if (!anchor) throw new NotFoundError('cursor run', filter.cursor);
+    where.OR = [
+      { createdAt: { lt: anchor.createdAt } },
+      { createdAt: anchor.createdAt, id: { lt: anchor.id } },
+    ];
+  }
+  const rows = await db.run.findMany({
+    where,
+    include,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: filter.limit + 1,
+  });
+  const page = rows.slice(0, filter.limit).map(toRunView);
+  return { runs: page, nextCursor: rows.length > filter.limit ? page[page.length - 1].id : null };
+}
+
+/** Moves a run to a final status. Returns false if it was already final. */
+export async function finishRunRow(id: string, status: 'finished' | 'failed' | 'cancelled', error?: string): Promise<boolean> {
+  const db = await getDb();
+  const res = await db.run.updateMany({
+    where: { id, status: { in: ['queued', 'running'] } },
+    data: { status, error: error ?? null, finishedAt: new Date(), workerId: null },
+  });
+  if (res.count === 0) await getRunOrThrow(id);
+  return res.count === 1;
+}
+
+export async function deleteRun(id: string): Promise<void> {
+  const db = await getDb();
+  const res = await db.run.deleteMany({ where: { id } });
+  if (res.count === 0) throw new NotFoundError('run', id);
+}

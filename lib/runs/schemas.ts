@@ -1,0 +1,164 @@
+/**
+ * The run log's wire format: the single source of types for the trainer, the
+ * HTTP ingest API and client SDKs. Everything that enters the run log passes
+ * through one of these schemas.
+ */
+import { z } from 'zod';
+
+const finite = z.number().finite();
+const step = z.number().int().min(0).max(2_147_483_647);
+const shortText = (max: number) => z.string().min(1).max(max);
+
+export const RUN_STATUSES = ['queued', 'running', 'finished', 'failed', 'cancelled'] as const;
+export const RunStatus = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export const RunSource = z.enum(['builtin', 'external']);
+export const Direction = z.enum(['maximize', 'minimize']);
+export type Direction = z.infer<typeof Direction>;
+
+export const ObjectiveDef = z.object({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a letter then letters, digits or _ (max 64)'),
+  direction: Direction,
+  /** Reference value of this objective for hypervolume (a worst acceptable value). */
+  reference: finite,
+});
+export type ObjectiveDef = z.infer<typeof ObjectiveDef>;
+
+export const BatchId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-128 characters of A-Z a-z 0-9 . _ : -');
+export const RunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -');
+
+export const CreateRunInput = z
+  .object({
+    /** Optional client-chosen id; creating the same id twice returns the existing run. */
+    id: RunId.optional(),
+    name: shortText(200),
+    environment: shortText(64),
+    algorithm: shortText(64),
+    config: z.record(z.string(), z.unknown()).default({}),
+    seed: z.number().int().min(0).max(2_147_483_647),
+    source: RunSource.default('external'),
+    status: z.enum(['queued', 'running']).default('running'),
+    objectives: z.array(ObjectiveDef).min(2).max(16),
+    tags: z.array(z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas')).max(32).default([]),
+    notes: z.string().max(10_000).optional(),
+    experiment: shortText(200).optional(),
+    totalSteps: z.number().int().min(1).optional(),
+  })
+  .superRefine((run, ctx) => {
+    const seen = new Set<string>();
+    run.objectives.forEach((o, i) => {
+      if (seen.has(o.name)) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'name'], message: `duplicate objective "${o.name}"` });
+      seen.add(o.name);
+    });
+  });
+export type CreateRunInput = z.input<typeof CreateRunInput>;
+
+export const StepRecord = z.object({
+  step,
+  stage: z.number().int().min(0).max(16).optional(),
+  hypervolume: finite.optional(),
+  objectiveMeans: z.record(z.string(), finite).optional(),
+  weights: z.array(finite).optional(),
+  loss: finite.optional(),
+  kl: finite.optional(),
+  entropy: finite.optional(),
+  wallTime: finite.min(0).optional(),
+  extra: z.record(z.string(), z.unknown()).optional(),
+});
+export type StepRecord = z.infer<typeof StepRecord>;
+
+export const SEGMENT_KINDS = ['prompt', 'text', 'call', 'tool', 'answer'] as const;
+export const TokenSegment = z.object({ kind: z.enum(SEGMENT_KINDS), text: z.string().max(10_000) });
+export type TokenSegment = z.infer<typeof TokenSegment>;
+
+export const Split = z.enum(['train', 'eval']);
+
+export const TrajectoryRecord = z.object({
+  step,
+  group: z.number().int().min(0),
+  index: z.number().int().min(0),
+  split: Split.default('train'),
+  prompt: z.string().max(10_000),
+  /** Generated tokens with tool calls and tool outputs, in order. */
+  tokens: z.array(TokenSegment).max(4096),
+  /** In the order of the run's objective definitions. */
+  objectives: z.array(finite),
+  rank: z.number().int().min(1).nullable().optional(),
+  advantage: finite.nullable().optional(),
+  reward: finite.nullable().optional(),
+});
+export type TrajectoryRecord = z.input<typeof TrajectoryRecord>;
+
+export const EvalPointRecord = z.object({
+  step,
+  split: z.string().min(1).max(32).default('test'),
+  objectives: z.array(finite),
+  extra: z.record(z.string(), z.unknown()).optional(),
+});
+export type EvalPointRecord = z.input<typeof EvalPointRecord>;
+
+export const FrontierRecord = z.object({
+  step,
+  points: z.array(z.array(finite)).max(100_000),
+  hypervolume: finite.min(0),
+});
+export type FrontierRecord = z.input<typeof FrontierRecord>;
+
+export const MAX_BATCH_ROWS = 10_000;
+
+/** A batch of one kind of record, applied at most once per (run, batchId). */
+export function batchOf<T extends z.ZodType>(record: T) {
+  return z.object({ batchId: BatchId, records: z.array(record).min(1).max(MAX_BATCH_ROWS) });
+}
+export const StepBatch = batchOf(StepRecord);
+export const TrajectoryBatch = batchOf(TrajectoryRecord);
+export const EvalPointBatch = batchOf(EvalPointRecord);
+export const FrontierBatch = batchOf(FrontierRecord);
+
+export const FinishInput = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('finished') }),
+  z.object({ status: z.literal('failed'), error: z.string().min(1).max(20_000) }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type FinishInput = z.infer<typeof FinishInput>;
+
+// ---- read API queries -------------------------------------------------------
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1));
+
+const intParam = (min: number, max: number) =>
+  z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number).pipe(z.number().int().min(min).max(max));
+
+export const ListRunsQuery = z.object({
+  status: csv(RunStatus).optional(),
+  algorithm: shortText(64).optional(),
+  environment: shortText(64).optional(),
+  tag: shortText(64).optional(),
+  experiment: shortText(200).optional(),
+  limit: intParam(1, 200).default(50),
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+});
+export type ListRunsQuery = z.infer<typeof ListRunsQuery>;
+
+export const MetricsQuery = z.object({
+  /** Only steps strictly after this one. */
+  after: intParam(-1, 2_147_483_647).default(-1),
+  limit: intParam(1, 100_000).default(10_000),
+});
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+export const TrajectoriesQuery = z.object({
+  step: intParam(0, 2_147_483_647).optional(),
+  rank: intParam(1, 1_000_000).optional(),
+  split: Split.optional(),
+  limit: intParam(1, 1000).default(100),
+  /** Trajectory id to continue after (from `nextCursor`). */
+  cursor: intParam(0, 2_147_483_647).optional(),
+});
+export type TrajectoriesQuery = z.infer<typeof TrajectoriesQuery>;
