@@ -1,0 +1,116 @@
+/**
+ * Index sorting for the sweep algorithms: order a subset of rows of a
+ * row-major matrix lexicographically by a list of coordinates, ties broken by
+ * row index (so the result is deterministic and stable).
+ *
+ * Why not `Int32Array.prototype.sort(comparator)`: a JS comparator costs
+ * ~500 ms for 10^6 rows. Instead the primary key is mapped to an
+ * order-preserving 64-bit integer, its low bits are replaced by the row's
+ * position, and the whole thing is sorted natively as a BigUint64Array
+ * (~70 ms for 10^6). Rows whose truncated keys collide (exact ties, or values
+ * equal in their top 64-B bits) are then re-sorted with the full
+ * lexicographic comparison: insertion sort for small groups, a comparator
+ * sort for big ones, so many ties never cost O(n^2).
+ *
+ * Complexity O(n log n). NaN is not supported anywhere in lib/pareto.
+ */
+
+export function argsortLex(
+  data: Float64Array,
+  dim: number,
+  rows: Int32Array,
+  coords: readonly number[],
+): Int32Array {
+  const n = rows.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  if (n === 1) {
+    out[0] = rows[0];
+    return out;
+  }
+  const c0 = coords[0];
+  let bits = 1;
+  while (1 << bits < n && bits < 31) bits++;
+  const mask = bits >= 32 ? 0xffffffff : ((1 << bits) - 1) >>> 0;
+  const keep = ~mask >>> 0;
+
+  const big = new BigUint64Array(n);
+  const words = new Uint32Array(big.buffer);
+  const one = new Float64Array(1);
+  const oneWords = new Uint32Array(one.buffer);
+  for (let i = 0; i < n; i++) {
+    one[0] = data[rows[i] * dim + c0];
+    let lo = oneWords[0];
+    let hi = oneWords[1];
+    if (hi & 0x80000000) {
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
+    } else {
+      hi = (hi | 0x80000000) >>> 0;
+    }
+    words[2 * i] = ((lo & keep) | i) >>> 0;
+    words[2 * i + 1] = hi;
+  }
+  big.sort();
+
+  let prevHi = -1;
+  let prevLo = -1;
+  let groupStart = 0;
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    const p = lo & mask;
+    out[i] = rows[p];
+    const loKey = (lo & keep) >>> 0;
+    if (hi !== prevHi || loKey !== prevLo) {
+      if (i - groupStart > 1) fixGroup(out, groupStart, i, data, dim, coords);
+      groupStart = i;
+      prevHi = hi;
+      prevLo = loKey;
+    }
+  }
+  if (n - groupStart > 1) fixGroup(out, groupStart, n, data, dim, coords);
+  return out;
+}
+
+function lexLess(data: Float64Array, dim: number, a: number, b: number, coords: readonly number[]): boolean {
+  const oa = a * dim;
+  const ob = b * dim;
+  for (let k = 0; k < coords.length; k++) {
+    const x = data[oa + coords[k]];
+    const y = data[ob + coords[k]];
+    if (x < y) return true;
+    if (x > y) return false;
+  }
+  return a < b;
+}
+
+function fixGroup(
+  out: Int32Array,
+  from: number,
+  to: number,
+  data: Float64Array,
+  dim: number,
+  coords: readonly number[],
+): void {
+  if (to - from <= 24) {
+    for (let i = from + 1; i < to; i++) {
+      const v = out[i];
+      let j = i - 1;
+      while (j >= from && lexLess(data, dim, v, out[j], coords)) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = v;
+    }
+    return;
+  }
+  out.subarray(from, to).sort((a, b) => (lexLess(data, dim, a, b, coords) ? -1 : lexLess(data, dim, b, a, coords) ? 1 : 0));
+}
+
+/** 0..n-1 as an Int32Array. */
+export function iota(n: number): Int32Array {
+  const r = new Int32Array(n);
+  for (let i = 0; i < n; i++) r[i] = i;
+  return r;
+}

@@ -1,0 +1,91 @@
+/**
+ * Exact hypervolume for d >= 5.
+ * Paper: While, Bradstreet & Barone, "A fast way of calculating exact
+ * hypervolumes", IEEE TEC 2012 (WFG): a sweep over the last objective where
+ * the (d-1)-D volume of the projections seen so far grows by each new
+ * point's exclusive contribution, computed as its box volume minus the
+ * hypervolume of the other projections "limited" by it (componentwise max),
+ * after removing the dominated limited points. Recursion bottoms out in the
+ * 4-D sweep (hypervolume-4d.ts).
+ * Complexity: exponential in d in the worst case (as every known exact
+ * method); fast when the limited sets are small, as on typical fronts.
+ * Rows must strictly dominate the reference point (the caller filters).
+ * Empty input: 0.
+ */
+import { argsortLex, iota } from "./argsort";
+import { hypervolume3d } from "./hypervolume-3d";
+import { hypervolume4d } from "./hypervolume-4d";
+import { nonDominatedRows } from "./non-dominated";
+
+export function hypervolumeNd(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
+  if (dim === 3) return hypervolume3d(data, rows, ref);
+  if (dim === 4) return hypervolume4d(data, rows, ref);
+  const d1 = dim - 1;
+  const order = argsortLex(data, dim, rows, [d1]);
+  const n = order.length;
+  let proj = new Float64Array(Math.max(1, n) * d1);
+  let spare = new Float64Array(Math.max(1, n) * d1);
+  const limited = new Float64Array(Math.max(1, n) * d1);
+  let count = 0;
+  let vInner = 0;
+  let total = 0;
+  let cPrev = 0;
+  for (let t = 0; t < n; t++) {
+    const o = order[t] * dim;
+    const c = data[o + d1];
+    if (t > 0) total += vInner * (c - cPrev);
+    cPrev = c;
+    // weakly dominated projection: no gain
+    let covered = false;
+    for (let k = 0; k < count && !covered; k++) {
+      const q = k * d1;
+      let le = true;
+      for (let j = 0; j < d1; j++) {
+        if (proj[q + j] > data[o + j]) {
+          le = false;
+          break;
+        }
+      }
+      covered = le;
+    }
+    if (covered) continue;
+    let box = 1;
+    for (let j = 0; j < d1; j++) box *= ref[j] - data[o + j];
+    for (let k = 0; k < count; k++) {
+      const q = k * d1;
+      for (let j = 0; j < d1; j++) {
+        const a = proj[q + j];
+        const b = data[o + j];
+        limited[q + j] = a > b ? a : b;
+      }
+    }
+    let inner = 0;
+    if (count > 0) {
+      const nd = nonDominatedRows(limited, d1, iota(count), false);
+      inner = hypervolumeNd(limited, d1, nd, ref);
+    }
+    vInner += box - inner;
+    // keep the projections p does not dominate, then add p
+    let m = 0;
+    for (let k = 0; k < count; k++) {
+      const q = k * d1;
+      let dominated = true;
+      for (let j = 0; j < d1; j++) {
+        if (data[o + j] > proj[q + j]) {
+          dominated = false;
+          break;
+        }
+      }
+      if (dominated) continue;
+      spare.set(proj.subarray(q, q + d1), m * d1);
+      m++;
+    }
+    for (let j = 0; j < d1; j++) spare[m * d1 + j] = data[o + j];
+    count = m + 1;
+    const tmp = proj;
+    proj = spare;
+    spare = tmp;
+  }
+  if (n > 0) total += vInner * (ref[d1] - cPrev);
+  return total;
+}

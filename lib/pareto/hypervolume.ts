@@ -1,0 +1,40 @@
+/**
+ * hypervolume: Lebesgue measure of the region dominated by the points and
+ * bounded by the reference point (minimization after direction conversion).
+ * Dispatch by dimension, like moocore's fpli_hv: 1-D difference, 2-D sweep,
+ * 3-D HV3D+-style sweep (O(n log n)), 4-D HV4D+-style sweep (about O(n^2)),
+ * d >= 5 WFG-style recursion to 4-D.
+ * Points that do not strictly dominate the reference point contribute
+ * nothing (they are dropped first), as do points dominated by another point
+ * (a linear pre-pass drops most of them). Empty input: 0. NaN unsupported.
+ */
+import { hypervolume2d } from "./hypervolume-2d";
+import { hypervolume3d } from "./hypervolume-3d";
+import { hypervolume4d } from "./hypervolume-4d";
+import { hypervolumeNd } from "./hypervolume-nd";
+import { dropDominatedByBest, rowsInsideReference } from "./prefilter";
+import { toMinimization, vectorToMinimization } from "./to-minimization";
+import type { DirectionOptions, PointSet } from "./types";
+
+export function hypervolume(points: PointSet, ref: readonly number[], opts?: DirectionOptions): number {
+  const r = vectorToMinimization(ref, opts);
+  const { data, n, dim } = toMinimization(points, opts, ref.length);
+  if (n === 0) return 0;
+  if (dim !== r.length) throw new RangeError(`reference point has ${r.length} objectives, points have ${dim}`);
+  return hypervolumeRows(data, dim, rowsInsideReference(data, dim, n, r), r);
+}
+
+/** Internal entry: rows must strictly dominate ref (minimization form). */
+export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
+  if (rows.length === 0) return 0;
+  const cand = dropDominatedByBest(data, dim, rows);
+  if (dim === 1) {
+    let best = Infinity;
+    for (let t = 0; t < cand.length; t++) if (data[cand[t]] < best) best = data[cand[t]];
+    return ref[0] - best;
+  }
+  if (dim === 2) return hypervolume2d(data, cand, ref[0], ref[1]);
+  if (dim === 3) return hypervolume3d(data, cand, ref);
+  if (dim === 4) return hypervolume4d(data, cand, ref);
+  return hypervolumeNd(data, dim, cand, ref);
+}

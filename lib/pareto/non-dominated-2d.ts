@@ -1,0 +1,32 @@
+/**
+ * Non-dominated rows of a 2-D set (minimization).
+ * Paper: Kung, Luccio & Preparata, "On finding the maxima of a set of
+ * vectors", JACM 1975 (the 2-D case: sort + one sweep).
+ * Complexity: O(n log n) for the sort, O(n) sweep.
+ * Rows are visited in (x, y, index) order; a row is kept when its y is below
+ * every y seen so far. An exact duplicate of a kept row is kept only when
+ * `keepDuplicates` (the lowest index is the copy kept otherwise).
+ * Empty input: empty result. Order of the result: unspecified.
+ */
+import { argsortLex } from "./argsort";
+
+export function nonDominated2d(data: Float64Array, rows: Int32Array, keepDuplicates: boolean): Int32Array {
+  const order = argsortLex(data, 2, rows, [0, 1]);
+  const out = new Int32Array(order.length);
+  let m = 0;
+  let minY = Infinity;
+  let lastX = NaN;
+  for (let t = 0; t < order.length; t++) {
+    const i = order[t];
+    const x = data[2 * i];
+    const y = data[2 * i + 1];
+    if (y < minY) {
+      minY = y;
+      lastX = x;
+      out[m++] = i;
+    } else if (keepDuplicates && y === minY && x === lastX) {
+      out[m++] = i;
+    }
+  }
+  return out.slice(0, m);
+}

@@ -1,0 +1,33 @@
+/**
+ * Non-dominated rows of a 3-D set (minimization).
+ * Paper: Kung, Luccio & Preparata, JACM 1975 (3-D maxima): sweep in z with a
+ * 2-D staircase of the non-dominated (x, y) projections seen so far.
+ * Complexity: O(n log n) comparisons (binary search per row) plus typed-array
+ * block moves in the staircase.
+ * Rows are visited in (z, x, y, index) order, so any dominator of a row comes
+ * before it. Duplicates: see non-dominated-2d.ts. Empty input: empty result.
+ */
+import { argsortLex } from "./argsort";
+import { Staircase2D } from "./staircase-2d";
+
+export function nonDominated3d(data: Float64Array, rows: Int32Array, keepDuplicates: boolean): Int32Array {
+  const order = argsortLex(data, 3, rows, [2, 0, 1]);
+  const st = new Staircase2D(64);
+  const out = new Int32Array(order.length);
+  let m = 0;
+  for (let t = 0; t < order.length; t++) {
+    const i = order[t];
+    const x = data[3 * i];
+    const y = data[3 * i + 1];
+    const k = st.lastAtOrBefore(x);
+    if (k >= 0 && st.ys[k] <= y) {
+      if (keepDuplicates && st.xs[k] === x && st.ys[k] === y && data[3 * st.ids[k] + 2] === data[3 * i + 2]) {
+        out[m++] = i;
+      }
+      continue;
+    }
+    st.insert(x, y, i, -Infinity, -Infinity);
+    out[m++] = i;
+  }
+  return out.slice(0, m);
+}

@@ -1,0 +1,35 @@
+/**
+ * Pareto front index of every row of a 2-D set (minimization), 1 = first.
+ * Paper: Jensen, "Reducing the run-time complexity of multiobjective EAs: the
+ * NSGA-II and other algorithms", IEEE TEC 2003 (2-D sweep); the front of a row
+ * is found by binary search over the last (lowest) y of every front so far.
+ * Complexity: O(n log n).
+ * Exact duplicates share a rank. Empty input: empty result.
+ */
+import { argsortLex } from "./argsort";
+
+export function paretoRanks2d(data: Float64Array, rows: Int32Array, ranks: Int32Array): void {
+  const order = argsortLex(data, 2, rows, [0, 1]);
+  const n = order.length;
+  const lastX = new Float64Array(Math.max(1, n));
+  const lastY = new Float64Array(Math.max(1, n));
+  let fronts = 0;
+  for (let t = 0; t < n; t++) {
+    const i = order[t];
+    const x = data[2 * i];
+    const y = data[2 * i + 1];
+    // first front whose tail does not dominate (x, y); tails have increasing y
+    let lo = 0;
+    let hi = fronts;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const ty = lastY[mid];
+      if (ty < y || (ty === y && lastX[mid] < x)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === fronts) fronts++;
+    lastX[lo] = x;
+    lastY[lo] = y;
+    ranks[i] = lo + 1;
+  }
+}

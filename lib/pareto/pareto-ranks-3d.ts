@@ -1,0 +1,44 @@
+/**
+ * Pareto front index of every row of a 3-D set (minimization), 1 = first.
+ * Sweep in z (rows in (z, x, y, index) order) keeping one 2-D staircase per
+ * front; a row's front is the first whose staircase does not dominate it,
+ * found by binary search over fronts (if front f dominates a row, so does
+ * every front before f). Follows the sweep-line scheme of Jensen (IEEE TEC
+ * 2003) with Kung-style staircases.
+ * Complexity: O(n log n log F) comparisons, F = number of fronts.
+ * Exact duplicates share a rank. Empty input: empty result.
+ */
+import { argsortLex } from "./argsort";
+import { Staircase2D } from "./staircase-2d";
+
+export function paretoRanks3d(data: Float64Array, rows: Int32Array, ranks: Int32Array): void {
+  const order = argsortLex(data, 3, rows, [2, 0, 1]);
+  const n = order.length;
+  const fronts: Staircase2D[] = [];
+  for (let t = 0; t < n; t++) {
+    const i = order[t];
+    const x = data[3 * i];
+    const y = data[3 * i + 1];
+    const z = data[3 * i + 2];
+    let lo = 0;
+    let hi = fronts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (frontDominates(fronts[mid], data, x, y, z)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === fronts.length) fronts.push(new Staircase2D(16));
+    const st = fronts[lo];
+    if (!st.weaklyDominates(x, y)) st.insert(x, y, i, -Infinity, -Infinity);
+    ranks[i] = lo + 1;
+  }
+}
+
+function frontDominates(st: Staircase2D, data: Float64Array, x: number, y: number, z: number): boolean {
+  const k = st.lastAtOrBefore(x);
+  if (k < 0) return false;
+  const sy = st.ys[k];
+  if (sy > y) return false;
+  // equal in x, y and z: a duplicate, which does not dominate
+  return !(st.xs[k] === x && sy === y && data[3 * st.ids[k] + 2] === z);
+}

@@ -1,0 +1,37 @@
+/**
+ * paretoRanks: the non-dominated front of every point, 1 = first front
+ * (non-dominated sorting as in NSGA-II, computed without peeling).
+ * Dispatch: 1-D order statistics, 2-D sweep with binary search over front
+ * tails (O(n log n)), 3-D sweep with one staircase per front
+ * (O(n log n log F)), d >= 4 Jensen-Fortin-Buzdalov divide and conquer
+ * (O(n log^(d-1) n)).
+ * Exact duplicates share a rank. Empty input: empty result.
+ */
+import { argsortLex, iota } from "./argsort";
+import { paretoRanks2d } from "./pareto-ranks-2d";
+import { paretoRanks3d } from "./pareto-ranks-3d";
+import { paretoRanksNd } from "./pareto-ranks-nd";
+import { toMinimization } from "./to-minimization";
+import type { DirectionOptions, PointSet } from "./types";
+
+export function paretoRanks(points: PointSet, opts?: DirectionOptions): Int32Array {
+  const { data, n, dim } = toMinimization(points, opts);
+  return paretoRanksRows(data, dim, n);
+}
+
+export function paretoRanksRows(data: Float64Array, dim: number, n: number): Int32Array {
+  const ranks = new Int32Array(n);
+  if (n === 0) return ranks;
+  const rows = iota(n);
+  if (dim === 1) {
+    const order = argsortLex(data, 1, rows, [0]);
+    let r = 0;
+    for (let t = 0; t < n; t++) {
+      if (t === 0 || data[order[t]] !== data[order[t - 1]]) r++;
+      ranks[order[t]] = r;
+    }
+  } else if (dim === 2) paretoRanks2d(data, rows, ranks);
+  else if (dim === 3) paretoRanks3d(data, rows, ranks);
+  else paretoRanksNd(data, dim, rows, ranks);
+  return ranks;
+}

@@ -1,0 +1,63 @@
+/**
+ * Cheap linear pre-pass used before the exact algorithms: pick the row with
+ * the smallest coordinate sum (it is always non-dominated or a duplicate of
+ * one) and drop every row it strictly dominates. Exact: a dropped row is
+ * dominated, so it is never in the non-dominated set and never adds
+ * hypervolume. On uniform random data it removes nearly everything (the
+ * survivors of 10^6 random 2-D points number a few thousand), which is why
+ * moocore-level speed on `random` inputs is reachable in JavaScript; on
+ * mutually non-dominated inputs it costs one O(n d) pass.
+ */
+export function dropDominatedByBest(data: Float64Array, dim: number, rows: Int32Array): Int32Array {
+  const n = rows.length;
+  if (n < 64) return rows;
+  let best = -1;
+  let bestSum = Infinity;
+  for (let t = 0; t < n; t++) {
+    const o = rows[t] * dim;
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += data[o + j];
+    if (s < bestSum) {
+      bestSum = s;
+      best = rows[t];
+    }
+  }
+  if (best < 0) return rows;
+  const b = best * dim;
+  const out = new Int32Array(n);
+  let m = 0;
+  for (let t = 0; t < n; t++) {
+    const o = rows[t] * dim;
+    let le = true;
+    let strict = false;
+    for (let j = 0; j < dim; j++) {
+      const v = data[b + j];
+      const w = data[o + j];
+      if (v > w) {
+        le = false;
+        break;
+      }
+      if (v < w) strict = true;
+    }
+    if (!(le && strict)) out[m++] = rows[t];
+  }
+  return m === n ? rows : out.slice(0, m);
+}
+
+/** Rows strictly below the reference point in every coordinate. */
+export function rowsInsideReference(data: Float64Array, dim: number, n: number, ref: Float64Array): Int32Array {
+  const out = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * dim;
+    let inside = true;
+    for (let j = 0; j < dim; j++) {
+      if (!(data[o + j] < ref[j])) {
+        inside = false;
+        break;
+      }
+    }
+    if (inside) out[m++] = i;
+  }
+  return m === n ? out : out.slice(0, m);
+}

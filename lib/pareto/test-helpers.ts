@@ -1,0 +1,34 @@
+/** Generators shared by the property tests (test-only). */
+import fc from "fast-check";
+
+/** Points drawn from a small value pool so ties, duplicates and degenerate coordinates are common. */
+export function pointsArb(d: number, maxN: number, pool = 6): fc.Arbitrary<number[][]> {
+  const value = fc.oneof(
+    fc.integer({ min: 0, max: pool }).map((v) => v / pool),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  );
+  return fc.array(fc.array(value, { minLength: d, maxLength: d }), { minLength: 0, maxLength: maxN });
+}
+
+/** Same, but a random subset of objectives is constant (degenerate). */
+export function degeneratePointsArb(d: number, maxN: number): fc.Arbitrary<number[][]> {
+  return fc
+    .tuple(pointsArb(d, maxN), fc.array(fc.boolean(), { minLength: d, maxLength: d }))
+    .map(([pts, flat]) => pts.map((p) => p.map((v, j) => (flat[j] ? 0.5 : v))));
+}
+
+export function closeRel(a: number, b: number, rel = 1e-12, abs = 1e-15): boolean {
+  return Math.abs(a - b) <= Math.max(abs, rel * Math.max(Math.abs(a), Math.abs(b)));
+}
+
+/** Small seeded PRNG (mulberry32). */
+export function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
