@@ -9,6 +9,8 @@ import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite';
 import { PrismaClient as PostgresClient } from './generated/postgres';
 import { resolveDbConfig, type DbConfig, type Provider } from './config';
 import { migrate } from './migrate';
+import { closePostgresPools } from './raw/postgres';
+import { closeSqliteConnections } from './raw/sqlite';
 
 /** Both generated clients expose the same model API; we type against the SQLite one. */
 export type Db = SqliteClient;
@@ -20,7 +22,7 @@ interface Handle {
   db: Promise<Db>;
 }
 
-const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
 // Survive Next.js dev-server module reloads: one client per process.
 const g = globalThis as unknown as { __paretoDb?: Handle };
@@ -62,5 +64,7 @@ export function dbProvider(): Provider {
 export async function closeDb(): Promise<void> {
   const handle = g.__paretoDb;
   g.__paretoDb = undefined;
+  closeSqliteConnections();
+  await closePostgresPools();
   if (handle) await (await handle.db.catch(() => undefined))?.$disconnect();
 }

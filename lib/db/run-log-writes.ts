@@ -6,10 +6,11 @@
  * waits on the busy timeout instead of failing on a lock upgrade.
  */
 import type { Prisma } from './generated/sqlite';
-import { dbProvider, getDb, type Tx } from './client';
+import { getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
+import { resolveDbConfig } from './config';
 import { ConflictError } from '../errors';
-import { insertTrajectoriesPostgres, POSTGRES_ROWS_PER_STATEMENT } from './raw/postgres';
-import { insertTrajectoriesSqlite, SQLITE_ROWS_PER_STATEMENT } from './raw/sqlite';
+import { writeTrajectoryBatchPostgres } from './raw/postgres';
+import { writeTrajectoryBatchSqlite, type RawBatchOutcome } from './raw/sqlite';
 import type { TrajectoryRow } from './raw/trajectory-rows';
 
 export type BatchKind = 'steps' | 'trajectories' | 'eval-points' | 'frontiers';
@@ -106,15 +107,25 @@ export async function writeSteps(runId: string, batchId: string, steps: StepRow[
 }
 
 export async function writeTrajectories(runId: string, batchId: string, rows: TrajectoryRow[]): Promise<BatchResult> {
-  const postgres = dbProvider() === 'postgresql';
-  const perStatement = postgres ? POSTGRES_ROWS_PER_STATEMENT : SQLITE_ROWS_PER_STATEMENT;
-  return inBatch(runId, batchId, 'trajectories', rows.length, async (tx) => {
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const chunk = rows.slice(i, i + perStatement);
-      const { sql, params } = postgres ? insertTrajectoriesPostgres(chunk) : insertTrajectoriesSqlite(chunk);
-      await tx.$executeRawUnsafe(sql, ...params);
+  await getDb(); // created and migrated
+  const config = resolveDbConfig();
+  let outcome: RawBatchOutcome;
+  try {
+    outcome =
+      config.provider === 'sqlite'
+        ? writeTrajectoryBatchSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runId, batchId, rows)
+        : await writeTrajectoryBatchPostgres(config.url, runId, batchId, rows);
+  } catch (err) {
+    const code = String((err as { code?: string }).code ?? '');
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
+      throw new ConflictError('the run does not exist (it may have been deleted)');
     }
-  });
+    throw err;
+  }
+  if (!outcome.applied && outcome.priorKind && outcome.priorKind !== 'trajectories') {
+    throw new ConflictError(`batchId ${batchId} was already used for a ${outcome.priorKind} batch of this run`);
+  }
+  return { applied: outcome.applied, rows: outcome.applied ? rows.length : (outcome.priorRows ?? 0) };
 }
 
 export interface EvalPointRow {

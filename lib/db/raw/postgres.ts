@@ -1,9 +1,67 @@
-/** PostgreSQL dialect of the raw statements (placeholders `$n`, JSON cast to jsonb). */
+/**
+ * PostgreSQL dialect of the run log's hot path: trajectory batches go through
+ * a small `pg` pool as one transaction — claim the batch id, then multi-row
+ * INSERTs (placeholders `$n`, JSON cast to jsonb).
+ */
+import pg from 'pg';
 import { multiRowInsert, TRAJECTORY_COLUMNS, type Statement, type TrajectoryRow } from './trajectory-rows';
+import type { RawBatchOutcome } from './sqlite';
 
 /** PostgreSQL allows 65,535 bound parameters per statement. */
 export const POSTGRES_ROWS_PER_STATEMENT = Math.floor(65_000 / TRAJECTORY_COLUMNS.length);
 
 export function insertTrajectoriesPostgres(rows: readonly TrajectoryRow[]): Statement {
   return multiRowInsert(rows, (n, column) => (column === 'tokens' || column === 'objectives' ? `$${n}::jsonb` : `$${n}`));
+}
+
+const pools = new Map<string, pg.Pool>();
+
+function pool(url: string): pg.Pool {
+  let p = pools.get(url);
+  if (!p) {
+    p = new pg.Pool({ connectionString: url, max: 4 });
+    pools.set(url, p);
+  }
+  return p;
+}
+
+export async function writeTrajectoryBatchPostgres(
+  url: string,
+  runId: string,
+  batchId: string,
+  rows: readonly TrajectoryRow[],
+): Promise<RawBatchOutcome> {
+  const client = await pool(url).connect();
+  try {
+    await client.query('BEGIN');
+    const claimed = await client.query(
+      'INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [runId, batchId, 'trajectories', rows.length],
+    );
+    if (claimed.rowCount === 0) {
+      const prior = await client.query<{ kind: string; rows: number }>(
+        'SELECT "kind", "rows" FROM "IngestBatch" WHERE "runId" = $1 AND "batchId" = $2',
+        [runId, batchId],
+      );
+      await client.query('ROLLBACK');
+      return { applied: false, priorKind: prior.rows[0]?.kind, priorRows: prior.rows[0]?.rows };
+    }
+    for (let i = 0; i < rows.length; i += POSTGRES_ROWS_PER_STATEMENT) {
+      const { sql, params } = insertTrajectoriesPostgres(rows.slice(i, i + POSTGRES_ROWS_PER_STATEMENT));
+      await client.query(sql, params);
+    }
+    await client.query('COMMIT');
+    return { applied: true };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export async function closePostgresPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.end()));
 }
