@@ -1,0 +1,52 @@
+/**
+ * Backend selection: tfjs-wasm in Node (cpu fallback), WebGPU in the browser
+ * when navigator.gpu exists. The model code is the same on every backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export type BackendName = 'wasm' | 'cpu' | 'webgpu';
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+
+async function tryWasm(): Promise<boolean> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  if (isNode) {
+    const { createRequire } = await import(/* @vite-ignore */ 'node:module');
+    const path = await import(/* @vite-ignore */ 'node:path');
+    const req = createRequire(import.meta.url);
+    const dir = path.dirname(req.resolve('@tensorflow/tfjs-backend-wasm'));
+    wasm.setWasmPaths(dir + path.sep);
+  }
+  return tf.setBackend('wasm');
+}
+
+async function tryWebgpu(): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !(navigator as unknown as { gpu?: unknown }).gpu) return false;
+  await import('@tensorflow/tfjs-backend-webgpu');
+  return tf.setBackend('webgpu');
+}
+
+/**
+ * Initialise tfjs. Default: webgpu in a browser with navigator.gpu, else wasm,
+ * else cpu. Returns the backend actually in use.
+ */
+export async function initBackend(preferred?: BackendName): Promise<BackendName> {
+  const order: BackendName[] = preferred
+    ? [preferred, ...(['webgpu', 'wasm', 'cpu'] as BackendName[]).filter((b) => b !== preferred)]
+    : isNode
+      ? ['wasm', 'cpu']
+      : ['webgpu', 'wasm', 'cpu'];
+  if (tf.getBackend() === order[0]) return order[0];
+  for (const name of order) {
+    try {
+      const ok = name === 'wasm' ? await tryWasm() : name === 'webgpu' ? await tryWebgpu() : await tf.setBackend('cpu');
+      if (ok) {
+        await tf.ready();
+        return name;
+      }
+    } catch {
+      // fall through to the next backend
+    }
+  }
+  throw new Error('initBackend: no tfjs backend could be initialised');
+}

@@ -1,0 +1,62 @@
+/**
+ * Supervised (warm-start) training step: masked next-token cross-entropy on
+ * policy-written tokens only; prompt and tool-output tokens are inputs, never
+ * targets (the model is not trained to predict what the tool said).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { SRC_POLICY } from '../envs/types';
+import { forward } from './model';
+import type { Policy } from './model';
+import { maskedCrossEntropy } from './ops';
+
+/** A padded batch: ids [B,T] and, per target position, the loss weight. */
+export interface TokenBatch {
+  B: number;
+  T: number;
+  /** [B*T] token ids, PAD (0) after each sequence's end. */
+  ids: Int32Array;
+  /** [B*(T-1)] 1 where token t+1 was written by the policy, else 0. */
+  targetMask: Float32Array;
+}
+
+/** Pack sequences into a batch of length T = min(max length, cap). */
+export function packBatch(
+  seqs: { tokens: ArrayLike<number>; sources: ArrayLike<number> }[],
+  cap: number,
+  fixedT?: number,
+): TokenBatch {
+  const B = seqs.length;
+  const T = fixedT ?? Math.min(cap, Math.max(2, ...seqs.map((s) => s.tokens.length)));
+  const ids = new Int32Array(B * T);
+  const targetMask = new Float32Array(B * (T - 1));
+  seqs.forEach((s, b) => {
+    const n = Math.min(T, s.tokens.length);
+    for (let t = 0; t < n; t++) ids[b * T + t] = s.tokens[t];
+    for (let t = 1; t < n; t++) targetMask[b * (T - 1) + t - 1] = s.sources[t] === SRC_POLICY ? 1 : 0;
+  });
+  return { B, T, ids, targetMask };
+}
+
+/** Split ids [B,T] into inputs [B,T-1] and targets [B*(T-1)]. */
+export function inputsAndTargets(batch: TokenBatch): { inputs: tf.Tensor2D; targets: tf.Tensor1D } {
+  const ids = tf.tensor2d(batch.ids, [batch.B, batch.T], 'int32'); // [B,T]
+  const inputs = ids.slice([0, 0], [batch.B, batch.T - 1]) as tf.Tensor2D; // [B,T-1]
+  const targets = ids.slice([0, 1], [batch.B, batch.T - 1]).reshape([-1]) as tf.Tensor1D; // [B*(T-1)]
+  return { inputs, targets };
+}
+
+/** Masked CE loss (scalar tensor) for a batch. */
+export function supervisedLoss(policy: Policy, batch: TokenBatch): tf.Scalar {
+  const { inputs, targets } = inputsAndTargets(batch);
+  const logits = forward(policy, inputs); // [B*(T-1), V]
+  return maskedCrossEntropy(logits, targets, tf.tensor1d(batch.targetMask));
+}
+
+/** One optimizer step (forward, backward, update); returns the loss. No tensors leak. */
+export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch): number {
+  const vars = [...policy.params.values()];
+  const loss = tf.tidy(() => optimizer.minimize(() => supervisedLoss(policy, batch), true, vars) as tf.Scalar);
+  const v = loss.dataSync()[0];
+  loss.dispose();
+  return v;
+}

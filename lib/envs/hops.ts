@@ -1,0 +1,172 @@
+/**
+ * `hops`: multi-hop questions over a generated knowledge base (the multi-hop
+ * QA analogue).
+ *
+ * The KB has ENTITIES entities (A..X) and RELATIONS relations (a..d); every
+ * (entity, relation) pair has one object entity. Facts have a Zipf-like
+ * popularity: questions walk the KB choosing each relation in proportion to
+ * the popularity of the fact it uses, so popular facts appear in many
+ * training traces (and can be memorized) while the long tail is rarely seen.
+ * The top COMMON_FRACTION of facts by popularity are "common"; a question is
+ * in bucket 'common' when every hop uses a common fact, else 'rare'.
+ *
+ * Question  ^Eabc=  means c(b(a(E))). The search tool resolves one hop:
+ *   [Ea]  ->  K;
+ * a malformed call (not exactly entity + relation) returns `?;`.
+ *
+ * `difficulty` in [0, 1] sets the maximum number of hops: 1 + round(3·d), so
+ * the default 1 gives questions of 1–4 hops.
+ */
+import { Rng } from './rng';
+import { OBJECTIVES } from './types';
+import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, Split } from './types';
+import { Vocab, BOS } from './vocab';
+import { TraceBuilder, renderTrajectory, sampleFromSplit, scoreTrajectory, toolError, toolOutput } from './trajectory';
+
+export const ENTITIES = 24;
+export const RELATIONS = 4;
+/** Share of facts (by popularity rank) that count as common. */
+export const COMMON_FRACTION = 0.25;
+/** Zipf exponent of fact popularity. */
+export const ZIPF_EXPONENT = 1.2;
+
+export const HOPS_TRACE_MIX = {
+  /** P(answer a 1-hop question directly) for common / rare facts. */
+  directCommon: 0.5,
+  directRare: 0.1,
+  /** P(answer a multi-hop question directly). */
+  directMulti: 0.03,
+  /** P(use the tool) for a common / rare hop when working step by step. */
+  toolCommonStep: 0.25,
+  toolRareStep: 0.9,
+};
+
+const ENTITY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWX'.slice(0, ENTITIES);
+const RELATION_CHARS = 'abcd'.slice(0, RELATIONS);
+
+export interface KnowledgeBase {
+  /** object[e * RELATIONS + r] */
+  object: Int32Array;
+  /** popularity weight of fact (e, r) */
+  weight: Float64Array;
+  common: Uint8Array;
+}
+
+export function generateKnowledgeBase(seed: number): KnowledgeBase {
+  const rng = new Rng(seed).fork('hops-kb');
+  const n = ENTITIES * RELATIONS;
+  const object = new Int32Array(n);
+  for (let e = 0; e < ENTITIES; e++)
+    for (let r = 0; r < RELATIONS; r++) {
+      let o = rng.int(0, ENTITIES - 2);
+      if (o >= e) o++; // no self loops
+      object[e * RELATIONS + r] = o;
+    }
+  const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+  const weight = new Float64Array(n);
+  const common = new Uint8Array(n);
+  order.forEach((fact, rank) => {
+    weight[fact] = 1 / Math.pow(rank + 1, ZIPF_EXPONENT);
+    common[fact] = rank < Math.round(n * COMMON_FRACTION) ? 1 : 0;
+  });
+  return { object, weight, common };
+}
+
+export interface HopsOptions {
+  seed: number;
+  /** Maximum hops = 1 + round(3 * difficulty); default 1 (1–4 hops). */
+  difficulty?: number;
+}
+
+export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
+  if (!(difficulty >= 0 && difficulty <= 1)) throw new Error(`hops: difficulty must be in [0, 1], got ${difficulty}`);
+  const kb = generateKnowledgeBase(seed);
+  const maxHops = 1 + Math.round(3 * difficulty);
+  const vocab = new Vocab([...ENTITY_CHARS, ...RELATION_CHARS, '=']);
+  const ent = (e: number) => vocab.id(ENTITY_CHARS[e]);
+  const entityWeight = new Float64Array(ENTITIES);
+  for (let e = 0; e < ENTITIES; e++)
+    for (let r = 0; r < RELATIONS; r++) entityWeight[e] += kb.weight[e * RELATIONS + r];
+
+  interface Walk {
+    start: number;
+    rels: number[];
+    path: number[]; // entity after each hop
+    facts: number[];
+  }
+  const walk = (text: string): Walk => {
+    const start = ENTITY_CHARS.indexOf(text[0]);
+    const rels = Array.from(text.slice(1), (c) => RELATION_CHARS.indexOf(c));
+    const path: number[] = [];
+    const facts: number[] = [];
+    let cur = start;
+    for (const r of rels) {
+      facts.push(cur * RELATIONS + r);
+      cur = kb.object[cur * RELATIONS + r];
+      path.push(cur);
+    }
+    return { start, rels, path, facts };
+  };
+
+  const generate = (rng: Rng): Prompt => {
+    const k = rng.int(1, maxHops);
+    let cur = rng.weighted(entityWeight);
+    let text = ENTITY_CHARS[cur];
+    for (let h = 0; h < k; h++) {
+      const r = rng.weighted(kb.weight.subarray(cur * RELATIONS, cur * RELATIONS + RELATIONS));
+      text += RELATION_CHARS[r];
+      cur = kb.object[cur * RELATIONS + r];
+    }
+    const w = walk(text);
+    return {
+      id: text,
+      tokens: [BOS, ...vocab.encode(text + '=')],
+      answer: [ent(cur)],
+      bucket: w.facts.every((f) => kb.common[f]) ? 'common' : 'rare',
+    };
+  };
+
+  const executeTool = (args: readonly number[]): ToolResult => {
+    const s = vocab.decode(args);
+    if (s.length !== 2) return toolError();
+    const e = ENTITY_CHARS.indexOf(s[0]);
+    const r = RELATION_CHARS.indexOf(s[1]);
+    if (e < 0 || r < 0) return toolError();
+    return toolOutput([ent(kb.object[e * RELATIONS + r])]);
+  };
+
+  return {
+    name: 'hops',
+    seed,
+    difficulty,
+    vocab,
+    objectives: OBJECTIVES,
+    buckets: ['common', 'rare'],
+    // ^Eabcd= (7) + 4 x [Ea]K; (6) + #K$ (3)
+    maxTraceLength: 34,
+    samplePrompts: (split: Split, n: number, rng: Rng) => sampleFromSplit(split, n, seed, () => generate(rng)),
+    executeTool,
+    score: (traj: ScoredTrajectory): Objectives => scoreTrajectory(traj),
+    warmStartTrace(prompt: Prompt, rng: Rng): Trace {
+      const w = walk(prompt.id);
+      const b = new TraceBuilder(prompt);
+      const mix = HOPS_TRACE_MIX;
+      const answer = [ent(w.path[w.path.length - 1])];
+      const pDirect =
+        w.rels.length > 1 ? mix.directMulti : kb.common[w.facts[0]] ? mix.directCommon : mix.directRare;
+      if (rng.bool(pDirect)) return b.answer(answer);
+      let cur = w.start;
+      w.rels.forEach((r, h) => {
+        if (rng.bool(kb.common[w.facts[h]] ? mix.toolCommonStep : mix.toolRareStep)) {
+          const args = [ent(cur), vocab.id(RELATION_CHARS[r])];
+          b.toolStep(args, executeTool(args));
+        } else {
+          b.mentalStep([ent(w.path[h])]);
+        }
+        cur = w.path[h];
+      });
+      return b.answer(answer);
+    },
+    render: (tokens, sources) => renderTrajectory(vocab, tokens, sources),
+  };
+}
