@@ -17,6 +17,9 @@ export class Staircase2D {
   ys: Float64Array;
   ids: Int32Array;
   size = 0;
+  /** When true, `insert` appends the ids of the points it removes to `removed`. */
+  collectRemoved = false;
+  removed: number[] = [];
 
   constructor(capacity = 16) {
     this.xs = new Float64Array(capacity);
@@ -102,6 +105,7 @@ export class Staircase2D {
     }
     if (!stopped && rx > cur && h > y) gain += (rx - cur) * (h - y);
     const removed = k - start;
+    if (this.collectRemoved) for (let r = start; r < k; r++) this.removed.push(this.ids[r]);
     if (removed === 0) {
       if (size === xs.length) this.grow();
       const X = this.xs;
