@@ -1,0 +1,115 @@
+/**
+ * The algorithm registry the trainer CLI and the web form read: every
+ * algorithm's name, one-line description and zod options schema (each option
+ * with a description and a default), and `createEstimator`, which validates
+ * objectives and options and names whatever is wrong.
+ */
+import type { z } from 'zod';
+import type { AdvantageEstimator } from './estimator';
+import { createGrpo, GrpoOptionsSchema } from './grpo';
+import { createHvMeta, HvMetaOptionsSchema } from './hv-meta';
+import { createMoGrpo, MoGrpoOptionsSchema } from './mo-grpo';
+import { parseObjectives } from './objectives';
+import { createOtc, OtcOptionsSchema } from './otc';
+import { createParetoPo, ParetoPoOptionsSchema } from './paretopo';
+import { createStatic, StaticOptionsSchema } from './static-scalarization';
+
+export const ALGORITHMS = {
+  paretopo: {
+    description:
+      'ParetoPO: hypervolume-guided dynamic scalarization, then Pareto-rank advantages with action-level credit once hypervolume stalls.',
+    options: ParetoPoOptionsSchema,
+  },
+  grpo: {
+    description: 'Accuracy-only GRPO (ToRL / Search-R1): group-normalized accuracy on every token.',
+    options: GrpoOptionsSchema,
+  },
+  static: {
+    description: 'Fixed linear scalarization of normalized objectives, group-normalized.',
+    options: StaticOptionsSchema,
+  },
+  otc: {
+    description: 'OTC-GRPO: correctness-gated reward peaking at the fewest tool calls among correct group members.',
+    options: OtcOptionsSchema,
+  },
+  'mo-grpo': {
+    description: 'MO-GRPO / GDPO: each objective standardized within the group, then a weighted sum.',
+    options: MoGrpoOptionsSchema,
+  },
+  'hv-meta': {
+    description: 'Hypervolume meta-reward (Lu et al. 2025): scalarized reward × (0.5 + 1.5·tanh ΔHV), group-normalized.',
+    options: HvMetaOptionsSchema,
+  },
+} as const;
+
+export type AlgorithmName = keyof typeof ALGORITHMS;
+export const ALGORITHM_NAMES = Object.keys(ALGORITHMS) as AlgorithmName[];
+
+/** Parsed options (defaults filled in) of each algorithm. */
+export type AlgorithmOptions = { [K in AlgorithmName]: z.infer<(typeof ALGORITHMS)[K]['options']> };
+/** Options as a caller may write them (every field optional where it has a default). */
+export type AlgorithmOptionsInput = { [K in AlgorithmName]: z.input<(typeof ALGORITHMS)[K]['options']> };
+
+export interface OptionDoc {
+  name: string;
+  description: string;
+  default: unknown;
+}
+
+/** One row per option: name, one-line description, default. */
+export function describeOptions(algorithm: AlgorithmName): OptionDoc[] {
+  const schema = algorithmEntry(algorithm).options;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const defaults = schema.parse({}) as Record<string, unknown>;
+  return Object.keys(shape).map((name) => ({
+    name,
+    description: shape[name].description ?? '',
+    default: defaults[name],
+  }));
+}
+
+function algorithmEntry(name: string) {
+  if (!Object.prototype.hasOwnProperty.call(ALGORITHMS, name)) {
+    throw new Error(`unknown algorithm "${name}"; valid algorithms: ${ALGORITHM_NAMES.join(', ')}`);
+  }
+  return ALGORITHMS[name as AlgorithmName];
+}
+
+/** Parses options for `algorithm`, filling defaults; throws naming the bad option. */
+export function parseOptions<K extends AlgorithmName>(algorithm: K, options: unknown): AlgorithmOptions[K] {
+  const r = algorithmEntry(algorithm).options.safeParse(options ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    if (issue.code === 'unrecognized_keys') {
+      throw new Error(`unknown option "${issue.keys.join('", "')}" for algorithm "${algorithm}"`);
+    }
+    throw new Error(`invalid option "${issue.path.join('.') || '(options)'}" for algorithm "${algorithm}": ${issue.message}`);
+  }
+  return r.data as AlgorithmOptions[K];
+}
+
+export function createEstimator<K extends AlgorithmName>(
+  algorithm: K,
+  options: AlgorithmOptionsInput[K] | undefined,
+  objectives: readonly { name: string; direction: 'maximize' | 'minimize' }[],
+): AdvantageEstimator;
+export function createEstimator(algorithm: string, options: unknown, objectives: unknown): AdvantageEstimator;
+export function createEstimator(algorithm: string, options: unknown, objectives: unknown): AdvantageEstimator {
+  algorithmEntry(algorithm);
+  const objs = parseObjectives(objectives);
+  const name = algorithm as AlgorithmName;
+  switch (name) {
+    case 'paretopo':
+      return createParetoPo(objs, parseOptions('paretopo', options));
+    case 'grpo':
+      return createGrpo(objs, parseOptions('grpo', options));
+    case 'static':
+      return createStatic(objs, parseOptions('static', options));
+    case 'otc':
+      return createOtc(objs, parseOptions('otc', options));
+    case 'mo-grpo':
+      return createMoGrpo(objs, parseOptions('mo-grpo', options));
+    case 'hv-meta':
+      return createHvMeta(objs, parseOptions('hv-meta', options));
+  }
+}
