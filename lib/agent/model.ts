@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../envs/rng';
 import { resolveConfig } from './config';
 import type { PolicyConfig } from './config';
-import { causalAttention, embed, layerNorm, linear, linearRelu } from './ops';
+import { causalAttention, embed, layerNorm, linear, linearRelu, project } from './ops';
 
 export interface Policy {
   config: PolicyConfig;
@@ -104,7 +104,7 @@ export function forward(policy: Policy, ids: tf.Tensor2D): tf.Tensor2D {
     x = tf.add(x, linear(f, p2(policy, `h${l}.out.w`), p1(policy, `h${l}.out.b`))); // [N,C]
   }
   const hf = layerNorm(x, p1(policy, 'lnf.g'), p1(policy, 'lnf.b')); // [N,C]
-  return tf.matMul(hf, p2(policy, 'head.w')); // [N,V]
+  return project(hf, p2(policy, 'head.w')); // [N,V]
 }
 
 /** Per-layer key/value cache for incremental decoding. */

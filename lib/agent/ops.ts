@@ -43,6 +43,18 @@ export const linear = custom((x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, sa
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
 
+/** y = x W (no bias).  x [N,in], W [in,out] -> [N,out] */
+export const project = custom((x: tf.Tensor2D, w: tf.Tensor2D, save: Saver): Grad => {
+  save([x, w]);
+  return {
+    value: tf.matMul(x, w), // [N,out]
+    gradFunc: (dy, [xs, ws]) => [
+      tf.matMul(dy as tf.Tensor2D, tf.transpose(ws)), // dx [N,in]
+      tf.matMul(tf.transpose(xs), dy as tf.Tensor2D), // dW [in,out]
+    ],
+  };
+}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
+
 /** y = relu(x W + b), bias and activation fused into the matMul. */
 export const linearRelu = custom((x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, save: Saver): Grad => {
   const y = tf.fused.matMul({ a: x, b: w, bias: b, activation: 'relu' }); // [N,out]

@@ -1,0 +1,42 @@
+/**
+ * lib/agent — the tool-using policy (tfjs): model, sampling with tool
+ * execution, losses, warm start, evaluation, weights.
+ *
+ *   await initBackend();                       // wasm in Node, webgpu in a browser with navigator.gpu
+ *   const env = getEnv('calc', { seed: 0 });   // from lib/envs
+ *   const { policy } = await loadOrTrainWarmStart(env, { seed: 0 });   // cached named checkpoint
+ *   const ref = policyFromWeights(serializeWeights(policy));           // frozen copy for the KL term
+ *   const trajs = sampleRollouts(policy, env, env.samplePrompts('train', 32, rng),
+ *                                { groupSize: 8, temperature: 1, rng, maxTokens: 40 });
+ *   // trajs[i]: tokens, sources (prompt/policy/tool), isAction (call tokens),
+ *   //           logprobs (sampling time), text, objectives, objectiveVector, bucket
+ *   const optimizer = tf.train.adam(1e-4);
+ *   policyGradientStep(policy, optimizer, trajs, advantages /* per token, aligned with tokens *\/,
+ *                      { clipEps: 0.2, klCoef: 0.02, refPolicy: ref });  // -> { loss, kl, entropy, clipFraction }
+ *   evaluate(policy, env, 'test', { n: 512, policyMode: 'never-call', greedy: true });
+ *
+ * Every function that allocates tensors disposes them; callers own Policy
+ * objects (disposePolicy) and optimizers.
+ */
+export { DEFAULT_POLICY_CONFIG, resolveConfig, configHash } from './config';
+export type { PolicyConfig } from './config';
+export { initBackend } from './backend';
+export type { BackendName } from './backend';
+export { createPolicy, disposePolicy, copyWeights, forward } from './model';
+export type { Policy } from './model';
+export { sampleRollouts } from './sample';
+export type { SampleOptions } from './sample';
+export { POLICY_MODES } from './trajectory';
+export type { Trajectory, PolicyMode } from './trajectory';
+export { policyGradientStep, trajectoryLogprobs } from './pg-step';
+export type { PolicyGradientOptions, PolicyGradientStats } from './pg-step';
+export { supervisedStep, supervisedLoss, packBatch } from './train-step';
+export type { TokenBatch } from './train-step';
+export { evaluate } from './evaluate';
+export type { EvaluateOptions, EvaluationResult, BucketStats } from './evaluate';
+export { serializeWeights, loadWeights, policyFromWeights, readWeightsConfig, WEIGHTS_FORMAT_VERSION } from './serialize';
+export { warmStart, learningRate, warmStartCheckpointName, warmStartConfig } from './warm-start';
+export type { WarmStartOptions, WarmStartResult } from './warm-start';
+export { loadOrTrainWarmStart, loadNamedPolicy } from './warm-start-cache';
+export type { CachedWarmStart } from './warm-start-cache';
+export { Rng } from '../envs/rng';

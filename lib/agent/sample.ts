@@ -1,0 +1,179 @@
+/**
+ * Batched sampling with tool execution inside the rollout.
+ *
+ * All B = prompts × groupSize sequences advance one position per decoding
+ * step with a shared KV cache (prompt and tool-output tokens are fed one per
+ * step as forced tokens, so every sequence sits at the same position t and
+ * the cache needs no padding logic). When a sequence closes a call
+ * (CALL args ENDCALL) the env executes it and its output is queued as forced
+ * tool tokens. Decoding stops at EOS, maxTokens policy tokens, or the context.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../envs/rng';
+import type { Prompt, ToolEnv } from '../envs/types';
+import { SRC_POLICY, SRC_PROMPT, SRC_TOOL } from '../envs/types';
+import { ANSWER, CALL, ENDCALL, EOS, PAD, STEP } from '../envs/vocab';
+import { decodeStep, disposeCache, emptyCache } from './model';
+import type { Policy } from './model';
+import type { PolicyMode, Trajectory } from './trajectory';
+
+export interface SampleOptions {
+  /** Rollouts per prompt. Default 1. */
+  groupSize?: number;
+  /** Softmax temperature; ignored when greedy. Default 1. */
+  temperature?: number;
+  /** Seeded generator for token sampling. */
+  rng: Rng;
+  /** Cap on policy-generated tokens per rollout. Default: the context. */
+  maxTokens?: number;
+  /** Decode-time constraint: 'always-call' forces the call token at decision points, 'never-call' forbids it. Default 'base'. */
+  policyMode?: PolicyMode;
+  /** Argmax decoding. Default false. */
+  greedy?: boolean;
+}
+
+interface SeqState {
+  tokens: number[];
+  sources: number[];
+  isAction: number[];
+  logprobs: number[];
+  done: boolean;
+  truncated: boolean;
+  openCall: number; // index of the open CALL token, -1 if none
+  calls: number;
+  generated: number;
+}
+
+const NEG = -1e30;
+
+/** Roll out every prompt groupSize times; trajectories are ordered prompt-major. */
+export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], opts: SampleOptions): Trajectory[] {
+  const groupSize = opts.groupSize ?? 1;
+  const temperature = opts.temperature ?? 1;
+  const mode = opts.policyMode ?? 'base';
+  const ctx = policy.config.contextLength;
+  const maxTokens = opts.maxTokens ?? ctx;
+  const V = policy.config.vocabSize;
+  if (env.vocab.size !== V) throw new Error(`sampleRollouts: env vocab ${env.vocab.size} != policy vocab ${V}`);
+  const seqs: SeqState[] = [];
+  for (const p of prompts)
+    for (let g = 0; g < groupSize; g++) {
+      if (p.tokens.length >= ctx) throw new Error(`prompt longer than context: ${p.id}`);
+      seqs.push({
+        tokens: [...p.tokens],
+        sources: p.tokens.map(() => SRC_PROMPT),
+        isAction: p.tokens.map(() => 0),
+        logprobs: p.tokens.map(() => 0),
+        done: false,
+        truncated: false,
+        openCall: -1,
+        calls: 0,
+        generated: 0,
+      });
+    }
+  const B = seqs.length;
+  const cache = emptyCache();
+  const ids = new Int32Array(B);
+  const probs = new Float64Array(V);
+  try {
+    for (let t = 0; t < ctx - 1; t++) {
+      let active = false;
+      for (let b = 0; b < B; b++) {
+        const s = seqs[b];
+        ids[b] = t < s.tokens.length ? s.tokens[t] : PAD;
+        if (!s.done || t + 1 < s.tokens.length) active = true;
+      }
+      if (!active) break;
+      const logitsT = decodeStep(policy, tf.tensor1d(ids, 'int32'), cache); // [B,V]
+      const logits = logitsT.dataSync() as Float32Array;
+      logitsT.dispose();
+      for (let b = 0; b < B; b++) {
+        const s = seqs[b];
+        if (s.done || t + 1 < s.tokens.length) continue; // next token already known (prompt / tool output)
+        if (s.generated >= maxTokens) {
+          s.done = s.truncated = true;
+          continue;
+        }
+        // Decision point: right after the prompt or after a finished step (tool output or mental step).
+        const last = s.tokens[s.tokens.length - 1];
+        const atDecision = s.sources[s.tokens.length - 1] === SRC_PROMPT || (last === STEP && s.openCall < 0);
+        let max = -Infinity;
+        for (let v = 0; v < V; v++) {
+          let z = logits[b * V + v];
+          if (mode === 'never-call' && v === CALL) z = NEG;
+          else if (mode === 'always-call' && atDecision && v !== CALL && !(v === ANSWER && s.calls > 0)) z = NEG;
+          probs[v] = z;
+          if (z > max) max = z;
+        }
+        const temp = opts.greedy ? 1 : temperature;
+        let sum = 0;
+        for (let v = 0; v < V; v++) {
+          probs[v] = probs[v] <= NEG ? 0 : Math.exp((probs[v] - max) / temp);
+          sum += probs[v];
+        }
+        let tok = 0;
+        if (opts.greedy) {
+          for (let v = 1; v < V; v++) if (probs[v] > probs[tok]) tok = v;
+        } else {
+          let u = opts.rng.next() * sum;
+          tok = V - 1;
+          for (let v = 0; v < V; v++) {
+            u -= probs[v];
+            if (u < 0 && probs[v] > 0) {
+              tok = v;
+              break;
+            }
+          }
+        }
+        s.tokens.push(tok);
+        s.sources.push(SRC_POLICY);
+        s.logprobs.push(Math.log(probs[tok] / sum));
+        s.generated++;
+        if (tok === CALL && s.openCall < 0) {
+          s.openCall = s.tokens.length - 1;
+          s.calls++;
+        }
+        s.isAction.push(s.openCall >= 0 ? 1 : 0);
+        if (tok === ENDCALL && s.openCall >= 0) {
+          const args = s.tokens.slice(s.openCall + 1, s.tokens.length - 1);
+          s.openCall = -1;
+          for (const o of env.executeTool(args).tokens) {
+            s.tokens.push(o);
+            s.sources.push(SRC_TOOL);
+            s.isAction.push(0);
+            s.logprobs.push(0);
+          }
+        }
+        if (tok === EOS) s.done = true;
+        if (s.tokens.length >= ctx) {
+          // Context full: drop tokens beyond it and stop.
+          s.tokens.length = s.sources.length = s.isAction.length = s.logprobs.length = ctx;
+          if (!s.done) s.truncated = true;
+          s.done = true;
+        }
+      }
+    }
+  } finally {
+    disposeCache(cache);
+  }
+  return seqs.map((s, i) => {
+    const prompt = prompts[Math.floor(i / groupSize)];
+    if (!s.done) s.truncated = true;
+    const sources = Uint8Array.from(s.sources);
+    const objectives = env.score({ prompt, tokens: s.tokens, sources });
+    return {
+      prompt,
+      promptIndex: Math.floor(i / groupSize),
+      groupIndex: i % groupSize,
+      tokens: s.tokens,
+      sources,
+      isAction: Uint8Array.from(s.isAction),
+      logprobs: Float32Array.from(s.logprobs),
+      text: env.render(s.tokens, sources),
+      objectives,
+      objectiveVector: env.objectives.map((o) => objectives[o.name as keyof typeof objectives]),
+      bucket: prompt.bucket,
+      truncated: s.truncated,
+    };
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Warm start: supervised training on env-generated traces that mix tool calls
+ * and direct answers, giving the "base policy" that can do both, imperfectly.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../envs/rng';
+import type { ToolEnv } from '../envs/types';
+import type { PolicyConfig } from './config';
+import { configHash, resolveConfig } from './config';
+import { createPolicy } from './model';
+import type { Policy } from './model';
+import { packBatch, supervisedStep } from './train-step';
+
+export interface WarmStartOptions {
+  /** Seed of initialisation and trace sampling. Default 0. */
+  seed?: number;
+  /** Model overrides; vocabSize always comes from the env. */
+  config?: Partial<PolicyConfig>;
+  /** Optimizer steps. Default 700. */
+  steps?: number;
+  /** Traces per step. Default 64. */
+  batchSize?: number;
+  /** Peak Adam learning rate. Default 3e-3. */
+  learningRate?: number;
+  onProgress?: (step: number, total: number, loss: number) => void;
+}
+
+export interface WarmStartResult {
+  policy: Policy;
+  steps: number;
+  seconds: number;
+  finalLoss: number;
+}
+
+/** Linear warmup over the first 5% of steps, then cosine decay to 10% of peak. */
+export function learningRate(step: number, total: number, peak: number): number {
+  const warm = Math.max(1, Math.round(0.05 * total));
+  if (step < warm) return (peak * (step + 1)) / warm;
+  const p = Math.min(1, (step - warm) / Math.max(1, total - warm));
+  return peak * (0.1 + 0.45 * (1 + Math.cos(Math.PI * p)));
+}
+
+export function warmStartConfig(env: ToolEnv, overrides: Partial<PolicyConfig> = {}): PolicyConfig {
+  return resolveConfig({ ...overrides, vocabSize: env.vocab.size });
+}
+
+/** Name of the cached warm-start checkpoint for (env, seed, config). */
+export function warmStartCheckpointName(env: ToolEnv, seed: number, config: PolicyConfig): string {
+  return `warmstart-${env.name}-d${env.difficulty}-s${seed}-${configHash(config)}`;
+}
+
+export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartResult {
+  const seed = opts.seed ?? 0;
+  const steps = opts.steps ?? 700;
+  const batchSize = opts.batchSize ?? 64;
+  const peak = opts.learningRate ?? 3e-3;
+  const config = warmStartConfig(env, opts.config);
+  const T = Math.min(config.contextLength, env.maxTraceLength);
+  const policy = createPolicy(config, seed);
+  const rng = new Rng(seed).fork('warm-start-traces');
+  const optimizer = tf.train.adam(peak, 0.9, 0.99);
+  const t0 = performance.now();
+  let loss = NaN;
+  for (let step = 0; step < steps; step++) {
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
+    const prompts = env.samplePrompts('train', batchSize, rng);
+    const traces = prompts.map((p) => env.warmStartTrace(p, rng));
+    loss = supervisedStep(policy, optimizer, packBatch(traces, T, T));
+    opts.onProgress?.(step + 1, steps, loss);
+  }
+  optimizer.dispose();
+  return { policy, steps, seconds: (performance.now() - t0) / 1000, finalLoss: loss };
+}
