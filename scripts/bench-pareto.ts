@@ -1,0 +1,164 @@
+/**
+ * Benchmark of lib/pareto: nonDominated, paretoRanks and hypervolume on
+ * seeded inputs of three shapes (random in [0,1]^d, front = positive orthant
+ * of the unit sphere, linear = simplex), reference point 1.1 everywhere,
+ * median milliseconds of several runs, and the ratio to moocore's C figures
+ * (measured on this machine, see issue 3) where it has one.
+ *
+ *   npm run bench:pareto                       # full table (a few minutes)
+ *   npm run bench:pareto -- --quick            # smaller sizes, fewer runs
+ *   npm run bench:pareto -- --d 4 --shape front --n 10000
+ */
+import os from "node:os";
+import { hypervolume, nonDominated, paretoRanks } from "../lib/pareto";
+
+type Shape = "random" | "front" | "linear";
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = args.includes("--quick");
+const onlyD = flag("d") ? Number(flag("d")) : undefined;
+const onlyShape = flag("shape") as Shape | undefined;
+const onlyN = flag("n") ? Number(flag("n")) : undefined;
+const onlyOp = flag("op");
+
+const maxN: Record<number, number> = quick ? { 2: 1e5, 3: 1e4, 4: 1e4, 5: 1e3 } : { 2: 1e6, 3: 1e5, 4: 1e5, 5: 1e4 };
+
+/** moocore (C, -O3) on this machine, ms: [hypervolume, nonDominated, ranks]. */
+const MOOCORE: Record<string, [number | null, number | null, number | null]> = {
+  "2 front 1000000": [297, 194, 105],
+  "2 random 1000000": [307, 190, 311],
+  "3 front 100000": [61, 46, null],
+  "3 random 100000": [8.7, 5.3, 179],
+  "4 front 10000": [65, 11, 11],
+  "4 front 100000": [3809, 144, 212],
+  "5 front 10000": [1470, 21, 21],
+};
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(shape: Shape, n: number, d: number, seed: number): Float64Array {
+  const rnd = mulberry32(seed);
+  const out = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    if (shape === "random") {
+      for (let j = 0; j < d; j++) out[o + j] = rnd();
+    } else if (shape === "front") {
+      let norm = 0;
+      for (let j = 0; j < d; j++) {
+        // |gaussian| by Box-Muller: uniform direction on the positive orthant
+        const g = Math.abs(Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd()));
+        out[o + j] = g;
+        norm += g * g;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let j = 0; j < d; j++) out[o + j] /= norm;
+    } else {
+      let sum = 0;
+      for (let j = 0; j < d; j++) {
+        const e = -Math.log(1 - rnd());
+        out[o + j] = e;
+        sum += e;
+      }
+      for (let j = 0; j < d; j++) out[o + j] /= sum;
+    }
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median ms; fewer repetitions for slow cases so the whole run stays short. */
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  const first = performance.now() - t0;
+  const reps = quick ? (first > 200 ? 1 : 3) : first > 2000 ? 1 : first > 300 ? 3 : first > 20 ? 5 : 9;
+  const ts = [first];
+  for (let r = 1; r < reps; r++) {
+    const s = performance.now();
+    fn();
+    ts.push(performance.now() - s);
+  }
+  // with several runs, drop the first (JIT warm-up)
+  return median(ts.length > 2 ? ts.slice(1) : ts);
+}
+
+function fmt(ms: number | null): string {
+  if (ms === null) return "—";
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+const cpus = os.cpus();
+console.log(`machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, node ${process.version}, ${os.platform()} ${os.arch()}`);
+console.log(`mode: ${quick ? "quick" : "full"}; reference point 1.1 in every coordinate; milliseconds, median of runs\n`);
+
+const header = ["d", "shape", "n", "nonDominated", "paretoRanks", "hypervolume", "|ND|", "moocore hv/nd/rk", "ratio hv/nd/rk"];
+const rows: string[][] = [];
+const widths = header.map((h) => h.length);
+function printRow(r: string[]): void {
+  console.log(r.map((c, i) => c.padStart(Math.max(widths[i], 8))).join("  "));
+}
+printRow(header);
+
+const tableRatios: { key: string; op: string; ratio: number }[] = [];
+for (const d of [2, 3, 4, 5]) {
+  if (onlyD !== undefined && d !== onlyD) continue;
+  for (const shape of ["random", "front", "linear"] as Shape[]) {
+    if (onlyShape && shape !== onlyShape) continue;
+    for (let n = 1000; n <= maxN[d]; n *= 10) {
+      if (onlyN !== undefined && n !== onlyN) continue;
+      const data = generate(shape, n, d, 12345 + d * 31 + n);
+      const set = { data, dim: d };
+      const ref = new Array(d).fill(1.1);
+      let ndSize = 0;
+      const tNd = !onlyOp || onlyOp === "nd" ? time(() => (ndSize = nonDominated(set).length)) : NaN;
+      const tRk = !onlyOp || onlyOp === "ranks" ? time(() => paretoRanks(set)) : NaN;
+      const tHv = !onlyOp || onlyOp === "hv" ? time(() => hypervolume(set, ref)) : NaN;
+      const key = `${d} ${shape} ${n}`;
+      const mc = MOOCORE[key];
+      let mcCol = "";
+      let ratioCol = "";
+      if (mc) {
+        mcCol = mc.map(fmt).join("/");
+        const ours = [tHv, tNd, tRk];
+        const ops = ["hypervolume", "nonDominated", "paretoRanks"];
+        ratioCol = mc
+          .map((m, i) => {
+            if (m === null || Number.isNaN(ours[i])) return "—";
+            const ratio = ours[i] / m;
+            tableRatios.push({ key, op: ops[i], ratio });
+            return ratio.toFixed(2);
+          })
+          .join("/");
+      }
+      const row = [String(d), shape, String(n), fmt(tNd), fmt(tRk), fmt(tHv), String(ndSize), mcCol, ratioCol];
+      rows.push(row);
+      printRow(row.map((c) => (c === "NaN" ? "—" : c)));
+    }
+  }
+}
+
+if (tableRatios.length > 0) {
+  console.log("\nours / moocore on the issue's table cases (< 2 is the target):");
+  for (const r of tableRatios) {
+    console.log(`  ${r.key.padEnd(18)} ${r.op.padEnd(13)} ${r.ratio.toFixed(2)}${r.ratio < 2 ? "" : "   <-- slower than 2x"}`);
+  }
+}
