@@ -223,3 +223,46 @@ describe('estimators on hand-computed cases', () => {
     }
   });
 });
+
+describe('paretopo stage switching through the estimator', () => {
+  it("switches on hypervolume stall (default 'stall', K = 3, ε = 1%) and reports stage and weights per batch", () => {
+    const est = createEstimator('paretopo', {}, OBJ2);
+    expect(est.computeAdvantages([groupA], 0)).toMatchObject({ stage: 1, weights: [0.5, 0.5] });
+    est.observeEvaluation([0.5, 2], 10); // progress from 0
+    est.observeEvaluation([0.5, 2], 20); // stall 1
+    est.observeEvaluation([0.5, 2], 30); // stall 2
+    expect(est.computeAdvantages([groupA], 31).stage).toBe(1);
+    est.observeEvaluation([0.5, 2], 40); // stall 3 -> stage 2
+    const batch = est.computeAdvantages([groupA], 41);
+    expect(batch.stage).toBe(2);
+    expect(batch.groups[0].map((t) => t.reward)).toEqual([2, 1, 0, 0]);
+    expect(est.state()).toMatchObject({ stage: 2, switchedAtStep: 40, archiveSize: 1 });
+    expect((est.state() as { hypervolumeHistory: unknown[] }).hypervolumeHistory).toHaveLength(4);
+  });
+
+  it("switches at switchStep with switch: 'step'", () => {
+    const est = createEstimator('paretopo', { switch: 'step', switchStep: 5 }, OBJ2);
+    expect(est.computeAdvantages([groupA], 4).stage).toBe(1);
+    expect(est.computeAdvantages([groupA], 5).stage).toBe(2);
+    expect(est.computeAdvantages([groupA], 6).stage).toBe(2);
+  });
+
+  it('uses the updated weights in stage 1', () => {
+    // After an evaluation at (accuracy 0.9, 0 calls) all gain lies along accuracy:
+    // w = (0.726437, 0.273563) (see paretopo.test). Group: T0 (1, 3 calls), T1 (0, 0 calls), gating off.
+    // g: T0 (1, 1/4), T1 (0, 1); r0 = .726437 + .273563/4 = .794828, r1 = .273563.
+    const est = createEstimator('paretopo', { gateEfficiencyOnCorrectness: false }, OBJ2);
+    est.observeEvaluation([0.9, 0], 1);
+    const [out] = est.computeAdvantages(
+      [
+        [
+          { objectives: [1, 3], numTokens: 1 },
+          { objectives: [0, 0], numTokens: 1 },
+        ],
+      ],
+      2,
+    ).groups;
+    expect(out[0].reward).toBeCloseTo(0.794828, 5);
+    expect(out[1].reward).toBeCloseTo(0.273563, 5);
+  });
+});
