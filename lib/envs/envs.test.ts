@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { getEnv, Rng, CALL, ENDCALL, ANSWER, EOS, STEP, ERR, SRC_POLICY, SRC_PROMPT, SRC_TOOL, splitOf, parseCalcCall } from './index';
+import type { Prompt } from './index';
+
+describe('Rng', () => {
+  it('is deterministic and forks independently', () => {
+    const a = new Rng(7);
+    const b = new Rng(7);
+    expect(Array.from({ length: 5 }, () => a.nextUint32())).toEqual(Array.from({ length: 5 }, () => b.nextUint32()));
+    const parent = new Rng(3);
+    const f1 = parent.fork('x').next();
+    const f2 = parent.fork('x').next();
+    expect(f1).toBe(f2); // fork does not advance the parent
+    expect(parent.fork('y').next()).not.toBe(f1);
+  });
+});
+
+for (const name of ['calc', 'hops'] as const) {
+  describe(`${name} env`, () => {
+    const env = getEnv(name, { seed: 0 });
+    it('draws the same prompts for the same seed', () => {
+      const p1 = env.samplePrompts('train', 50, new Rng(1)).map((p) => p.id);
+      const p2 = getEnv(name, { seed: 0 }).samplePrompts('train', 50, new Rng(1)).map((p) => p.id);
+      expect(p1).toEqual(p2);
+    });
+    it('keeps train and test prompts disjoint', () => {
+      const train = new Set(env.samplePrompts('train', 3000, new Rng(2)).map((p) => p.id));
+      const test = env.samplePrompts('test', 500, new Rng(3)).map((p) => p.id);
+      expect(test.filter((t) => train.has(t))).toEqual([]);
+      for (const t of test) expect(splitOf(t, 0)).toBe('test');
+      // a different env seed gives a different split
+      expect(test.some((t) => splitOf(t, 1) === 'train')).toBe(true);
+    });
+    it('has both difficulty buckets', () => {
+      const buckets = new Set(env.samplePrompts('test', 300, new Rng(4)).map((p) => p.bucket));
+      expect([...buckets].sort()).toEqual([...env.buckets].sort());
+    });
+    it('warm-start traces are scored correct, mix calls and direct answers, fit the context', () => {
+      const rng = new Rng(5);
+      const prompts = env.samplePrompts('train', 400, rng);
+      let calls = 0;
+      let direct = 0;
+      for (const p of prompts) {
+        const tr = env.warmStartTrace(p, rng);
+        expect(tr.tokens.length).toBeLessThanOrEqual(env.maxTraceLength);
+        const s = env.score({ prompt: p, tokens: tr.tokens, sources: tr.sources });
+        expect(s.accuracy).toBe(1);
+        expect(s.tool_calls).toBe(tr.calls);
+        expect(s.tokens).toBe(tr.sources.filter((x) => x === SRC_POLICY).length);
+        if (tr.calls > 0) calls++;
+        else direct++;
+        // tool outputs are exactly what executeTool returns
+        for (let i = 0; i < tr.tokens.length; i++) if (tr.tokens[i] === ENDCALL) {
+          const open = tr.tokens.lastIndexOf(CALL, i);
+          const out = env.executeTool(tr.tokens.slice(open + 1, i)).tokens;
+          expect(tr.tokens.slice(i + 1, i + 1 + out.length)).toEqual(out);
+          expect(tr.sources.slice(i + 1, i + 1 + out.length).every((x) => x === SRC_TOOL)).toBe(true);
+        }
+      }
+      expect(calls).toBeGreaterThan(50);
+      expect(direct).toBeGreaterThan(50);
+    });
+  });
+}
+
+describe('calc tool', () => {
+  const env = getEnv('calc', { seed: 0 });
+  const v = env.vocab;
+  const run = (s: string) => v.decode(env.executeTool(v.encode(s)).tokens);
+  it('evaluates exactly one operation', () => {
+    expect(run('12*34')).toBe('408;');
+    expect(run('7-9')).toBe('-2;');
+    expect(run('-3+10')).toBe('7;');
+    expect(parseCalcCall('1+2')).toEqual({ a: 1, op: '+', b: 2 });
+  });
+  it('returns a tool error for malformed calls', () => {
+    for (const bad of ['', '12', '1+2+3', '(1+2)', '*3', '1234567+1', '1=2'])
+      expect(env.executeTool(v.encode(bad))).toEqual({ tokens: [ERR, STEP], ok: false });
+  });
+  it('scores accuracy, calls (malformed ones included) and generated tokens', () => {
+    const prompt: Prompt = { id: '2*3', tokens: [1, ...v.encode('2*3=')], answer: v.encode('6'), bucket: 'easy' };
+    const P = SRC_PROMPT, G = SRC_POLICY, T = SRC_TOOL;
+    const toks = [...prompt.tokens, CALL, ENDCALL, ERR, STEP, CALL, ...v.encode('2*3'), ENDCALL, ...v.encode('6'), STEP, ANSWER, ...v.encode('6'), EOS];
+    const srcs = [P, P, P, P, P, G, G, T, T, G, G, G, G, G, T, T, G, G, G];
+    expect(env.score({ prompt, tokens: toks, sources: srcs })).toEqual({ accuracy: 1, tool_calls: 2, tokens: 10 });
+    const wrong = [...prompt.tokens, ANSWER, ...v.encode('7'), EOS];
+    expect(env.score({ prompt, tokens: wrong, sources: [P, P, P, P, P, G, G, G] }).accuracy).toBe(0);
+    const unterminated = [...prompt.tokens, ANSWER, ...v.encode('6')];
+    expect(env.score({ prompt, tokens: unterminated, sources: [P, P, P, P, P, G, G] }).accuracy).toBe(0);
+  });
+});
+
+describe('hops tool', () => {
+  const env = getEnv('hops', { seed: 0 });
+  const v = env.vocab;
+  it('resolves one hop and rejects malformed calls', () => {
+    const out = env.executeTool(v.encode('Aa'));
+    expect(out.ok).toBe(true);
+    expect(out.tokens.length).toBe(2);
+    expect(out.tokens[1]).toBe(STEP);
+    for (const bad of ['A', 'aA', 'Aab', 'AB', '']) expect(env.executeTool(v.encode(bad)).ok).toBe(false);
+  });
+  it('answers a 1-hop question with the tool result', () => {
+    const p = env.samplePrompts('train', 200, new Rng(9)).find((q) => q.id.length === 2)!;
+    expect(env.executeTool(v.encode(p.id)).tokens[0]).toBe(p.answer[0]);
+  });
+  it('has skewed fact frequency: common questions are frequent', () => {
+    const ps = env.samplePrompts('train', 2000, new Rng(10));
+    const common = ps.filter((p) => p.bucket === 'common').length;
+    expect(common / ps.length).toBeGreaterThan(0.15);
+    expect(common / ps.length).toBeLessThan(0.6);
+  });
+});

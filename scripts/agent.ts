@@ -1,0 +1,124 @@
+/**
+ * Agent CLI.
+ *   npm run agent -- warmstart --env calc|hops [--seed S] [--steps N] [--retrain]
+ *   npm run agent -- eval --env calc|hops [--checkpoint NAME] [--policy base|always-call|never-call|all] [--n N] [--seed S]
+ * Warm starts are cached as named checkpoints (warmstart-<env>-d<difficulty>-s<seed>-<confighash>);
+ * eval without --checkpoint uses (and if needed trains) the warm start of --seed.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, POLICY_MODES } from '../lib/agent';
+import type { EvaluationResult, PolicyMode } from '../lib/agent';
+import { ENV_NAMES, getEnv } from '../lib/envs';
+import { CliError, describeFlags, parseFlags } from './cli/args';
+import type { FlagSpec } from './cli/args';
+import { progressBar } from './cli/progress';
+import { machineDescription } from './cli/machine';
+
+const COMMANDS = ['warmstart', 'eval'] as const;
+const common = {
+  env: { type: 'enum', values: ENV_NAMES, required: true, help: 'task' },
+  seed: { type: 'int', default: 0, help: 'warm-start seed' },
+  difficulty: { type: 'number', min: 0, max: 1, help: 'env difficulty knob (env default if omitted)' },
+  steps: { type: 'int', min: 1, help: 'warm-start optimizer steps (default 700)' },
+  backend: { type: 'enum', values: ['wasm', 'cpu'], default: 'wasm' },
+} satisfies Record<string, FlagSpec>;
+const specs = {
+  warmstart: { ...common, retrain: { type: 'boolean', help: 'ignore a cached checkpoint' } },
+  eval: {
+    ...common,
+    checkpoint: { type: 'string', help: 'named checkpoint (default: the warm start of --seed)' },
+    policy: { type: 'enum', values: [...POLICY_MODES, 'all'], default: 'all' },
+    n: { type: 'int', min: 1, default: 512, help: 'test questions' },
+    sample: { type: 'boolean', help: 'sample at temperature 1 instead of greedy decoding' },
+  },
+} satisfies Record<string, Record<string, FlagSpec>>;
+
+function usage(): string {
+  return `usage: npm run agent -- <${COMMANDS.join('|')}> [flags]\n${COMMANDS.map((c) => `${c}:\n${describeFlags(specs[c])}`).join('\n')}`;
+}
+
+async function main(argv: string[]) {
+  const cmd = argv[0];
+  if (!cmd || cmd === '--help' || cmd === '-h') {
+    console.log(usage());
+    return;
+  }
+  if (!(COMMANDS as readonly string[]).includes(cmd)) throw new CliError(`unknown command ${JSON.stringify(cmd)}; valid commands: ${COMMANDS.join(', ')}`);
+  const backend = await initBackend(parseFlags(argv.slice(1), specs[cmd as (typeof COMMANDS)[number]]).backend as 'wasm' | 'cpu');
+  console.log(`# ${machineDescription()} | tfjs ${tf.version.tfjs} backend=${backend}`);
+  const db = await import('../lib/db');
+  try {
+    if (cmd === 'warmstart') {
+      const f = parseFlags(argv.slice(1), specs.warmstart);
+      const env = getEnv(f.env, { seed: f.seed, difficulty: f.difficulty });
+      const steps = f.steps ?? 700;
+      const bar = progressBar(`warmstart ${f.env}`, steps);
+      const res = await loadOrTrainWarmStart(env, {
+        seed: f.seed,
+        steps,
+        retrain: f.retrain,
+        onProgress: (s, _n, loss) => bar.update(s, `loss ${loss.toFixed(3)}`),
+      });
+      if (res.cached) console.log(`checkpoint ${res.name} already cached (use --retrain to train again)`);
+      else {
+        bar.finish();
+        console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training`);
+      }
+      return;
+    }
+    const f = parseFlags(argv.slice(1), specs.eval);
+    const env = getEnv(f.env, { seed: f.seed, difficulty: f.difficulty });
+    let policy;
+    let name = f.checkpoint;
+    if (name) {
+      policy = await loadNamedPolicy(name);
+      if (!policy) throw new CliError(`no checkpoint named ${JSON.stringify(name)}`);
+    } else {
+      const steps = f.steps ?? 700;
+      const bar = progressBar(`warmstart ${f.env} (not cached yet)`, steps);
+      const res = await loadOrTrainWarmStart(env, { seed: f.seed, steps, onProgress: (s, _n, l) => bar.update(s, `loss ${l.toFixed(3)}`) });
+      if (!res.cached) bar.finish();
+      policy = res.policy;
+      name = res.name;
+    }
+    const modes: PolicyMode[] = f.policy === 'all' ? [...POLICY_MODES] : [f.policy as PolicyMode];
+    const results: EvaluationResult[] = [];
+    for (const mode of modes) {
+      const bar = progressBar(`eval ${mode}`, f.n);
+      results.push(evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, onProgress: (d) => bar.update(d) }));
+      bar.finish();
+    }
+    console.log(`\n${f.env} test split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);
+    const [b0, b1] = env.buckets;
+    const head = ['policy', 'accuracy', 'calls/q', 'tokens/q', 'tokens/s', `acc ${b0}`, `acc ${b1}`, `calls ${b0}`, `calls ${b1}`];
+    const rows = results.map((r) => [
+      r.policyMode,
+      r.accuracy.toFixed(3),
+      r.toolCallsPerQuestion.toFixed(2),
+      r.tokensPerQuestion.toFixed(1),
+      r.tokensPerSecond.toFixed(0),
+      r.buckets[b0].accuracy.toFixed(3),
+      r.buckets[b1].accuracy.toFixed(3),
+      r.buckets[b0].toolCallsPerQuestion.toFixed(2),
+      r.buckets[b1].toolCallsPerQuestion.toFixed(2),
+    ]);
+    const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const fmt = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |';
+    console.log(fmt(head));
+    console.log('|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|');
+    for (const r of rows) console.log(fmt(r));
+    console.log(`buckets: ${b0} n=${results[0].buckets[b0].n}, ${b1} n=${results[0].buckets[b1].n}`);
+    for (const r of results) console.log(`example (${r.policyMode}): ${r.trajectories.slice(0, 3).map((t) => t.text).join('   ')}`);
+  } finally {
+    await db.closeDb();
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  if (e instanceof CliError) {
+    console.error(`error: ${e.message}`);
+    process.exit(2);
+  }
+  console.error(e);
+  process.exit(1);
+});
