@@ -30,8 +30,8 @@ export function postgresTwin(source: string): string {
     '// GENERATED from prisma/schema.prisma by `npm run db:generate`. Do not edit.\n';
   const swapped = source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace('output     = "../lib/db/generated/sqlite"', 'output     = "../../lib/db/generated/postgres"');
-  if (swapped === source || !swapped.includes('generated/postgres')) {
+    .replace('output     = "../node_modules/@pareto-studio/prisma-sqlite"', 'output     = "../../node_modules/@pareto-studio/prisma-postgres"');
+  if (swapped === source || !swapped.includes('prisma-postgres')) {
     throw new Error('prisma/schema.prisma: could not find the sqlite provider/output lines to swap');
   }
   return header + swapped;

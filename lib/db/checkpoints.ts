@@ -1,5 +1,5 @@
 /** Model weights: per-run checkpoints and named shared ones (warm starts). */
-import type { Prisma } from './generated/sqlite';
+import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb } from './client';
 import { newId } from './ids';
 

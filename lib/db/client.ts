@@ -5,8 +5,8 @@
  */
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite';
-import { PrismaClient as PostgresClient } from './generated/postgres';
+import { PrismaClient as SqliteClient, type Prisma } from '@pareto-studio/prisma-sqlite';
+import { PrismaClient as PostgresClient } from '@pareto-studio/prisma-postgres';
 import { resolveDbConfig, type DbConfig, type Provider } from './config';
 import { migrate } from './migrate';
 import { closePostgresPools } from './raw/postgres';

@@ -19,11 +19,11 @@ export interface Migration {
   checksum: string;
 }
 
-const MIGRATIONS_ROOT = path.resolve(process.cwd(), 'prisma', 'migrations');
 const LOCK_KEY = 7_004_202_611; // arbitrary, stable: "pareto-studio migrations"
 
-export function loadMigrations(provider: DbConfig['provider'], root = MIGRATIONS_ROOT): Migration[] {
-  const dir = path.join(root, provider === 'sqlite' ? 'sqlite' : 'postgres');
+export function loadMigrations(provider: DbConfig['provider']): Migration[] {
+  // Statically scoped so Next's file tracing includes just this folder.
+  const dir = path.join(process.cwd(), 'prisma', 'migrations', provider === 'sqlite' ? 'sqlite' : 'postgres');
   if (!fs.existsSync(dir)) throw new Error(`no migrations found in ${dir}`);
   return fs
     .readdirSync(dir)

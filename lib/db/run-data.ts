@@ -1,5 +1,5 @@
 /** Reads of a run's logged data, incremental by step or by id cursor. */
-import type { Prisma } from './generated/sqlite';
+import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb } from './client';
 
 export async function listMetrics(runId: string, opts: { after: number; limit: number }) {

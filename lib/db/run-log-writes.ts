@@ -5,7 +5,7 @@
  * a write, so on SQLite the transaction takes the write lock up front and
  * waits on the busy timeout instead of failing on a lock upgrade.
  */
-import type { Prisma } from './generated/sqlite';
+import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
 import { resolveDbConfig } from './config';
 import { ConflictError } from '../errors';

@@ -1,5 +1,5 @@
 /** Run rows: create, read, list, and status changes. */
-import type { Prisma } from './generated/sqlite';
+import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb, type Tx } from './client';
 import { newId } from './ids';
 import { NotFoundError } from '../errors';

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Pareto Studio',
+  description: 'Train tool-using agents for accuracy and tool-use efficiency with ParetoPO, and watch their Pareto fronts live.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
+            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+              <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+                <path d="M2 4 H7 V9 H12 V14 H17 V19 H20" fill="none" stroke="#4f46e5" strokeWidth="2.2" />
+                <circle cx="7" cy="4" r="1.8" fill="#4f46e5" />
+                <circle cx="12" cy="9" r="1.8" fill="#4f46e5" />
+                <circle cx="17" cy="14" r="1.8" fill="#4f46e5" />
+              </svg>
+              Pareto Studio
+            </Link>
+            <nav className="flex gap-4 text-sm text-slate-600">
+              <Link href="/" className="hover:text-slate-900">
+                Runs
+              </Link>
+            </nav>
+          </div>
+        </header>
+        <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+      </body>
+    </html>
+  );
+}

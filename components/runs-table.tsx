@@ -1,0 +1,60 @@
+'use client';
+import Link from 'next/link';
+import type { RunView } from '@/lib/db/runs';
+import { useRuns } from '@/lib/client/use-runs';
+import { StatusBadge } from './status-badge';
+import { formatNumber, formatRelative } from './format';
+import { EmptyRuns } from './empty-runs';
+
+export function RunsTable({ initialRuns }: { initialRuns: RunView[] }) {
+  const { runs, error } = useRuns(initialRuns);
+  if (runs.length === 0) return <EmptyRuns />;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      {error && <p className="border-b border-rose-200 bg-rose-50 px-4 py-2 text-sm text-rose-700">Could not refresh: {error}</p>}
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="runs-table">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-2.5">Name</th>
+            <th className="px-4 py-2.5">Environment</th>
+            <th className="px-4 py-2.5">Algorithm</th>
+            <th className="px-4 py-2.5">Status</th>
+            <th className="px-4 py-2.5">Created</th>
+            <th className="px-4 py-2.5 text-right" title="Hypervolume of the run's Pareto archive at its latest step; higher is better">
+              Latest hypervolume
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {runs.map((run) => (
+            <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row">
+              <td className="px-4 py-2.5 font-medium text-slate-900">
+                <Link href={`/runs/${run.id}`} className="hover:text-indigo-700">
+                  {run.name}
+                </Link>
+                {run.tags.length > 0 && (
+                  <span className="ml-2 inline-flex gap-1">
+                    {run.tags.map((t) => (
+                      <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-normal text-slate-600">
+                        {t}
+                      </span>
+                    ))}
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2.5 text-slate-700">{run.environment}</td>
+              <td className="px-4 py-2.5 font-mono text-xs text-slate-700">{run.algorithm}</td>
+              <td className="px-4 py-2.5">
+                <StatusBadge status={run.status} />
+              </td>
+              <td className="px-4 py-2.5 text-slate-600" title={run.createdAt.toISOString()}>
+                {formatRelative(run.createdAt)}
+              </td>
+              <td className="px-4 py-2.5 text-right font-mono tabular-nums">{formatNumber(run.latestHypervolume)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

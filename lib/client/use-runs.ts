@@ -1,0 +1,37 @@
+'use client';
+/**
+ * The runs list, kept fresh: starts from the server-rendered page and re-polls
+ * while any run is queued or running (status and latest hypervolume change).
+ */
+import { useEffect, useState } from 'react';
+import type { RunView } from '../db/runs';
+import { fetchRuns } from './wire';
+
+export function useRuns(initial: RunView[], opts: { limit?: number; pollMs?: number } = {}) {
+  const [runs, setRuns] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const live = runs.some((r) => r.status === 'queued' || r.status === 'running');
+  const pollMs = opts.pollMs ?? (live ? 2000 : 10_000);
+
+  useEffect(() => {
+    let stopped = false;
+    const tick = async () => {
+      try {
+        const { runs: fresh } = await fetchRuns(new URLSearchParams({ limit: String(opts.limit ?? 50) }));
+        if (!stopped) {
+          setRuns(fresh);
+          setError(null);
+        }
+      } catch (err) {
+        if (!stopped) setError((err as Error).message);
+      }
+    };
+    const id = setInterval(tick, pollMs);
+    return () => {
+      stopped = true;
+      clearInterval(id);
+    };
+  }, [pollMs, opts.limit]);
+
+  return { runs, error };
+}
