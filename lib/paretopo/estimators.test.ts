@@ -237,7 +237,7 @@ describe('paretopo stage switching through the estimator', () => {
     expect(batch.stage).toBe(2);
     expect(batch.groups[0].map((t) => t.reward)).toEqual([2, 1, 0, 0]);
     expect(est.state()).toMatchObject({ stage: 2, switchedAtStep: 40, archiveSize: 1 });
-    expect((est.state() as { hypervolumeHistory: unknown[] }).hypervolumeHistory).toHaveLength(4);
+    expect(est.state().hypervolumeHistory).toHaveLength(4);
   });
 
   it("switches at switchStep with switch: 'step'", () => {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALGORITHM_NAMES, createEstimator, type Group, type ParetoPoEstimator } from './index';
+import { ALGORITHM_NAMES, createEstimator, type Group } from './index';
 
 type Dir = 'maximize' | 'minimize';
 const objectivesOf = (dirs: Dir[]) =>
@@ -139,7 +139,7 @@ describe('ParetoPO stage 1 weights', () => {
         ),
         ({ dirs, eta, minWeight, points }) => {
           const objectives = objectivesOf(['maximize', ...dirs]);
-          const est = createEstimator('paretopo', { learningRate: eta, minWeight, switch: 'never' }, objectives) as ParetoPoEstimator;
+          const est = createEstimator('paretopo', { learningRate: eta, minWeight, switch: 'never' }, objectives);
           points.forEach((p, step) => {
             est.observeEvaluation(p, step);
             const { weights, hypervolume } = est.state();
@@ -159,7 +159,7 @@ describe('ParetoPO stage 1 weights', () => {
   it('shift toward the objective along which the archive can still grow', () => {
     // Evaluation point (accuracy 0.9, 0 calls) -> cost (0.1, 0): nothing to gain along calls,
     // so all weight moves toward accuracy.
-    const est = createEstimator('paretopo', {}, objectivesOf(['maximize', 'minimize'])) as ParetoPoEstimator;
+    const est = createEstimator('paretopo', {}, objectivesOf(['maximize', 'minimize']));
     est.observeEvaluation([0.9, 0], 1);
     const { weights, lastGains } = est.state();
     expect(lastGains[1]).toBe(0);

@@ -11,7 +11,7 @@ import { createHvMeta, HvMetaOptionsSchema } from './hv-meta';
 import { createMoGrpo, MoGrpoOptionsSchema } from './mo-grpo';
 import { parseObjectives } from './objectives';
 import { createOtc, OtcOptionsSchema } from './otc';
-import { createParetoPo, ParetoPoOptionsSchema } from './paretopo';
+import { createParetoPo, ParetoPoOptionsSchema, type ParetoPoEstimator } from './paretopo';
 import { createStatic, StaticOptionsSchema } from './static-scalarization';
 
 export const ALGORITHMS = {
@@ -88,6 +88,11 @@ export function parseOptions<K extends AlgorithmName>(algorithm: K, options: unk
   return r.data as AlgorithmOptions[K];
 }
 
+export function createEstimator(
+  algorithm: 'paretopo',
+  options: AlgorithmOptionsInput['paretopo'] | undefined,
+  objectives: readonly { name: string; direction: 'maximize' | 'minimize' }[],
+): ParetoPoEstimator;
 export function createEstimator<K extends AlgorithmName>(
   algorithm: K,
   options: AlgorithmOptionsInput[K] | undefined,
