@@ -118,17 +118,11 @@ export function embed(ids: tf.Tensor2D, wte: tf.Tensor2D, wpe: tf.Tensor2D): tf.
   return f(wte, wpe) as tf.Tensor2D;
 }
 
-const maskCache = new Map<number, tf.Tensor2D>();
-/** Additive causal mask [T,T]: 0 on and below the diagonal, -1e9 above. Kept for the process lifetime. */
+/** Additive causal mask [T,T]: 0 on and below the diagonal, -1e9 above. */
 export function causalMask(T: number): tf.Tensor2D {
-  let m = maskCache.get(T);
-  if (!m) {
-    const data = new Float32Array(T * T);
-    for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) data[i * T + j] = -1e9;
-    m = tf.keep(tf.tensor2d(data, [T, T]));
-    maskCache.set(T, m);
-  }
-  return m;
+  const data = new Float32Array(T * T);
+  for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) data[i * T + j] = -1e9;
+  return tf.tensor2d(data, [T, T]);
 }
 
 /** Causal softmax attention. q, k, v [BH,T,D] -> [BH,T,D] */

@@ -84,7 +84,9 @@ export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
         if (!s.done || t + 1 < s.tokens.length) active = true;
       }
       if (!active) break;
-      const logitsT = decodeStep(policy, tf.tensor1d(ids, 'int32'), cache); // [B,V]
+      const idsT = tf.tensor1d(ids, 'int32'); // [B]
+      const logitsT = decodeStep(policy, idsT, cache); // [B,V]
+      idsT.dispose();
       const logits = logitsT.dataSync() as Float32Array;
       logitsT.dispose();
       for (let b = 0; b < B; b++) {
