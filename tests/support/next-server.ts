@@ -1,0 +1,56 @@
+/**
+ * A real Next.js production server for HTTP tests: `next start` on a free
+ * port against the given database (builds first if the build is stale).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from '../../scripts/lib/pg-cluster';
+import { ensureNextBuild } from '../../scripts/lib/next-build';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface NextServer {
+  url: string;
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startNextServer(databaseUrl: string, env: Record<string, string> = {}): Promise<NextServer> {
+  ensureNextBuild({ quiet: true });
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/runs?limit=1`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`next start did not answer within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    logs: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
