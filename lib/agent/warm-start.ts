@@ -65,7 +65,7 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
     (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
     const prompts = env.samplePrompts('train', batchSize, rng);
     const traces = prompts.map((p) => env.warmStartTrace(p, rng));
-    loss = supervisedStep(policy, optimizer, packBatch(traces, T, T));
+    loss = supervisedStep(policy, optimizer, packBatch(traces, T)); // padded to the batch's longest trace
     opts.onProgress?.(step + 1, steps, loss);
   }
   optimizer.dispose();

@@ -1,7 +1,7 @@
 /**
  * `calc`: arithmetic expressions over small integers (+, −, ×, parentheses).
  *
- * Easy problems use only additions/subtractions of numbers below 100, which
+ * Easy problems use only additions/subtractions of small numbers (< 20), which
  * a small model can learn to do "mentally"; hard problems contain a product
  * of at least three digits' worth (a·b ≥ 100), which it mostly cannot. The
  * calculator tool evaluates exactly one binary operation per call:
@@ -49,6 +49,10 @@ export const CALC_TRACE_MIX = {
   toolHardStep: 0.9,
 };
 
+/** Largest operand of a one-operation easy problem, and of a two-operation one. */
+const EASY_MAX = 19;
+const EASY_MAX2 = 9;
+
 function mk(a: number, op: Op, b: number): Step {
   const value = op === '+' ? a + b : op === '-' ? a - b : a * b;
   return { a, op, b, value, hard: op === '*' && value >= 100 };
@@ -56,9 +60,9 @@ function mk(a: number, op: Op, b: number): Step {
 
 function easyProblem(rng: Rng, twoOps: boolean): Problem {
   if (!twoOps) {
-    const a = rng.int(0, 99);
+    const a = rng.int(0, EASY_MAX);
     if (rng.bool()) {
-      const b = rng.int(0, 99);
+      const b = rng.int(0, EASY_MAX);
       const s = mk(a, '+', b);
       return { text: `${a}+${b}`, value: s.value, steps: [s] };
     }
@@ -66,13 +70,13 @@ function easyProblem(rng: Rng, twoOps: boolean): Problem {
     const s = mk(a, '-', b);
     return { text: `${a}-${b}`, value: s.value, steps: [s] };
   }
-  const a = rng.int(0, 49);
-  const b = rng.int(0, 49);
+  const a = rng.int(0, EASY_MAX2);
+  const b = rng.int(0, EASY_MAX2);
   const op1: Op = rng.bool() ? '+' : '-';
   const b1 = op1 === '-' ? Math.min(b, a) : b;
   const s1 = mk(a, op1, b1);
   const op2: Op = rng.bool() ? '+' : '-';
-  const c = op2 === '-' ? rng.int(0, s1.value) : rng.int(0, 49);
+  const c = op2 === '-' ? rng.int(0, s1.value) : rng.int(0, EASY_MAX2);
   const s2 = mk(s1.value, op2, c);
   return { text: `${a}${op1}${b1}${op2}${c}`, value: s2.value, steps: [s1, s2] };
 }
