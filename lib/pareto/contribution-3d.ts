@@ -28,28 +28,47 @@ export function contribution3d(
 ): number {
   st.clear();
   const box = (rx - px) * (ry - py);
+  // Below p (z <= pz) only three kinds of points matter: those left of p
+  // (x <= px) act as one bar at their lowest y, those under p (y <= py) as
+  // one bar at their lowest x, and the rest only if they lie inside both
+  // bars. One branch-light pass finds the bars, a second inserts the rest.
+  let t1 = 0;
+  let barY = ry;
+  let barX = rx;
+  for (; t1 < count; t1++) {
+    if (sz[t1] > pz) break;
+    if (t1 === skip) continue;
+    const qx = sx[t1];
+    const qy = sy[t1];
+    if (qx <= px) {
+      if (qy <= py) return 0;
+      if (qy < barY) barY = qy;
+    } else if (qy <= py) {
+      if (qx < barX) barX = qx;
+    }
+  }
   let covered = 0;
-  let t = 0;
-  for (; t < count; t++) {
-    const z = sz[t];
-    if (z > pz) break;
-    if (t === skip) continue;
-    const lx = sx[t] > px ? sx[t] : px;
-    const ly = sy[t] > py ? sy[t] : py;
-    if (lx === px && ly === py) return 0;
-    if (!st.weaklyDominates(lx, ly)) covered += st.insert(lx, ly, t, rx, ry);
+  if (barY < ry) covered += st.insert(px, barY, -1, rx, ry);
+  if (barX < rx && !st.weaklyDominates(barX, py)) covered += st.insert(barX, py, -1, rx, ry);
+  for (let t = 0; t < t1; t++) {
+    const qx = sx[t];
+    const qy = sy[t];
+    if (qx > px && qy > py && qx < barX && qy < barY && t !== skip) {
+      if (!st.weaklyDominates(qx, qy)) covered += st.insert(qx, qy, t, rx, ry);
+    }
   }
   let volume = 0;
   let zPrev = pz;
-  for (; t < count; t++) {
+  for (let t = t1; t < count; t++) {
     if (t === skip) continue;
     const z = sz[t];
-    volume += (box - covered) * (z - zPrev);
-    zPrev = z;
     const lx = sx[t] > px ? sx[t] : px;
     const ly = sy[t] > py ? sy[t] : py;
+    if (st.weaklyDominates(lx, ly)) continue;
+    volume += (box - covered) * (z - zPrev);
+    zPrev = z;
     if (lx === px && ly === py) return volume;
-    if (!st.weaklyDominates(lx, ly)) covered += st.insert(lx, ly, t, rx, ry);
+    covered += st.insert(lx, ly, t, rx, ry);
   }
   return volume + (box - covered) * (rz - zPrev);
 }

@@ -1,8 +1,8 @@
 /**
  * nonDominated: indices (ascending) of the rows no other row dominates.
  * Dispatch by dimension: 1-D minimum, 2-D sort+sweep, 3-D Kung staircase
- * sweep (both O(n log n)), d >= 4 Jensen-Fortin-Buzdalov divide and conquer
- * (O(n log^(d-1) n), see pareto-ranks-nd.ts). A linear pre-pass first drops
+ * sweep (both O(n log n)), d >= 4 Kung's divide and conquer
+ * (O(n log^(d-2) n), see non-dominated-kung.ts). A linear pre-pass first drops
  * everything the row of least coordinate sum dominates (prefilter.ts).
  *
  * Duplicates: exact copies of a non-dominated point are all non-dominated in
@@ -10,10 +10,10 @@
  * returned, so the result is a set; `keepDuplicates: true` returns every copy.
  * Empty input: empty result.
  */
-import { argsortLex, iota } from "./argsort";
+import { iota } from "./argsort";
 import { nonDominated2d } from "./non-dominated-2d";
 import { nonDominated3d } from "./non-dominated-3d";
-import { paretoRanksNd } from "./pareto-ranks-nd";
+import { nonDominatedNd } from "./non-dominated-nd";
 import { dropDominatedByBest } from "./prefilter";
 import { toMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
@@ -36,7 +36,7 @@ export function nonDominatedRows(data: Float64Array, dim: number, rows: Int32Arr
   if (dim === 1) out = nonDominated1d(data, cand, keepDuplicates);
   else if (dim === 2) out = nonDominated2d(data, cand, keepDuplicates);
   else if (dim === 3) out = nonDominated3d(data, cand, keepDuplicates);
-  else out = nonDominatedByRanks(data, dim, cand, keepDuplicates);
+  else out = nonDominatedNd(data, dim, cand, keepDuplicates);
   return out.sort();
 }
 
@@ -51,28 +51,4 @@ function nonDominated1d(data: Float64Array, rows: Int32Array, keepDuplicates: bo
     }
   }
   return Int32Array.from(out).sort();
-}
-
-function nonDominatedByRanks(data: Float64Array, dim: number, rows: Int32Array, keepDuplicates: boolean): Int32Array {
-  const ranks = new Int32Array(data.length / dim);
-  paretoRanksNd(data, dim, rows, ranks);
-  const first: number[] = [];
-  for (let t = 0; t < rows.length; t++) if (ranks[rows[t]] === 1) first.push(rows[t]);
-  if (keepDuplicates) return Int32Array.from(first);
-  // keep the lowest index of each group of exact copies
-  const sorted = Int32Array.from(first).sort();
-  const coords: number[] = [];
-  for (let j = 0; j < dim; j++) coords.push(j);
-  const order = argsortLex(data, dim, sorted, coords);
-  const out: number[] = [];
-  for (let t = 0; t < order.length; t++) {
-    if (t > 0 && sameRow(data, dim, order[t - 1], order[t])) continue;
-    out.push(order[t]);
-  }
-  return Int32Array.from(out);
-}
-
-function sameRow(data: Float64Array, dim: number, a: number, b: number): boolean {
-  for (let j = 0; j < dim; j++) if (data[a * dim + j] !== data[b * dim + j]) return false;
-  return true;
 }
