@@ -16,3 +16,4 @@ export {
 export type { TrajectoryRow } from './raw/trajectory-rows';
 export { listMetrics, listTrajectories, listEvalPoints, listFrontiers, countTrajectories, type MetricView, type TrajectoryView, type TrajectoryFilter } from './run-data';
 export { saveCheckpoint, getCheckpointByName, getLatestCheckpoint, pruneCheckpoints, type CheckpointView } from './checkpoints';
+export { appendEvents, listEvents, type RunEventKind, type RunEventView, type NewRunEvent } from './events';

@@ -36,8 +36,13 @@ export function loadMigrations(provider: DbConfig['provider']): Migration[] {
 }
 
 /** Returns the names of the migrations applied by this call. */
-export async function migrate(config: DbConfig = resolveDbConfig()): Promise<string[]> {
-  const migrations = loadMigrations(config.provider);
+export async function migrate(config: DbConfig = resolveDbConfig(), opts: { upTo?: string } = {}): Promise<string[]> {
+  let migrations = loadMigrations(config.provider);
+  if (opts.upTo) {
+    const last = migrations.findIndex((m) => m.name === opts.upTo);
+    if (last < 0) throw new Error(`unknown migration ${opts.upTo}`);
+    migrations = migrations.slice(0, last + 1);
+  }
   return config.provider === 'sqlite' ? migrateSqlite(config.file!, migrations) : migratePostgres(config.url, migrations);
 }
 
@@ -55,12 +60,19 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
   const db = new Database(file, { timeout: 10_000 });
   try {
     db.pragma('journal_mode = WAL');
+    // Table redefinitions (create new, copy, drop old, rename) must not fire
+    // ON DELETE CASCADE when the old table is dropped, and the pragma is a
+    // no-op inside a transaction: turn it off for this connection up front and
+    // verify integrity before each commit instead.
+    db.pragma('foreign_keys = OFF');
     db.exec('CREATE TABLE IF NOT EXISTS "_studio_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)');
     const done: string[] = [];
     const applyAll = db.transaction(() => {
       const rows = db.prepare('SELECT name, checksum FROM "_studio_migrations"').all() as { name: string; checksum: string }[];
       for (const m of checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), migrations)) {
         db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration ${m.name} leaves ${broken.length} foreign-key violations`);
         db.prepare('INSERT INTO "_studio_migrations" VALUES (?, ?, ?)').run(m.name, m.checksum, new Date().toISOString());
         done.push(m.name);
       }

@@ -8,6 +8,7 @@
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
 import { resolveDbConfig } from './config';
+import { appendEvents } from './events';
 import { ConflictError } from '../errors';
 import { writeTrajectoryBatchPostgres } from './raw/postgres';
 import { writeTrajectoryBatchSqlite, type RawBatchOutcome } from './raw/sqlite';
@@ -94,6 +95,7 @@ export async function writeSteps(runId: string, batchId: string, steps: StepRow[
         createdAt: new Date(),
       })),
     });
+    await appendEvents(tx, runId, steps.map((s) => ({ kind: 'metric', payload: { ...s } })));
     const last = steps.reduce((a, b) => (b.step > a.step ? b : a));
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
     if (run.lastStep === null || last.step >= run.lastStep) {
@@ -140,6 +142,7 @@ export async function writeEvalPoints(runId: string, batchId: string, rows: Eval
     await tx.evalPoint.createMany({
       data: rows.map((r) => ({ runId, step: r.step, split: r.split, objectives: r.objectives, extra: json(r.extra), createdAt: new Date() })),
     });
+    await appendEvents(tx, runId, rows.map((r) => ({ kind: 'eval', payload: { ...r } })));
   });
 }
 
@@ -154,6 +157,7 @@ export async function writeFrontiers(runId: string, batchId: string, rows: Front
     await tx.frontierSnapshot.createMany({
       data: rows.map((r) => ({ runId, step: r.step, points: r.points, hypervolume: r.hypervolume, createdAt: new Date() })),
     });
+    await appendEvents(tx, runId, rows.map((r) => ({ kind: 'frontier', payload: { ...r } })));
     const last = rows.reduce((a, b) => (b.step > a.step ? b : a));
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
     if (run.lastStep === null || last.step >= run.lastStep) {

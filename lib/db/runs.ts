@@ -2,6 +2,7 @@
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb, type Tx } from './client';
 import { newId } from './ids';
+import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
 import type { ObjectiveDef, RunStatus } from '../runs/schemas';
 
@@ -62,7 +63,7 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
   const now = new Date();
   const row = await db.$transaction(async (tx) => {
     const experimentId = input.experiment ? await experimentIdByName(tx, input.experiment) : null;
-    return tx.run.create({
+    const run = await tx.run.create({
       data: {
         id: input.id ?? newId('r'),
         name: input.name,
@@ -82,6 +83,8 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
       },
       include,
     });
+    await appendEvents(tx, run.id, [{ kind: 'status', payload: { status: run.status } }]);
+    return run;
   });
   return { run: toRunView(row), created: true };
 }
@@ -146,12 +149,16 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; ne
 /** Moves a run to a final status. Returns false if it was already final. */
 export async function finishRunRow(id: string, status: 'finished' | 'failed' | 'cancelled', error?: string): Promise<boolean> {
   const db = await getDb();
-  const res = await db.run.updateMany({
-    where: { id, status: { in: ['queued', 'running'] } },
-    data: { status, error: error ?? null, finishedAt: new Date(), workerId: null },
+  const changed = await db.$transaction(async (tx) => {
+    const res = await tx.run.updateMany({
+      where: { id, status: { in: ['queued', 'running'] } },
+      data: { status, error: error ?? null, finishedAt: new Date(), workerId: null },
+    });
+    if (res.count === 1) await appendEvents(tx, id, [{ kind: 'status', payload: { status, ...(error ? { error } : {}) } }]);
+    return res.count === 1;
   });
-  if (res.count === 0) await getRunOrThrow(id);
-  return res.count === 1;
+  if (!changed) await getRunOrThrow(id);
+  return changed;
 }
 
 export async function deleteRun(id: string): Promise<void> {

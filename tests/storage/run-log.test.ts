@@ -13,10 +13,12 @@ import {
   resolveDbConfig,
   saveCheckpoint,
   countTrajectories,
+  listEvents,
+  closeDb,
 } from '../../lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors';
 import { RunLogger, finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, startRun } from '../../lib/runs';
-import { DATABASES, useDatabase } from '../support/databases';
+import { DATABASES, createTestDatabase, useDatabase } from '../support/databases';
 import { runInput, trajectories, trajectory } from '../support/fixtures';
 
 describe.each(DATABASES)('run log on %s', (provider) => {
@@ -199,5 +201,64 @@ describe.each(DATABASES)('run log on %s', (provider) => {
     const db = await getDb();
     const rows = await db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
     expect(rows[0].journal_mode).toBe('wal');
+  });
+});
+
+describe.each(DATABASES)('run events on %s', (provider) => {
+  useDatabase(provider);
+
+  it('announces status, metrics, evaluations and frontiers in order, by cursor', async () => {
+    const logger = await RunLogger.start(runInput());
+    await logger.step({ step: 0, hypervolume: 0.5 });
+    await logger.evalPoint({ step: 0, objectives: [0.5, 1] });
+    await logger.frontier({ step: 0, points: [[0.5, 1]], hypervolume: 0.5 });
+    await logger.step({ step: 0, hypervolume: 0.5 }); // retried batch: no second event
+    await logger.finish();
+    const all = await listEvents(logger.runId, { afterId: 0, limit: 100 });
+    expect(all.map((e) => e.kind)).toEqual(['status', 'metric', 'eval', 'frontier', 'status']);
+    expect(all[4].payload).toEqual({ status: 'finished' });
+    expect(all[1].payload).toMatchObject({ step: 0, hypervolume: 0.5 });
+    const tail = await listEvents(logger.runId, { afterId: all[2].id, limit: 100 });
+    expect(tail.map((e) => e.kind)).toEqual(['frontier', 'status']);
+  });
+});
+
+describe.each(DATABASES)('migrations on %s', (provider) => {
+  const { url } = useDatabase(provider);
+
+  it('upgrading keeps existing data (no cascade on table redefinition)', async () => {
+    // useDatabase migrated to the latest; start again from an empty database at 0001.
+    const fresh = await createTestDatabase(provider);
+    try {
+      const config = resolveDbConfig(fresh.url);
+      await migrate(config, { upTo: '0001_init' });
+      await closeDb();
+      process.env.DATABASE_URL = fresh.url;
+      // Write with raw SQL shaped like 0001 (the current client expects the latest schema).
+      {
+        if (provider === 'sqlite') {
+          const Database = (await import('better-sqlite3')).default;
+          const db = new Database(config.file!);
+          db.exec(`INSERT INTO "Run" (id, name, environment, algorithm, config, seed, objectives, "updatedAt") VALUES ('r1', 'old', 'calc', 'grpo', '{}', 1, '[]', '2026-01-01T00:00:00+00:00')`);
+          db.exec(`INSERT INTO "Metric" ("runId", step, "createdAt") VALUES ('r1', 3, '2026-01-01T00:00:00+00:00')`);
+          db.close();
+        } else {
+          const pgm = await import('pg');
+          const c = new pgm.default.Client({ connectionString: fresh.url });
+          await c.connect();
+          await c.query(`INSERT INTO "Run" (id, name, environment, algorithm, config, seed, objectives, "updatedAt") VALUES ('r1', 'old', 'calc', 'grpo', '{}', 1, '[]', now())`);
+          await c.query(`INSERT INTO "Metric" ("runId", step) VALUES ('r1', 3)`);
+          await c.end();
+        }
+      }
+      expect((await migrate(config)).length).toBeGreaterThan(0);
+      const run = await getRun('r1');
+      expect(run).toMatchObject({ name: 'old', status: 'queued' });
+      expect((await listMetrics('r1', { after: -1, limit: 10 })).map((m) => m.step)).toEqual([3]);
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = url();
+      await fresh.drop();
+    }
   });
 });
