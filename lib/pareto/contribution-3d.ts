@@ -64,11 +64,14 @@ export function contribution3d(
     const z = sz[t];
     const lx = sx[t] > px ? sx[t] : px;
     const ly = sy[t] > py ? sy[t] : py;
-    if (st.weaklyDominates(lx, ly)) continue;
+    // the bars reject most points without a search of the staircase
+    if (lx >= barX || ly >= barY || st.weaklyDominates(lx, ly)) continue;
     volume += (box - covered) * (z - zPrev);
     zPrev = z;
     if (lx === px && ly === py) return volume;
     covered += st.insert(lx, ly, t, rx, ry);
+    if (lx === px) barY = ly;
+    else if (ly === py) barX = lx;
   }
   return volume + (box - covered) * (rz - zPrev);
 }

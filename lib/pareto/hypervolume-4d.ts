@@ -20,12 +20,12 @@ export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLi
   const ry = ref[1];
   const rz = ref[2];
   const rw = ref[3];
-  let sx = new Float64Array(n + 1);
-  let sy = new Float64Array(n + 1);
-  let sz = new Float64Array(n + 1);
-  let bx = new Float64Array(n + 1);
-  let by = new Float64Array(n + 1);
-  let bz = new Float64Array(n + 1);
+  const sx = new Float64Array(n + 1);
+  const sy = new Float64Array(n + 1);
+  const sz = new Float64Array(n + 1);
+  const bx = new Float64Array(n + 1);
+  const by = new Float64Array(n + 1);
+  const bz = new Float64Array(n + 1);
   let count = 0;
   const st = new Staircase2D(64);
   let v3 = 0;
@@ -42,39 +42,44 @@ export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLi
     const c = contribution3d(px, py, pz, sx, sy, sz, count, -1, rx, ry, rz, st);
     if (c <= 0) continue;
     v3 += c;
-    // rebuild S (sorted by z) without the projections p dominates, with p
-    let m = 0;
-    let placed = false;
-    for (let k = 0; k < count; k++) {
-      const qx = sx[k];
-      const qy = sy[k];
-      const qz = sz[k];
-      if (!placed && qz > pz) {
-        bx[m] = px;
-        by[m] = py;
-        bz[m++] = pz;
-        placed = true;
+    // insert p into S (sorted by z); the projections it dominates all lie
+    // after it (z >= pz), so only that suffix is scanned
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sz[mid] <= pz) lo = mid + 1;
+      else hi = mid;
+    }
+    const pos = lo;
+    let anyDominated = false;
+    for (let k = pos; k < count; k++) {
+      if (px <= sx[k] && py <= sy[k]) {
+        anyDominated = true;
+        break;
       }
-      if (px <= qx && py <= qy && pz <= qz) continue;
-      bx[m] = qx;
-      by[m] = qy;
-      bz[m++] = qz;
     }
-    if (!placed) {
-      bx[m] = px;
-      by[m] = py;
-      bz[m++] = pz;
+    if (!anyDominated) {
+      sx.copyWithin(pos + 1, pos, count);
+      sy.copyWithin(pos + 1, pos, count);
+      sz.copyWithin(pos + 1, pos, count);
+      count++;
+    } else {
+      let m = 0;
+      for (let k = pos; k < count; k++) {
+        if (px <= sx[k] && py <= sy[k]) continue;
+        bx[m] = sx[k];
+        by[m] = sy[k];
+        bz[m++] = sz[k];
+      }
+      sx.set(bx.subarray(0, m), pos + 1);
+      sy.set(by.subarray(0, m), pos + 1);
+      sz.set(bz.subarray(0, m), pos + 1);
+      count = pos + 1 + m;
     }
-    count = m;
-    let tx = sx;
-    sx = bx;
-    bx = tx;
-    tx = sy;
-    sy = by;
-    by = tx;
-    tx = sz;
-    sz = bz;
-    bz = tx;
+    sx[pos] = px;
+    sy[pos] = py;
+    sz[pos] = pz;
   }
   if (n > 0) total += v3 * (rw - wPrev);
   return total;

@@ -1,12 +1,12 @@
 /**
- * Exact hypervolume for d >= 5.
+ * Exact hypervolume for d >= 6.
  * Paper: While, Bradstreet & Barone, "A fast way of calculating exact
  * hypervolumes", IEEE TEC 2012 (WFG): a sweep over the last objective where
  * the (d-1)-D volume of the projections seen so far grows by each new
  * point's exclusive contribution, computed as its box volume minus the
  * hypervolume of the other projections "limited" by it (componentwise max),
  * after removing the dominated limited points. Recursion bottoms out in the
- * 4-D sweep (hypervolume-4d.ts).
+ * 5-D sweep (hypervolume-5d.ts).
  * Complexity: exponential in d in the worst case (as every known exact
  * method); fast when the limited sets are small, as on typical fronts.
  * Rows must strictly dominate the reference point (the caller filters).
@@ -15,11 +15,13 @@
 import { argsortLex, iota } from "./argsort";
 import { hypervolume3d } from "./hypervolume-3d";
 import { hypervolume4d } from "./hypervolume-4d";
+import { hypervolume5d } from "./hypervolume-5d";
 import { nonDominatedRows } from "./non-dominated";
 
 export function hypervolumeNd(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
   if (dim === 3) return hypervolume3d(data, rows, ref);
   if (dim === 4) return hypervolume4d(data, rows, ref);
+  if (dim === 5) return hypervolume5d(data, rows, ref);
   const d1 = dim - 1;
   const order = argsortLex(data, dim, rows, [d1]);
   const n = order.length;

@@ -3,7 +3,7 @@
  * bounded by the reference point (minimization after direction conversion).
  * Dispatch by dimension, like moocore's fpli_hv: 1-D difference, 2-D sweep,
  * 3-D HV3D+-style sweep (O(n log n)), 4-D HV4D+-style sweep (about O(n^2)),
- * d >= 5 WFG-style recursion to 4-D.
+ * 5-D sweep with incremental 4-D contributions, d >= 6 WFG-style recursion.
  * Points that do not strictly dominate the reference point contribute
  * nothing (they are dropped first), as do points dominated by another point
  * (a linear pre-pass drops most of them). Empty input: 0. NaN unsupported.
