@@ -3,6 +3,9 @@
  * works with Date objects. Every client-side fetch goes through here.
  */
 import type { RunView } from '../db/runs';
+import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../runs/schemas';
+import type { TrajectoryView } from '../db/run-data';
+import type { TrajectoryPointsView } from '../db/run-views';
 
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type RunWire = Wire<RunView>;
@@ -13,6 +16,7 @@ export function runFromWire(w: RunWire): RunView {
   return {
     ...w,
     heartbeatAt: date(w.heartbeatAt),
+    cancelRequestedAt: date(w.cancelRequestedAt),
     createdAt: new Date(w.createdAt),
     updatedAt: new Date(w.updatedAt),
     startedAt: date(w.startedAt),
@@ -39,4 +43,73 @@ export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
 export async function fetchRuns(query: URLSearchParams): Promise<{ runs: RunView[]; nextCursor: string | null }> {
   const body = await getJson<{ runs: RunWire[]; nextCursor: string | null }>(`/api/runs?${query}`);
   return { runs: body.runs.map(runFromWire), nextCursor: body.nextCursor };
+}
+
+// ---- live run page ----------------------------------------------------------
+
+
+/** One logged step as the charts use it (the feed's `metric` payload). */
+export type MetricPoint = StepRecord;
+export type EvalPoint = { step: number; split: string; objectives: number[] };
+export type Frontier = Required<Pick<FrontierRecord, 'step' | 'points' | 'hypervolume'>>;
+
+/** An event of the run feed (GET /api/runs/:id/events), parsed. */
+export type RunEventMessage =
+  | { id: number; kind: 'metric'; metric: MetricPoint }
+  | { id: number; kind: 'eval'; point: EvalPoint }
+  | { id: number; kind: 'frontier'; frontier: Frontier }
+  | { id: number; kind: 'status'; status: RunStatus; error: string | null };
+
+export function runEventFromWire(kind: string, id: number, data: string): RunEventMessage | null {
+  const p = JSON.parse(data) as Record<string, unknown>;
+  switch (kind) {
+    case 'metric':
+      return { id, kind, metric: p as unknown as MetricPoint };
+    case 'eval': {
+      const e = p as unknown as EvalPointRecord;
+      return { id, kind, point: { step: e.step, split: e.split ?? 'test', objectives: e.objectives } };
+    }
+    case 'frontier':
+      return { id, kind, frontier: p as unknown as Frontier };
+    case 'status':
+      return { id, kind, status: p.status as RunStatus, error: typeof p.error === 'string' ? p.error : null };
+    default:
+      return null; // a kind this client does not know yet
+  }
+}
+
+export type Trajectory = TrajectoryView;
+
+export async function fetchTrajectories(runId: string, query: URLSearchParams): Promise<{ trajectories: Trajectory[]; nextCursor: number | null }> {
+  return getJson(`/api/runs/${encodeURIComponent(runId)}/trajectories?${query}`);
+}
+
+/** The trajectory cloud in typed columns; null objective values (non-finite) become NaN. */
+export interface TrajectoryPoints {
+  dim: number;
+  ids: Int32Array;
+  steps: Int32Array;
+  values: Float64Array;
+  nextCursor: number | null;
+}
+
+type TrajectoryPointsWire = Omit<TrajectoryPointsView, 'values'> & { values: (number | null)[] };
+
+export async function fetchTrajectoryPoints(runId: string, after: number, signal?: AbortSignal): Promise<TrajectoryPoints> {
+  const w = await getJson<TrajectoryPointsWire>(`/api/runs/${encodeURIComponent(runId)}/trajectory-points?after=${after}`, { signal });
+  const values = new Float64Array(w.values.length);
+  for (let i = 0; i < values.length; i++) values[i] = w.values[i] ?? NaN;
+  return { dim: w.dim, ids: Int32Array.from(w.ids), steps: Int32Array.from(w.steps), values, nextCursor: w.nextCursor };
+}
+
+export interface Sparkline {
+  steps: number[];
+  values: number[];
+  /** Points before downsampling. */
+  total: number;
+}
+
+export async function fetchSparklines(ids: string[], signal?: AbortSignal): Promise<Record<string, Sparkline>> {
+  const body = await getJson<{ series: Record<string, Sparkline> }>(`/api/runs/sparklines?ids=${ids.map(encodeURIComponent).join(',')}`, { signal });
+  return body.series;
 }

@@ -29,6 +29,8 @@ export function toRunView(r: RunRow) {
     experiment: r.experiment ? { id: r.experiment.id, name: r.experiment.name } : null,
     workerId: r.workerId,
     heartbeatAt: r.heartbeatAt,
+    cancelRequestedAt: r.cancelRequestedAt,
+    attempts: r.attempts,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     startedAt: r.startedAt,

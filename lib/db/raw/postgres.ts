@@ -65,3 +65,16 @@ export async function closePostgresPools(): Promise<void> {
   pools.clear();
   await Promise.all(all.map((p) => p.end()));
 }
+
+/**
+ * Claims the oldest queued built-in run for a worker: FOR UPDATE SKIP LOCKED
+ * lets many workers on many machines poll one table without ever taking the
+ * same run or waiting on each other's locks.
+ */
+export const CLAIM_RUN_POSTGRES = `
+UPDATE "Run"
+   SET "status" = 'running', "workerId" = $1, "heartbeatAt" = now(), "startedAt" = COALESCE("startedAt", now()),
+       "attempts" = "attempts" + 1, "updatedAt" = now()
+ WHERE "id" = (SELECT "id" FROM "Run" WHERE "status" = 'queued' AND "source" = 'builtin'
+                ORDER BY "createdAt", "id" FOR UPDATE SKIP LOCKED LIMIT 1)
+RETURNING "id"`;

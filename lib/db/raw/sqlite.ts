@@ -79,3 +79,19 @@ export function closeSqliteConnections(): void {
   for (const c of connections.values()) c.db.close();
   connections.clear();
 }
+
+/**
+ * Claims the oldest queued built-in run for a worker in one statement: SQLite
+ * serializes writers, so the subquery and the update see the same snapshot and
+ * two workers can never take the same run. Dates are written the way Prisma's
+ * SQLite adapter writes them (ISO 8601 with +00:00).
+ */
+export const CLAIM_RUN_SQLITE = `
+UPDATE "Run"
+   SET "status" = 'running', "workerId" = ?, "heartbeatAt" = ?, "startedAt" = COALESCE("startedAt", ?),
+       "attempts" = "attempts" + 1, "updatedAt" = ?
+ WHERE "id" = (SELECT "id" FROM "Run" WHERE "status" = 'queued' AND "source" = 'builtin' ORDER BY "createdAt", "id" LIMIT 1)
+   AND "status" = 'queued'
+RETURNING "id"`;
+
+export const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
