@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPlaneAxes, frontPlaneModel, objectiveLabel, type PlanePoint } from './front-plane-model';
+
+const axes = { x: { index: 0, maximize: true }, y: { index: 1, maximize: false } };
+const size = { width: 400, height: 300 };
+
+// accuracy (max), tool calls (min)
+const pts: PlanePoint[] = [
+  { step: 0, objectives: [0.4, 0.5] }, // front at step 0
+  { step: 0, objectives: [0.3, 1.0] }, // dominated by the first
+  { step: 5, objectives: [0.7, 1.5] }, // front: more accurate, more calls
+  { step: 10, objectives: [0.6, 0.4] }, // dominates (0.4, 0.5) from step 10 on
+];
+
+describe('frontPlaneModel', () => {
+  it('marks dominated points and orders the front along the staircase', () => {
+    const m = frontPlaneModel(pts, { ...size, ...axes });
+    expect(m.marks.map((k) => k.dominated)).toEqual([true, true, false, false]);
+    expect(m.front.map((k) => k.i)).toEqual([2, 3]); // highest accuracy first
+    expect(m.staircase).toMatch(/^M/);
+    // the staircase's corner between the two front points sits at (0.6, 1.5)
+    const corner = `L${m.x(0.6).toFixed(1)},${m.y(1.5).toFixed(1)}`;
+    expect(m.staircase).toContain(corner);
+  });
+
+  it('replays: up to a step, only earlier points, and their own front', () => {
+    const m = frontPlaneModel(pts, { ...size, ...axes, upToStep: 5 });
+    expect(m.marks.map((k) => k.i)).toEqual([0, 1, 2]);
+    expect(m.marks.map((k) => k.dominated)).toEqual([false, true, false]);
+    // the axes do not move while replaying
+    const all = frontPlaneModel(pts, { ...size, ...axes });
+    expect(m.x.domain()).toEqual(all.x.domain());
+    expect(m.y.domain()).toEqual(all.y.domain());
+  });
+
+  it('colours by step on a sequential scale, early and late distinct', () => {
+    const m = frontPlaneModel(pts, { ...size, ...axes });
+    expect(m.stepDomain).toEqual([0, 10]);
+    expect(m.color(0)).not.toEqual(m.color(10));
+  });
+
+  it('puts higher accuracy to the right and more tool calls higher up', () => {
+    const m = frontPlaneModel(pts, { ...size, ...axes });
+    expect(m.x(0.7)).toBeGreaterThan(m.x(0.3));
+    expect(m.y(1.5)).toBeLessThan(m.y(0.4));
+  });
+
+  it('covers the trajectory cloud extent', () => {
+    const m = frontPlaneModel(pts, { ...size, ...axes, xExtent: [0, 1], yExtent: [0, 4] });
+    expect(m.x.domain()[0]).toBeLessThanOrEqual(0);
+    expect(m.y.domain()[1]).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has a readable empty state', () => {
+    const m = frontPlaneModel([], { ...size, ...axes });
+    expect(m.empty).toBe(true);
+    expect(m.marks).toEqual([]);
+    expect(m.staircase).toBeNull();
+  });
+
+  it('ignores non-finite values', () => {
+    const m = frontPlaneModel([{ step: 1, objectives: [NaN, 1] }, ...pts], { ...size, ...axes });
+    expect(m.marks).toHaveLength(4);
+  });
+});
+
+describe('defaultPlaneAxes and labels', () => {
+  it('picks the first maximized vs the first minimized objective', () => {
+    const a = defaultPlaneAxes([
+      { direction: 'minimize' },
+      { direction: 'minimize' },
+      { direction: 'maximize' },
+    ]);
+    expect(a).toEqual({ x: { index: 2, maximize: true }, y: { index: 0, maximize: false } });
+    expect(defaultPlaneAxes([{ direction: 'minimize' }, { direction: 'minimize' }]).y.index).toBe(1);
+  });
+
+  it('labels say unit and direction', () => {
+    expect(objectiveLabel({ name: 'tool_calls', direction: 'minimize' })).toBe('tool calls per question, lower is better');
+    expect(objectiveLabel({ name: 'my_metric', direction: 'maximize' })).toBe('my metric, higher is better');
+  });
+});
