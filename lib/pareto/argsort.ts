@@ -9,8 +9,9 @@
  * position, and the whole thing is sorted natively as a BigUint64Array
  * (~70 ms for 10^6). Rows whose truncated keys collide (exact ties, or values
  * equal in their top 64-B bits) are then re-sorted with the full
- * lexicographic comparison: insertion sort for small groups, a comparator
- * sort for big ones, so many ties never cost O(n^2).
+ * lexicographic comparison: insertion sort for small groups, a native sort
+ * on the next coordinates for big groups of exact ties, a comparator sort
+ * otherwise, so many ties never cost O(n^2).
  *
  * Complexity O(n log n). NaN is not supported anywhere in lib/pareto.
  */
@@ -103,6 +104,17 @@ function fixGroup(
       }
       out[j + 1] = v;
     }
+    return;
+  }
+  // a big group of exact ties in the first coordinate (degenerate or
+  // limited points) is sorted natively on the remaining coordinates
+  const c0 = coords[0];
+  const v0 = data[out[from] * dim + c0];
+  let allEqual = coords.length > 1;
+  for (let i = from + 1; i < to && allEqual; i++) allEqual = data[out[i] * dim + c0] === v0;
+  if (allEqual) {
+    const group = out.slice(from, to).sort();
+    out.set(argsortLex(data, dim, group, coords.slice(1)), from);
     return;
   }
   out.subarray(from, to).sort((a, b) => (lexLess(data, dim, a, b, coords) ? -1 : lexLess(data, dim, b, a, coords) ? 1 : 0));

@@ -11,10 +11,9 @@
  * S is row-major with stride 4, sorted by w, strictly inside the reference
  * box. Returns 0 when p is weakly dominated by a member of S.
  */
-import { argsortLex, iota } from "./argsort";
+import { iota } from "./argsort";
 import { contribution3d } from "./contribution-3d";
-import { hypervolume3d } from "./hypervolume-3d";
-import { dropDominatedByBest } from "./prefilter";
+import { nonDominated3d } from "./non-dominated-3d";
 import { Staircase2D } from "./staircase-2d";
 
 export class Contribution4d {
@@ -22,6 +21,7 @@ export class Contribution4d {
   private lx = new Float64Array(16);
   private ly = new Float64Array(16);
   private lz = new Float64Array(16);
+  private rows = iota(16);
   private readonly st = new Staircase2D(64);
 
   compute(p: ArrayLike<number>, S: Float64Array, count: number, ref: ArrayLike<number>): number {
@@ -34,23 +34,66 @@ export class Contribution4d {
     const rz = ref[2];
     let t1 = 0;
     while (t1 < count && S[4 * t1 + 3] <= pw) t1++;
-    if (this.lim.length < 3 * count + 3) {
+    if (this.lim.length < 3 * (count + 4)) {
       const cap = 2 * count + 16;
       this.lim = new Float64Array(3 * cap);
       this.lx = new Float64Array(cap);
       this.ly = new Float64Array(cap);
       this.lz = new Float64Array(cap);
+      this.rows = iota(cap);
     }
     const lim = this.lim;
+    // Members below p in w whose limited point lies on a line through p's
+    // corner act as three "bars" (one per axis, the lowest one counts); a
+    // limited point behind a bar is dominated. One pass finds the bars, a
+    // second keeps only the limited points in front of all three.
+    let barX = rx;
+    let barY = ry;
+    let barZ = rz;
+    for (let t = 0; t < t1; t++) {
+      const o = 4 * t;
+      const inX = S[o] <= px;
+      const inY = S[o + 1] <= py;
+      const inZ = S[o + 2] <= pz;
+      if (inX && inY) {
+        if (inZ) return 0;
+        if (S[o + 2] < barZ) barZ = S[o + 2];
+      } else if (inX && inZ) {
+        if (S[o + 1] < barY) barY = S[o + 1];
+      } else if (inY && inZ) {
+        if (S[o] < barX) barX = S[o];
+      }
+    }
+    let k = 0;
     for (let t = 0; t < t1; t++) {
       const o = 4 * t;
       const a = S[o] > px ? S[o] : px;
       const b = S[o + 1] > py ? S[o + 1] : py;
       const c = S[o + 2] > pz ? S[o + 2] : pz;
-      if (a === px && b === py && c === pz) return 0;
-      lim[3 * t] = a;
-      lim[3 * t + 1] = b;
-      lim[3 * t + 2] = c;
+      if (a < barX && b < barY && c < barZ) {
+        lim[3 * k] = a;
+        lim[3 * k + 1] = b;
+        lim[3 * k + 2] = c;
+        k++;
+      }
+    }
+    if (barZ < rz) {
+      lim[3 * k] = px;
+      lim[3 * k + 1] = py;
+      lim[3 * k + 2] = barZ;
+      k++;
+    }
+    if (barY < ry) {
+      lim[3 * k] = px;
+      lim[3 * k + 1] = barY;
+      lim[3 * k + 2] = pz;
+      k++;
+    }
+    if (barX < rx) {
+      lim[3 * k] = barX;
+      lim[3 * k + 1] = py;
+      lim[3 * k + 2] = pz;
+      k++;
     }
     const box = (rx - px) * (ry - py) * (rz - pz);
     let covered = 0;
@@ -58,16 +101,16 @@ export class Contribution4d {
     const lx = this.lx;
     const ly = this.ly;
     const lz = this.lz;
-    if (t1 > 0) {
-      const rows = dropDominatedByBest(lim, 3, iota(t1));
-      covered = hypervolume3d(lim, rows, ref);
-      const order = argsortLex(lim, 3, rows, [2]);
+    if (k > 0) {
+      // the non-dominated limited points, already in z order
+      const order = nonDominated3d(lim, this.rows.subarray(0, k), false);
       m = order.length;
       for (let t = 0; t < m; t++) {
         lx[t] = lim[3 * order[t]];
         ly[t] = lim[3 * order[t] + 1];
         lz[t] = lim[3 * order[t] + 2];
       }
+      covered = sweptVolume3d(lx, ly, lz, m, rx, ry, rz, this.st);
     }
     let volume = 0;
     let wPrev = pw;
@@ -92,14 +135,47 @@ export class Contribution4d {
         if (lz[mid] <= c) lo = mid + 1;
         else hi = mid;
       }
-      lx.copyWithin(lo + 1, lo, m);
-      ly.copyWithin(lo + 1, lo, m);
-      lz.copyWithin(lo + 1, lo, m);
+      // keep L non-dominated: what (a, b, c) dominates lies after it in z
+      // (lim is free scratch by now)
+      let r = 0;
+      for (let k = lo; k < m; k++) {
+        if (a <= lx[k] && b <= ly[k]) continue;
+        lim[3 * r] = lx[k];
+        lim[3 * r + 1] = ly[k];
+        lim[3 * r + 2] = lz[k];
+        r++;
+      }
       lx[lo] = a;
       ly[lo] = b;
       lz[lo] = c;
-      m++;
+      for (let k = 0; k < r; k++) {
+        lx[lo + 1 + k] = lim[3 * k];
+        ly[lo + 1 + k] = lim[3 * k + 1];
+        lz[lo + 1 + k] = lim[3 * k + 2];
+      }
+      m = lo + 1 + r;
     }
     return volume + (box - covered) * (ref[3] - wPrev);
   }
+}
+
+/** 3-D hypervolume of points already sorted by z (the HV3D sweep without its sort). */
+function sweptVolume3d(
+  lx: Float64Array,
+  ly: Float64Array,
+  lz: Float64Array,
+  m: number,
+  rx: number,
+  ry: number,
+  rz: number,
+  st: Staircase2D,
+): number {
+  st.clear();
+  let area = 0;
+  let volume = 0;
+  for (let t = 0; t < m; t++) {
+    if (!st.weaklyDominates(lx[t], ly[t])) area += st.insert(lx[t], ly[t], t, rx, ry);
+    volume += area * ((t + 1 < m ? lz[t + 1] : rz) - lz[t]);
+  }
+  return volume;
 }

@@ -22,6 +22,14 @@ export function hypervolumeNd(data: Float64Array, dim: number, rows: Int32Array,
   if (dim === 3) return hypervolume3d(data, rows, ref);
   if (dim === 4) return hypervolume4d(data, rows, ref);
   if (dim === 5) return hypervolume5d(data, rows, ref);
+  return hypervolumeWfgSweep(data, dim, rows, ref);
+}
+
+/**
+ * The WFG-style sweep itself, for any dim >= 3 (exported so tests can check
+ * the 4-D and 5-D sweeps against it).
+ */
+export function hypervolumeWfgSweep(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
   const d1 = dim - 1;
   const order = argsortLex(data, dim, rows, [d1]);
   const n = order.length;

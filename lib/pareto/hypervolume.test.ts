@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hypervolume } from "./hypervolume";
 import { hypervolumeGrid, hypervolumeInclusionExclusion } from "./hypervolume-naive";
+import { hypervolumeWfgSweep } from "./hypervolume-nd";
 import { closeRel, degeneratePointsArb, mulberry, pointsArb } from "./test-helpers";
 
 describe("hypervolume: hand-computed values", () => {
@@ -70,5 +71,34 @@ describe("hypervolume: against independent computations", () => {
       const ref = new Array(d).fill(1.1);
       expect(closeRel(hypervolume(pts, ref), hypervolumeGrid(pts, ref))).toBe(true);
     }
+  });
+});
+
+describe("hypervolume: 4-D and 5-D sweeps against the WFG-style sweep", () => {
+  for (const d of [4, 5]) {
+    it(`${d}-D, medium sets with ties`, () => {
+      fc.assert(
+        fc.property(fc.oneof(pointsArb(d, 120, 8), degeneratePointsArb(d, 80)), (pts) => {
+          const data = new Float64Array(pts.flat());
+          const rows = Int32Array.from(pts.keys());
+          const ref = new Array(d).fill(1.1);
+          const ours = hypervolume(pts, ref);
+          const wfg = hypervolumeWfgSweep(data, d, rows, ref);
+          expect(closeRel(ours, wfg), `${ours} vs ${wfg}`).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+  it("5-D front of 400 points", () => {
+    const rnd = mulberry(99);
+    const pts = Array.from({ length: 400 }, () => {
+      const v = Array.from({ length: 5 }, () => Math.abs(rnd() - 0.5) + 1e-3);
+      const norm = Math.hypot(...v);
+      return v.map((x) => x / norm);
+    });
+    const ref = new Array(5).fill(1.1);
+    const wfg = hypervolumeWfgSweep(new Float64Array(pts.flat()), 5, Int32Array.from(pts.keys()), ref);
+    expect(closeRel(hypervolume(pts, ref), wfg)).toBe(true);
   });
 });
