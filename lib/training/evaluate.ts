@@ -1,0 +1,37 @@
+/**
+ * `evaluate()` of the trainer: the current policy, greedy, on a fixed subset
+ * of the test split (evalSize questions drawn with evalSeed, the same for
+ * every run of an env seed). Returns the run's evaluation point.
+ */
+import { evaluate as agentEvaluate, type Policy } from '../agent';
+import type { ToolEnv } from '../envs';
+import type { TrainConfig } from './config';
+import type { EvalPoint } from './hypervolume';
+
+export interface TrainEvaluation extends EvalPoint {
+  /** Correct answers per tool call (null when the policy made no calls). */
+  toolProductivity: number | null;
+  buckets: Record<string, { n: number; accuracy: number; toolCalls: number }>;
+  seconds: number;
+  /** A few test trajectories, for the run log. */
+  samples: ReturnType<typeof agentEvaluate>['trajectories'];
+}
+
+export function toolProductivity(accuracy: number, toolCalls: number): number | null {
+  return toolCalls > 0 ? accuracy / toolCalls : null;
+}
+
+export function evaluatePolicy(policy: Policy, env: ToolEnv, config: Pick<TrainConfig, 'evalSize' | 'evalSeed'>, samples = 8): TrainEvaluation {
+  const r = agentEvaluate(policy, env, 'test', { n: config.evalSize, seed: config.evalSeed, greedy: true, batchSize: 256 });
+  const buckets: TrainEvaluation['buckets'] = {};
+  for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { n: b.n, accuracy: b.accuracy, toolCalls: b.toolCallsPerQuestion };
+  return {
+    accuracy: r.accuracy,
+    toolCalls: r.toolCallsPerQuestion,
+    tokens: r.tokensPerQuestion,
+    toolProductivity: toolProductivity(r.accuracy, r.toolCallsPerQuestion),
+    buckets,
+    seconds: r.seconds,
+    samples: r.trajectories.slice(0, samples),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * lib/training — the built-in RL trainer.
+ *
+ *   const config = parseTrainConfig({ env: 'calc', algorithm: 'paretopo', steps: 80 });
+ *   const logger = await RunLogger.start({ name, environment: config.env, algorithm: config.algorithm,
+ *                                          config, seed, source: 'builtin', objectives: runObjectives(config) });
+ *   await runTraining({ config, seed, logger, resumeFrom: await getLatestCheckpoint(logger.runId) });
+ *
+ * The run hypervolume is the normalized 2-D hypervolume of (accuracy ↑, tool
+ * calls per question ↓) against (0, TOOL_CALL_REFERENCE[env]).
+ */
+export {
+  TrainConfigSchema,
+  PolicyOverridesSchema,
+  parseTrainConfig,
+  describeTrainOptions,
+  runObjectives,
+  TOOL_CALL_REFERENCE,
+} from './config';
+export type { TrainConfig, TrainConfigInput, TrainOptionDoc } from './config';
+export { learningRate } from './schedule';
+export { runHypervolume, front2d } from './hypervolume';
+export type { EvalPoint } from './hypervolume';
+export { evaluatePolicy, toolProductivity } from './evaluate';
+export type { TrainEvaluation } from './evaluate';
+export { trajectorySegments } from './segments';
+export { saveAdamState, restoreAdamState } from './optimizer-state';
+export type { AdamState } from './optimizer-state';
+export { runTraining } from './run-training';
+export type { RunTrainingOptions, TrainProgress, ArchivedEval, TrainCheckpointMeta } from './run-training';

@@ -1,0 +1,75 @@
+/**
+ * Exact save/restore of tfjs Adam state (moments, β-power accumulators,
+ * iteration count) so a resumed run takes bit-identical steps.
+ *
+ * tfjs's own getWeights/setWeights recompute β^t with pow() on restore, which
+ * can differ in the last float32 bit from the running product the optimizer
+ * keeps; here the accumulators are saved as they are. Moments are float32,
+ * stored little-endian and base64-encoded (JSON-friendly for checkpoint meta).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+interface AdamInternals {
+  iterations_: number;
+  accBeta1: tf.Variable;
+  accBeta2: tf.Variable;
+  accumulatedFirstMoment: { originalName: string; variable: tf.Variable }[];
+  accumulatedSecondMoment: { originalName: string; variable: tf.Variable }[];
+}
+
+export interface AdamState {
+  iterations: number;
+  accBeta1: number;
+  accBeta2: number;
+  /** Per moment slot (first moments, then second): name and shape. */
+  slots: { name: string; shape: number[] }[];
+  /** All slots' float32 values, concatenated, base64. */
+  data: string;
+}
+
+const internals = (o: tf.Optimizer) => o as unknown as AdamInternals;
+
+export function saveAdamState(optimizer: tf.AdamOptimizer): AdamState {
+  const o = internals(optimizer);
+  const vars = [...o.accumulatedFirstMoment, ...o.accumulatedSecondMoment];
+  const total = vars.reduce((n, v) => n + v.variable.size, 0);
+  const buf = new Float32Array(total);
+  let off = 0;
+  for (const v of vars) {
+    buf.set(v.variable.dataSync() as Float32Array, off);
+    off += v.variable.size;
+  }
+  return {
+    iterations: o.iterations_,
+    accBeta1: o.accBeta1.dataSync()[0],
+    accBeta2: o.accBeta2.dataSync()[0],
+    slots: vars.map((v) => ({ name: v.originalName, shape: v.variable.shape })),
+    data: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('base64'),
+  };
+}
+
+/** Restores into a fresh Adam optimizer (same β, ε) created for the same variable list. */
+export function restoreAdamState(optimizer: tf.AdamOptimizer, state: AdamState): void {
+  const o = internals(optimizer);
+  const bytes = Buffer.from(state.data, 'base64');
+  const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  tf.dispose([...o.accumulatedFirstMoment, ...o.accumulatedSecondMoment].map((v) => v.variable));
+  let off = 0;
+  const slots = state.slots.map((s) => {
+    const size = s.shape.reduce((a, b) => a * b, 1);
+    const t = tf.tensor(floats.subarray(off, off + size), s.shape);
+    off += size;
+    const variable = tf.variable(t, false);
+    t.dispose();
+    return { originalName: s.name, variable };
+  });
+  if (off !== floats.length) throw new Error(`restoreAdamState: ${floats.length} values for slots of ${off}`);
+  const half = slots.length / 2;
+  o.accumulatedFirstMoment = slots.slice(0, half);
+  o.accumulatedSecondMoment = slots.slice(half);
+  tf.tidy(() => {
+    o.accBeta1.assign(tf.scalar(state.accBeta1));
+    o.accBeta2.assign(tf.scalar(state.accBeta2));
+  });
+  o.iterations_ = state.iterations;
+}

@@ -1,0 +1,320 @@
+/**
+ * The training loop (one function, nanoGPT-style): per step
+ *   roll out G samples of P prompts → score (env objectives) → advantages
+ *   (lib/paretopo estimator) → one clipped policy-gradient update (KL to the
+ *   warm start) → every evalEvery steps evaluate greedily on the fixed test
+ *   subset, feed the point to the estimator and the run archive → log
+ *   metrics, a trajectory sample, eval points and frontier snapshots →
+ *   checkpoint every checkpointEvery steps.
+ *
+ * Determinism: the randomness of step s comes from Rng(seed).fork('step-s'),
+ * so no generator state has to be carried between steps, and a run resumed
+ * from the checkpoint of step k takes exactly the steps k+1.. of an
+ * uninterrupted run (weights, Adam state, estimator state and archive are
+ * restored bit-exactly).
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  initBackend,
+  loadOrTrainWarmStart,
+  loadWeights,
+  policyFromWeights,
+  policyGradientStep,
+  sampleRollouts,
+  serializeWeights,
+  disposePolicy,
+  type Policy,
+  type Trajectory,
+} from '../agent';
+import { getEnv, Rng, SRC_POLICY, type ToolEnv } from '../envs';
+import type { CheckpointView } from '../db';
+import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
+import type { RunLogger, TrajectoryRecord } from '../runs';
+import { runObjectives, TrainConfigSchema, type TrainConfig } from './config';
+import { evaluatePolicy, type TrainEvaluation } from './evaluate';
+import { front2d, runHypervolume, type EvalPoint } from './hypervolume';
+import { restoreAdamState, saveAdamState, type AdamState } from './optimizer-state';
+import { learningRate } from './schedule';
+import { trajectorySegments } from './segments';
+
+export interface TrainProgress {
+  step: number;
+  steps: number;
+  stage: number;
+  hypervolume: number | null;
+  accuracy: number | null;
+  toolCalls: number | null;
+}
+
+export interface RunTrainingOptions {
+  config: TrainConfig;
+  seed: number;
+  /** The run exists and is running; this function never finishes, fails or cancels it. */
+  logger: RunLogger;
+  /** Latest checkpoint of this run (getLatestCheckpoint), or null to start fresh. */
+  resumeFrom?: CheckpointView | null;
+  /** Checked between steps; true → save a checkpoint and return 'cancelled'. */
+  shouldStop?: () => Promise<boolean>;
+  onProgress?: (p: TrainProgress) => void;
+  /** Warm-start progress, when it is not cached yet (about 150 s on 2 cores). */
+  onWarmStart?: (step: number, total: number) => void;
+}
+
+/** An evaluation of the run, as kept in the archive and the checkpoint. */
+export interface ArchivedEval extends EvalPoint {
+  step: number;
+}
+
+/** What a checkpoint's meta holds besides the policy weights. */
+export interface TrainCheckpointMeta {
+  kind: 'train';
+  format: 1;
+  step: number;
+  seed: number;
+  config: TrainConfig;
+  warmStart: string;
+  adam: AdamState;
+  estimator: ReturnType<AdvantageEstimator['serialize']>;
+  archive: ArchivedEval[];
+  wallTime: number;
+}
+
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+
+export async function runTraining(opts: RunTrainingOptions): Promise<{ status: 'finished' | 'cancelled' }> {
+  const config = TrainConfigSchema.parse(opts.config); // defaults filled, re-validated
+  const { seed, logger } = opts;
+  await initBackend();
+  const env = getEnv(config.env, { seed, difficulty: config.difficulty ?? undefined });
+  const objectives = runObjectives(config);
+  const trainIdx = config.objectives.map((name) => objectives.findIndex((o) => o.name === name));
+  const estimator = createEstimator(
+    config.algorithm,
+    config.algorithmOptions as never,
+    trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })),
+  );
+
+  const warm = await loadOrTrainWarmStart(env, {
+    seed,
+    config: config.policy,
+    onProgress: opts.onWarmStart ? (s, n) => opts.onWarmStart!(s, n) : undefined,
+  });
+  const policy = warm.policy;
+  const ref = config.klCoef > 0 ? policyFromWeights(serializeWeights(policy)) : undefined;
+  const optimizer = tf.train.adam(config.learningRate, BETA1, BETA2);
+  const vars = [...policy.params.values()];
+
+  let archive: ArchivedEval[] = [];
+  let startStep = 1;
+  let wallOffset = 0;
+  const resume = opts.resumeFrom ?? null;
+  try {
+    if (resume) {
+      const meta = resume.meta as unknown as TrainCheckpointMeta;
+      if (meta?.kind !== 'train' || meta.format !== 1) throw new Error(`checkpoint ${resume.id} is not a training checkpoint`);
+      if (meta.seed !== seed) throw new Error(`checkpoint ${resume.id} has seed ${meta.seed}, this run ${seed}`);
+      if (JSON.stringify(meta.config) !== JSON.stringify(config)) throw new Error(`checkpoint ${resume.id} was written with a different config`);
+      loadWeights(policy, resume.weights);
+      restoreAdamState(optimizer, meta.adam);
+      estimator.restore(meta.estimator);
+      archive = meta.archive;
+      startStep = meta.step + 1;
+      wallOffset = meta.wallTime;
+    }
+    const t0 = performance.now() - wallOffset * 1000;
+    const wall = () => (performance.now() - t0) / 1000;
+    let lastEval: TrainEvaluation | null = null;
+    let stage = 0;
+    const hv = () => runHypervolume(archive, config.env);
+
+    const evaluateAndLog = async (step: number) => {
+      const ev = evaluatePolicy(policy, env, config);
+      lastEval = ev;
+      const point: ArchivedEval = { step, accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens };
+      archive = [...archive, point];
+      const vec: Record<string, number> = { accuracy: ev.accuracy, tool_calls: ev.toolCalls, tokens: ev.tokens };
+      estimator.observeEvaluation(config.objectives.map((n) => vec[n]), step);
+      await logger.evalPoint({
+        step,
+        objectives: [ev.accuracy, ev.toolCalls, ev.tokens],
+        extra: { toolProductivity: ev.toolProductivity, buckets: ev.buckets, n: config.evalSize, greedy: true },
+      });
+      await logger.frontier({ step, points: front2d(archive).map((p) => [p.accuracy, p.toolCalls, p.tokens]), hypervolume: hv() });
+      const samples: TrajectoryRecord[] = ev.samples.map((t, i) => ({
+        step,
+        group: i,
+        index: 0,
+        split: 'eval',
+        prompt: env.vocab.decode(t.prompt.tokens),
+        tokens: trajectorySegments(t.tokens, t.sources, env.vocab).filter((s) => s.kind !== 'prompt'),
+        objectives: t.objectiveVector,
+      }));
+      await logger.trajectories(step, samples, 1);
+      return ev;
+    };
+
+    const checkpoint = async (step: number) => {
+      const meta: TrainCheckpointMeta = {
+        kind: 'train',
+        format: 1,
+        step,
+        seed,
+        config,
+        warmStart: warm.name,
+        adam: saveAdamState(optimizer),
+        estimator: estimator.serialize(),
+        archive,
+        wallTime: wall(),
+      };
+      const db = await import('../db');
+      await db.saveCheckpoint({ runId: logger.runId, step, weights: serializeWeights(policy), meta: meta as unknown as Record<string, unknown> });
+      await db.pruneCheckpoints(logger.runId, config.keepCheckpoints);
+    };
+
+    if (startStep === 1) {
+      const ev = await evaluateAndLog(0);
+      opts.onProgress?.({ step: 0, steps: config.steps, stage, hypervolume: hv(), accuracy: ev.accuracy, toolCalls: ev.toolCalls });
+    }
+
+    let savedAt = startStep - 1;
+    for (let step = startStep; step <= config.steps; step++) {
+      if (opts.shouldStop && (await opts.shouldStop())) {
+        if (savedAt !== step - 1) await checkpoint(step - 1);
+        return { status: 'cancelled' };
+      }
+      const tStep = performance.now();
+      const rng = new Rng(seed).fork(`step-${step}`);
+      const prompts = env.samplePrompts('train', config.promptsPerStep, rng.fork('prompts'));
+      // B = promptsPerStep × groupSize trajectories, prompt-major.
+      const trajs = sampleRollouts(policy, env, prompts, {
+        groupSize: config.groupSize,
+        temperature: config.temperature,
+        rng: rng.fork('sampling'),
+        maxTokens: config.maxTokens,
+      });
+      const tSample = performance.now();
+
+      const groups: Group[] = [];
+      for (let p = 0; p < prompts.length; p++) {
+        groups.push(trajs.slice(p * config.groupSize, (p + 1) * config.groupSize).map((t) => estimatorInput(t, trainIdx)));
+      }
+      const batch = estimator.computeAdvantages(groups, step);
+      stage = batch.stage ?? 0;
+      const flat = batch.groups.flat(); // [B] in trajectory order
+      const perToken = trajs.map((t, b) => tokenAdvantages(t, flat[b].tokenAdvantages)); // B × [len]
+
+      const lr = learningRate(step, config);
+      (optimizer as unknown as { learningRate: number }).learningRate = lr;
+      const pg = policyGradientStep(policy, optimizer, trajs, perToken, {
+        clipEps: config.clipEps,
+        klCoef: config.klCoef,
+        refPolicy: ref,
+        temperature: config.temperature,
+      });
+      const tUpdate = performance.now();
+
+      let ev: TrainEvaluation | null = null;
+      if (step % config.evalEvery === 0 || step === config.steps) ev = await evaluateAndLog(step);
+      const tEval = performance.now();
+
+      const means = objectiveMeans(trajs, objectives.map((o) => o.name));
+      const weights = batch.weights ? objectives.map((o) => {
+        const k = config.objectives.indexOf(o.name);
+        return k >= 0 ? batch.weights![k] : 0;
+      }) : undefined;
+      const advs = flat.map((a) => a.advantage);
+      await logger.step({
+        step,
+        stage: batch.stage ?? undefined,
+        hypervolume: hv(),
+        objectiveMeans: means,
+        weights,
+        loss: pg.loss,
+        kl: pg.kl,
+        entropy: pg.entropy,
+        wallTime: wall(),
+        extra: {
+          learningRate: lr,
+          clipFraction: pg.clipFraction,
+          rewardMean: mean(flat.map((a) => a.reward)),
+          advantageAbsMean: mean(advs.map(Math.abs)),
+          zeroAdvantageGroups: batch.groups.filter((g) => g.every((a) => a.advantage === 0)).length,
+          truncated: trajs.filter((t) => t.truncated).length / trajs.length,
+          estimator: estimator.state(),
+          ...(ev ? { eval: { accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens, toolProductivity: ev.toolProductivity } } : {}),
+          timing: { sample: (tSample - tStep) / 1000, update: (tUpdate - tSample) / 1000, eval: (tEval - tUpdate) / 1000 },
+        },
+      });
+      const sample = trajectorySample(step, trajs, flat, config, env);
+      await logger.trajectories(step, sample, 0);
+
+      if (step % config.checkpointEvery === 0 || step === config.steps) {
+        await checkpoint(step);
+        savedAt = step;
+      }
+      const latest = lastEval as TrainEvaluation | null;
+      opts.onProgress?.({
+        step,
+        steps: config.steps,
+        stage,
+        hypervolume: hv(),
+        accuracy: latest?.accuracy ?? null,
+        toolCalls: latest?.toolCalls ?? null,
+      });
+    }
+    return { status: 'finished' };
+  } finally {
+    optimizer.dispose();
+    if (ref) disposePolicy(ref);
+    disposePolicy(policy);
+  }
+}
+
+/** The estimator's view of a trajectory: trained objectives, generated-token count, tool-call mask. */
+function estimatorInput(t: Trajectory, idx: readonly number[]) {
+  let n = 0;
+  for (let i = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) n++;
+  const mask = new Uint8Array(n);
+  for (let i = 0, j = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) mask[j++] = t.isAction[i];
+  return { objectives: idx.map((k) => t.objectiveVector[k]), numTokens: n, toolCallMask: mask };
+}
+
+/** Scatter per-generated-token advantages back to token positions (0 on prompt and tool tokens). */
+function tokenAdvantages(t: Trajectory, gen: Float32Array): Float32Array {
+  const out = new Float32Array(t.tokens.length);
+  for (let i = 0, j = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) out[i] = gen[j++];
+  return out;
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+function objectiveMeans(trajs: Trajectory[], names: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  names.forEach((n, k) => (out[n] = mean(trajs.map((t) => t.objectiveVector[k]))));
+  return out;
+}
+
+/** The first prompts' whole groups, up to trajectorySample trajectories. */
+function trajectorySample(
+  step: number,
+  trajs: Trajectory[],
+  adv: { advantage: number; reward: number; paretoRank: number }[],
+  config: TrainConfig,
+  env: ToolEnv,
+): TrajectoryRecord[] {
+  return trajs.slice(0, config.trajectorySample).map((t, b) => ({
+    step,
+    group: t.promptIndex,
+    index: t.groupIndex,
+    split: 'train' as const,
+    prompt: env.vocab.decode(t.prompt.tokens),
+    tokens: trajectorySegments(t.tokens, t.sources, env.vocab).filter((s) => s.kind !== 'prompt'),
+    objectives: t.objectiveVector,
+    rank: adv[b].paretoRank,
+    advantage: adv[b].advantage,
+    reward: adv[b].reward,
+  }));
+}
