@@ -37,12 +37,12 @@ export function argsortLex(
 
   const big = new BigUint64Array(n);
   const words = new Uint32Array(big.buffer);
-  const one = new Float64Array(1);
-  const oneWords = new Uint32Array(one.buffer);
+  // read the doubles' words in place (little-endian, like every JS engine host)
+  const src = new Uint32Array(data.buffer, data.byteOffset, data.length * 2);
   for (let i = 0; i < n; i++) {
-    one[0] = data[rows[i] * dim + c0];
-    let lo = oneWords[0];
-    let hi = oneWords[1];
+    const w = 2 * (rows[i] * dim + c0);
+    let lo = src[w];
+    let hi = src[w + 1];
     if (hi & 0x80000000) {
       hi = ~hi >>> 0;
       lo = ~lo >>> 0;

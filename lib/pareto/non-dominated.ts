@@ -37,7 +37,7 @@ export function nonDominatedRows(data: Float64Array, dim: number, rows: Int32Arr
   else if (dim === 2) out = nonDominated2d(data, cand, keepDuplicates);
   else if (dim === 3) out = nonDominated3d(data, cand, keepDuplicates);
   else out = nonDominatedNd(data, dim, cand, keepDuplicates);
-  return out.sort();
+  return ascending(out, data.length / dim);
 }
 
 function nonDominated1d(data: Float64Array, rows: Int32Array, keepDuplicates: boolean): Int32Array {
@@ -51,4 +51,14 @@ function nonDominated1d(data: Float64Array, rows: Int32Array, keepDuplicates: bo
     }
   }
   return Int32Array.from(out).sort();
+}
+
+/** Sort row indices ascending: a flag scan when the result is large, a native sort otherwise. */
+function ascending(rows: Int32Array, n: number): Int32Array {
+  if (rows.length * 16 < n) return rows.sort();
+  const flag = new Uint8Array(n);
+  for (let t = 0; t < rows.length; t++) flag[rows[t]] = 1;
+  const out = new Int32Array(rows.length);
+  for (let i = 0, w = 0; i < n; i++) if (flag[i]) out[w++] = i;
+  return out;
 }

@@ -40,10 +40,12 @@ export function toMinimization(points: PointSet, opts?: DirectionOptions, dimHin
     }
     const n = data.length / dim;
     const signs = directionSigns(dim, opts);
-    const out = new Float64Array(data.length);
-    for (let i = 0, k = 0; i < n; i++) {
-      for (let j = 0; j < dim; j++, k++) out[k] = data[k] * signs[j] + 0;
+    const out = data.slice();
+    for (let j = 0; j < dim; j++) {
+      if (signs[j] < 0) for (let k = j; k < out.length; k += dim) out[k] = -out[k];
     }
+    // -0 -> +0 (x + 0 does it), so equal values have equal sort keys
+    for (let k = 0; k < out.length; k++) if (out[k] === 0) out[k] = 0;
     return { data: out, n, dim };
   }
   const rows = points as readonly (readonly number[])[];
