@@ -162,3 +162,5 @@ export const TrajectoriesQuery = z.object({
   cursor: intParam(0, 2_147_483_647).optional(),
 });
 export type TrajectoriesQuery = z.infer<typeof TrajectoriesQuery>;
+
+export const DeleteRunQuery = z.object({ confirm: z.string().max(64).optional() });

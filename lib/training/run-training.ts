@@ -13,6 +13,7 @@
  * uninterrupted run (weights, Adam state, estimator state and archive are
  * restored bit-exactly).
  */
+import { canonicalJson } from './canonical-json';
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend,
@@ -114,7 +115,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       const meta = resume.meta as unknown as TrainCheckpointMeta;
       if (meta?.kind !== 'train' || meta.format !== 1) throw new Error(`checkpoint ${resume.id} is not a training checkpoint`);
       if (meta.seed !== seed) throw new Error(`checkpoint ${resume.id} has seed ${meta.seed}, this run ${seed}`);
-      if (JSON.stringify(meta.config) !== JSON.stringify(config)) throw new Error(`checkpoint ${resume.id} was written with a different config`);
+      if (canonicalJson(meta.config) !== canonicalJson(config)) throw new Error(`checkpoint ${resume.id} was written with a different config`);
       loadWeights(policy, resume.weights);
       restoreAdamState(optimizer, meta.adam);
       estimator.restore(meta.estimator);

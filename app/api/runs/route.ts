@@ -1,14 +1,23 @@
 import { listRuns } from '@/lib/db';
 import { parseQuery, readJson, route } from '@/lib/api/handler';
 import { ListRunsQuery, startRun } from '@/lib/runs';
+import { queueRun } from '@/lib/runs/queue-run';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/runs?status=running,queued&algorithm=&environment=&tag=&experiment=&limit=&cursor= */
 export const GET = route(async (req) => listRuns(parseQuery(ListRunsQuery, req)));
 
-/** POST /api/runs — create a run through the run log (ingest API; external trainers). */
+/**
+ * POST /api/runs
+ *   { source: "builtin", config: { env, algorithm, steps, ... }, seed?, name?, tags? } → 201, queued for a worker;
+ *   otherwise an external run created through the run log (ingest API) → 201 (200 if `id` existed).
+ */
 export const POST = route(async (req) => {
-  const { run, created } = await startRun(await readJson(req));
+  const body = await readJson(req);
+  if (body && typeof body === 'object' && (body as { source?: unknown }).source === 'builtin') {
+    return Response.json({ run: await queueRun(body) }, { status: 201 });
+  }
+  const { run, created } = await startRun(body);
   return Response.json({ run }, { status: created ? 201 : 200 });
 });

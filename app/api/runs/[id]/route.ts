@@ -1,7 +1,19 @@
-import { getRunOrThrow } from '@/lib/db';
-import { route } from '@/lib/api/handler';
+import { deleteRun, getRunOrThrow } from '@/lib/db';
+import { parseQuery, QueryError, route } from '@/lib/api/handler';
+import { DeleteRunQuery } from '@/lib/runs';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/runs/:id */
 export const GET = route<{ id: string }>(async (_req, { id }) => ({ run: await getRunOrThrow(id) }));
+
+/**
+ * DELETE /api/runs/:id?confirm=<id> — deletes the run and everything logged for
+ * it. The id must be repeated in `confirm`, so a stray request cannot delete.
+ */
+export const DELETE = route<{ id: string }>(async (req, { id }) => {
+  const { confirm } = parseQuery(DeleteRunQuery, req);
+  if (confirm !== id) throw new QueryError([{ path: 'confirm', message: 'must repeat the run id to confirm the deletion' }]);
+  await deleteRun(id);
+  return { deleted: id };
+});

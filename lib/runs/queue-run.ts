@@ -1,0 +1,81 @@
+/**
+ * Built-in runs: validated training configs queued for a worker, and clones of
+ * existing runs with changes.
+ */
+import { z } from 'zod';
+import { getRunOrThrow, type RunView } from '../db';
+import { ValidationError } from '../errors';
+import { parseTrainConfig, runObjectives } from '../training/config'; // no tfjs: the web server imports this
+import { startRun, parse } from './run-log';
+
+export const QueueRunInput = z.object({
+  source: z.literal('builtin'),
+  name: z.string().min(1).max(200).optional(),
+  seed: z.number().int().min(0).max(2_147_483_647).default(0),
+  /** Training config overrides (env, algorithm, steps, ...); everything else takes its default. */
+  config: z.record(z.string(), z.unknown()).default({}),
+  tags: z.array(z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas')).max(32).default([]),
+  notes: z.string().max(10_000).optional(),
+  experiment: z.string().min(1).max(200).optional(),
+});
+export type QueueRunInput = z.input<typeof QueueRunInput>;
+
+function withPrefix<T>(prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      throw new ValidationError(err.issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix })));
+    }
+    throw err;
+  }
+}
+
+/** Validates a training config and queues the run for a worker. */
+export async function queueRun(input: unknown): Promise<RunView> {
+  const data = parse(QueueRunInput, input);
+  const config = withPrefix('config', () => parseTrainConfig(data.config));
+  const { run } = await startRun({
+    name: data.name ?? `${config.env} · ${config.algorithm} · seed ${data.seed}`,
+    environment: config.env,
+    algorithm: config.algorithm,
+    config: config as unknown as Record<string, unknown>,
+    seed: data.seed,
+    source: 'builtin',
+    status: 'queued',
+    objectives: runObjectives(config),
+    tags: data.tags,
+    notes: data.notes,
+    experiment: data.experiment,
+    totalSteps: config.steps,
+  });
+  return run;
+}
+
+export const CloneRunInput = z.object({
+  name: z.string().min(1).max(200).optional(),
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  /** Config keys to change; the rest is copied from the original run. */
+  config: z.record(z.string(), z.unknown()).default({}),
+  tags: z.array(z.string().regex(/^[^\s,]{1,64}$/)).max(32).optional(),
+  notes: z.string().max(10_000).optional(),
+});
+
+/** Queues a copy of a built-in run, with changes. */
+export async function cloneRun(runId: string, input: unknown): Promise<RunView> {
+  const changes = parse(CloneRunInput, input);
+  const original = await getRunOrThrow(runId);
+  if (original.source !== 'builtin') {
+    throw new ValidationError([{ path: 'runId', message: 'only built-in runs can be cloned (this one was trained elsewhere)' }]);
+  }
+  const seed = changes.seed ?? original.seed;
+  return queueRun({
+    source: 'builtin',
+    name: changes.name ?? `${original.name} (clone)`,
+    seed,
+    config: { ...original.config, ...changes.config },
+    tags: changes.tags ?? original.tags,
+    notes: changes.notes ?? original.notes ?? undefined,
+    experiment: original.experiment?.name,
+  });
+}
