@@ -54,7 +54,9 @@ export function createPolicy(config: Partial<PolicyConfig> = {}, seed = 0): Poli
       const std = name.endsWith('proj.w') || name.endsWith('out.w') ? residualStd : c.initStd;
       for (let i = 0; i < size; i++) data[i] = rng.normal() * std;
     }
-    params.set(name, tf.variable(tf.tensor(data, shape), true, prefix + name));
+    const init = tf.tensor(data, shape);
+    params.set(name, tf.variable(init, true, prefix + name)); // the variable copies init
+    init.dispose();
   }
   return { config: c, params };
 }
