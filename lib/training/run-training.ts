@@ -288,6 +288,13 @@ function tokenAdvantages(t: Trajectory, gen: Float32Array): Float32Array {
   return out;
 }
 
+/** JSON with object keys sorted (PostgreSQL jsonb does not keep key order). */
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+  );
+}
+
 function mean(xs: readonly number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }
