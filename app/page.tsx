@@ -1,17 +1,35 @@
-import { listRuns } from '@/lib/db';
+import { Suspense } from 'react';
+import { listRunFacets, listRuns } from '@/lib/db';
+import { ListRunsQuery } from '@/lib/runs';
 import { RunsTable } from '@/components/runs-table';
+import { FILTER_KEYS, RunsFilters } from '@/components/runs-filters';
 
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  const { runs } = await listRuns({ limit: 50 });
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const sp = await searchParams;
+  // Filters come from the URL (shareable links); invalid values are ignored rather than failing the page.
+  const filter: Record<string, string> = {};
+  for (const k of FILTER_KEYS) {
+    const v = sp[k];
+    if (typeof v === 'string' && v && ListRunsQuery.shape[k].safeParse(v).success) filter[k] = v;
+  }
+  const q = ListRunsQuery.parse({ ...filter, limit: '50' });
+  const [{ runs }, facets] = await Promise.all([listRuns(q), listRunFacets()]);
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Runs</h1>
         <p className="text-sm text-slate-600">Newest first. Accuracy ↑ and tool calls ↓: hypervolume measures the whole trade-off.</p>
       </div>
-      <RunsTable initialRuns={runs} />
+      {(runs.length > 0 || Object.keys(filter).length > 0) && (
+        <Suspense>
+          <RunsFilters facets={facets} />
+        </Suspense>
+      )}
+      <RunsTable key={new URLSearchParams(filter).toString()} initialRuns={runs} filter={filter} />
     </div>
   );
 }

@@ -7,17 +7,18 @@ import { useEffect, useState } from 'react';
 import type { RunView } from '../db/runs';
 import { fetchRuns } from './wire';
 
-export function useRuns(initial: RunView[], opts: { limit?: number; pollMs?: number } = {}) {
+export function useRuns(initial: RunView[], opts: { limit?: number; pollMs?: number; filter?: Record<string, string> } = {}) {
   const [runs, setRuns] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const live = runs.some((r) => r.status === 'queued' || r.status === 'running');
   const pollMs = opts.pollMs ?? (live ? 2000 : 10_000);
+  const filterKey = new URLSearchParams(opts.filter ?? {}).toString();
 
   useEffect(() => {
     let stopped = false;
     const tick = async () => {
       try {
-        const { runs: fresh } = await fetchRuns(new URLSearchParams({ limit: String(opts.limit ?? 50) }));
+        const { runs: fresh } = await fetchRuns(new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(filterKey)), limit: String(opts.limit ?? 50) }));
         if (!stopped) {
           setRuns(fresh);
           setError(null);
@@ -31,7 +32,7 @@ export function useRuns(initial: RunView[], opts: { limit?: number; pollMs?: num
       stopped = true;
       clearInterval(id);
     };
-  }, [pollMs, opts.limit]);
+  }, [pollMs, opts.limit, filterKey]);
 
   return { runs, error };
 }

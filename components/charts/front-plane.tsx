@@ -1,0 +1,275 @@
+'use client';
+/**
+ * The objective plane: the run's trajectory cloud on a canvas (train rollouts,
+ * low alpha, jittered so discrete values show their density), evaluation
+ * points in SVG coloured by step, the front of the points up to the replay
+ * step drawn as a staircase, dominated points dimmed; hover shows values. A
+ * slider with play/pause replays how the front moved.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { select } from 'd3';
+import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { EvalPoint } from '@/lib/client/wire';
+import type { TrajectoryCloud } from '@/lib/client/use-trajectory-points';
+import { formatNumber } from '../format';
+import { defaultPlaneAxes, frontPlaneModel, objectiveLabel, stepColor, type PlaneMark } from './front-plane-model';
+import { drawAxes } from './draw-axes';
+import { useWidth } from './use-width';
+
+declare global {
+  interface Window {
+    /** Set when the trajectory cloud has been drawn: points drawn and performance.now(). */
+    __paretoCloudDrawn?: { points: number; complete: boolean; t: number };
+  }
+}
+
+const HEIGHT = 400;
+
+function cloudExtent(cloud: TrajectoryCloud, k: number): [number, number] | null {
+  if (cloud.count === 0 || k >= cloud.dim) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  const { values, dim } = cloud;
+  for (let i = 0; i < cloud.count; i++) {
+    const v = values[i * dim + k];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+export function FrontPlane({ objectives, evalPoints, cloud }: { objectives: ObjectiveDef[]; evalPoints: EvalPoint[]; cloud: TrajectoryCloud }) {
+  const { ref, width } = useWidth<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [axes, setAxes] = useState(() => defaultPlaneAxes(objectives));
+  const steps = useMemo(() => [...new Set(evalPoints.map((p) => p.step))].sort((a, b) => a - b), [evalPoints]);
+  const [replayIndex, setReplayIndex] = useState<number | null>(null); // null: follow the latest step
+  const [playing, setPlaying] = useState(false);
+  const [hover, setHover] = useState<PlaneMark | null>(null);
+
+  const index = replayIndex === null ? steps.length - 1 : Math.min(replayIndex, steps.length - 1);
+  const upToStep = steps.length ? steps[index] : undefined;
+  const xExtent = useMemo(() => cloudExtent(cloud, axes.x.index), [cloud, axes.x.index]);
+  const yExtent = useMemo(() => cloudExtent(cloud, axes.y.index), [cloud, axes.y.index]);
+  const model = useMemo(
+    () => frontPlaneModel(evalPoints, { width, height: HEIGHT, x: axes.x, y: axes.y, upToStep, xExtent, yExtent }),
+    [evalPoints, width, axes, upToStep, xExtent, yExtent],
+  );
+  const noData = model.empty && cloud.count === 0;
+  const xLabel = objectiveLabel(objectives[axes.x.index]);
+  const yLabel = objectiveLabel(objectives[axes.y.index]);
+
+  // Replay: advance one evaluated step every 400 ms; stop at the end.
+  useEffect(() => {
+    if (!playing) return;
+    const t = setInterval(() => {
+      setReplayIndex((i) => {
+        const next = (i ?? -1) + 1;
+        if (next >= steps.length - 1) {
+          setPlaying(false);
+          return null;
+        }
+        return next;
+      });
+    }, 400);
+    return () => clearInterval(t);
+  }, [playing, steps.length]);
+
+  // SVG: axes, staircase, points.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || noData) return;
+    const g = drawAxes(select(svg), { ...model, xLabel, yLabel });
+    if (model.staircase) {
+      g.append('path').attr('d', model.staircase).attr('fill', 'none').attr('stroke', '#1e293b').attr('stroke-width', 2).attr('data-testid', 'front-staircase');
+    }
+    const sorted = [...model.marks].sort((a, b) => Number(b.dominated) - Number(a.dominated)); // front on top
+    g.append('g')
+      .selectAll('circle')
+      .data(sorted)
+      .join('circle')
+      .attr('cx', (m) => m.px)
+      .attr('cy', (m) => m.py)
+      .attr('r', (m) => (m.dominated ? 4 : 5.5))
+      .attr('fill', (m) => model.color(m.step))
+      .attr('fill-opacity', (m) => (m.dominated ? 0.3 : 1))
+      .attr('stroke', (m) => (m.dominated ? 'none' : '#0f172a'))
+      .attr('stroke-width', 1.2);
+  }, [model, noData, xLabel, yLabel]);
+
+  // Canvas: the trajectory cloud. Independent of the replay, so moving the slider never redraws 100k points.
+  const { margin } = model;
+  const modelRef = useRef(model);
+  modelRef.current = model;
+  const frameKey = [...model.x.domain(), ...model.y.domain(), model.innerWidth, model.innerHeight].join(',');
+  useEffect(() => {
+    const { x: sx, y: sy, margin, innerWidth, innerHeight } = modelRef.current;
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(HEIGHT * dpr);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, HEIGHT);
+    const { values, dim, count } = cloud;
+    const xi = axes.x.index;
+    const yi = axes.y.index;
+    if (count > 0 && xi < dim && yi < dim) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(margin.left, margin.top, innerWidth, innerHeight);
+      ctx.clip();
+      ctx.fillStyle = count > 20_000 ? 'rgba(100,116,139,0.06)' : 'rgba(100,116,139,0.18)';
+      const [dx0, dx1] = sx.domain();
+      const [dy0, dy1] = sy.domain();
+      const ax = innerWidth / (dx1 - dx0);
+      const ay = innerHeight / (dy1 - dy0);
+      const ox = margin.left - dx0 * ax;
+      const oy = margin.top + innerHeight + dy0 * ay;
+      for (let i = 0; i < count; i++) {
+        // Deterministic jitter (±5 px): rollout objectives are often discrete.
+        const h = Math.imul(i + 1, 2654435761) >>> 0;
+        const jx = ((h & 0xffff) / 0xffff - 0.5) * 10;
+        const jy = ((h >>> 16) / 0xffff - 0.5) * 10;
+        ctx.fillRect(ox + values[i * dim + xi] * ax + jx - 1, oy - values[i * dim + yi] * ay + jy - 1, 2, 2);
+      }
+      ctx.restore();
+    }
+    window.__paretoCloudDrawn = { points: count, complete: cloud.complete, t: performance.now() };
+  }, [cloud, width, axes, frameKey]);
+
+  const onMove = (e: React.MouseEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - r.left - margin.left;
+    const py = e.clientY - r.top - margin.top;
+    let best: PlaneMark | null = null;
+    let bestD = 144; // 12 px
+    for (const m of model.marks) {
+      const d = (m.px - px) ** 2 + (m.py - py) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = m;
+      }
+    }
+    setHover(best);
+  };
+
+  const chooser = (which: 'x' | 'y') =>
+    objectives.length > 2 && (
+      <label className="inline-flex items-center gap-1">
+        {which === 'x' ? 'x' : 'y'}
+        <select
+          className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+          value={axes[which].index}
+          onChange={(e) => {
+            const i = Number(e.target.value);
+            setAxes((a) => ({ ...a, [which]: { index: i, maximize: objectives[i].direction === 'maximize' } }));
+          }}
+          data-testid={`plane-${which}`}
+        >
+          {objectives.map((o, i) => (
+            <option key={o.name} value={i} disabled={i === axes[which === 'x' ? 'y' : 'x'].index}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+
+  return (
+    <div data-testid="front-plane" data-front-size={model.front.length} data-up-to-step={upToStep ?? ''}>
+      <div className="mb-2 flex flex-wrap items-center gap-3 text-xs text-slate-600">
+        {chooser('x')}
+        {chooser('y')}
+        <StepLegend domain={model.stepDomain} show={!model.empty} />
+        <span className="inline-flex items-center gap-1.5">
+          <svg width="22" height="10" aria-hidden="true">
+            <path d="M1 9 V5 H11 V1 H21" fill="none" stroke="#1e293b" strokeWidth="2" />
+          </svg>
+          front
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <span className="inline-block h-2.5 w-2.5 rounded-full bg-slate-400 opacity-40" /> dominated
+        </span>
+        {cloud.count > 0 && (
+          <span className="inline-flex items-center gap-1.5" data-testid="cloud-count">
+            <span className="inline-block h-2.5 w-2.5 bg-slate-300" /> {cloud.count.toLocaleString('en-US')} train rollouts (jittered)
+          </span>
+        )}
+      </div>
+      <div ref={ref} className="relative w-full" style={{ height: HEIGHT }}>
+        {noData ? (
+          <div className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500">
+            No evaluation points or rollouts yet: they appear here as the run logs them.
+          </div>
+        ) : (
+          <>
+            <canvas ref={canvasRef} className="absolute inset-0" style={{ width, height: HEIGHT }} data-testid="cloud-canvas" />
+            <svg ref={svgRef} className="absolute inset-0" width={width} height={HEIGHT} onMouseMove={onMove} onMouseLeave={() => setHover(null)} role="img" aria-label={`${yLabel} against ${xLabel}`} />
+            {hover && (
+              <div
+                className="pointer-events-none absolute z-10 rounded-md border border-slate-200 bg-white px-2 py-1 text-xs shadow"
+                style={{ left: Math.min(hover.px + margin.left + 10, width - 170), top: Math.max(0, hover.py + margin.top - 44) }}
+                data-testid="plane-tooltip"
+              >
+                <div className="font-medium text-slate-800">step {hover.step}{hover.dominated ? ' · dominated' : ' · on the front'}</div>
+                <div className="text-slate-600">
+                  {objectives[axes.x.index].name}: {formatNumber(hover.xv)} · {objectives[axes.y.index].name}: {formatNumber(hover.yv)}
+                </div>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+      {steps.length > 1 && (
+        <div className="mt-2 flex items-center gap-3 text-xs text-slate-600">
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50"
+            onClick={() => {
+              if (!playing && (replayIndex === null || replayIndex >= steps.length - 1)) setReplayIndex(0);
+              setPlaying((p) => !p);
+            }}
+            data-testid="play-button"
+            aria-label={playing ? 'Pause the replay' : 'Replay how the front moved'}
+          >
+            {playing ? '❚❚ pause' : '▶ replay'}
+          </button>
+          <input
+            type="range"
+            min={0}
+            max={steps.length - 1}
+            value={index}
+            onChange={(e) => {
+              setPlaying(false);
+              const i = Number(e.target.value);
+              setReplayIndex(i >= steps.length - 1 ? null : i);
+            }}
+            className="flex-1 accent-indigo-600"
+            aria-label="Show evaluation points up to step"
+            data-testid="replay-slider"
+          />
+          <span className="w-40 text-right tabular-nums" data-testid="replay-label">
+            up to step {upToStep} · front {model.front.length} pt{model.front.length === 1 ? '' : 's'}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StepLegend({ domain, show }: { domain: [number, number]; show: boolean }) {
+  if (!show) return null;
+  const stops = Array.from({ length: 9 }, (_, i) => `${stepColor(i / 8)} ${(i / 8) * 100}%`).join(', ');
+  return (
+    <span className="inline-flex items-center gap-1.5" data-testid="step-legend">
+      eval step
+      <span className="tabular-nums">{domain[0]}</span>
+      <span className="inline-block h-2.5 w-20 rounded-sm" style={{ background: `linear-gradient(to right, ${stops})` }} />
+      <span className="tabular-nums">{domain[1]}</span>
+    </span>
+  );
+}

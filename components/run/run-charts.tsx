@@ -1,0 +1,112 @@
+'use client';
+/** The training curves of a run: hypervolume (with the stage switch), objective means, scalarization weights. */
+import { useCallback, useMemo, useRef } from 'react';
+import { schemeTableau10 } from 'd3';
+import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { MetricPoint } from '@/lib/client/wire';
+import { LineChart } from '../charts/line-chart';
+import { stageSwitchStep, type LineChartModel, type LineSeries } from '../charts/line-chart-model';
+import { objectiveLabel } from '../charts/front-plane-model';
+
+declare global {
+  interface Window {
+    /** Steps the hypervolume chart has drawn, with the time (ms since the epoch) they were drawn. */
+    __paretoDrawn?: { step: number; t: number }[];
+  }
+}
+
+export const OBJECTIVE_COLORS = schemeTableau10;
+const STEP = 'training step';
+
+export function HypervolumeChart({ metrics }: { metrics: MetricPoint[] }) {
+  const series = useMemo<LineSeries[]>(
+    () => [{ key: 'hv', label: 'hypervolume', color: '#4f46e5', points: metrics.filter((m) => m.hypervolume !== undefined && m.hypervolume !== null).map((m) => ({ x: m.step, y: m.hypervolume! })) }],
+    [metrics],
+  );
+  const switchStep = useMemo(() => stageSwitchStep(metrics), [metrics]);
+  const rule = useMemo(() => (switchStep === null ? null : { x: switchStep, label: 'stage 2: Pareto ranking' }), [switchStep]);
+  const recorded = useRef(-Infinity);
+  const onDrawn = useCallback(
+    (m: LineChartModel) => {
+      const now = performance.timeOrigin + performance.now();
+      const log = (window.__paretoDrawn ??= []);
+      for (const p of series[0].points) {
+        if (p.x > recorded.current) log.push({ step: p.x, t: now });
+      }
+      if (m.lines[0]?.last) recorded.current = Math.max(recorded.current, m.lines[0].last.x);
+    },
+    [series],
+  );
+  return (
+    <LineChart
+      series={series}
+      xLabel={STEP}
+      yLabel="hypervolume of the eval archive, higher is better"
+      rule={rule}
+      empty="No hypervolume logged yet."
+      onDrawn={onDrawn}
+      testId="hypervolume-chart"
+    />
+  );
+}
+
+export function ObjectiveMeansCharts({ metrics, objectives }: { metrics: MetricPoint[]; objectives: ObjectiveDef[] }) {
+  const perObjective = useMemo(
+    () =>
+      objectives.map((o, k) => ({
+        o,
+        series: [
+          {
+            key: o.name,
+            label: o.name,
+            color: OBJECTIVE_COLORS[k % OBJECTIVE_COLORS.length],
+            points: metrics.flatMap((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[o.name]) ? [{ x: m.step, y: m.objectiveMeans[o.name] }] : [])),
+          },
+        ],
+      })),
+    [metrics, objectives],
+  );
+  const switchStep = useMemo(() => stageSwitchStep(metrics), [metrics]);
+  const rule = useMemo(() => (switchStep === null ? null : { x: switchStep, label: 'stage 2' }), [switchStep]);
+  return (
+    <div className="grid gap-3 sm:grid-cols-2" data-testid="objective-means">
+      {perObjective.map(({ o, series }) => (
+        <div key={o.name}>
+          <h3 className="text-xs font-semibold text-slate-700">
+            {o.name} <span className="font-normal text-slate-500">({o.direction === 'maximize' ? '↑ higher is better' : '↓ lower is better'})</span>
+          </h3>
+          <LineChart series={series} xLabel={STEP} yLabel={`mean ${objectiveLabel(o).split(',')[0]}`} height={170} rule={rule} empty={`No ${o.name} means logged yet.`} markLast={false} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function WeightsChart({ metrics, objectives }: { metrics: MetricPoint[]; objectives: ObjectiveDef[] }) {
+  const series = useMemo<LineSeries[]>(
+    () =>
+      objectives.map((o, k) => ({
+        key: o.name,
+        label: `weight on ${o.name}`,
+        color: OBJECTIVE_COLORS[k % OBJECTIVE_COLORS.length],
+        points: metrics.flatMap((m) => (m.weights && Number.isFinite(m.weights[k]) ? [{ x: m.step, y: m.weights[k] }] : [])),
+      })),
+    [metrics, objectives],
+  );
+  const switchStep = useMemo(() => stageSwitchStep(metrics), [metrics]);
+  const rule = useMemo(() => (switchStep === null ? null : { x: switchStep, label: 'stage 2: no weights' }), [switchStep]);
+  const options = useMemo(() => ({ yDomain: [0, 1] as [number, number] }), []);
+  const none = series.every((s) => s.points.length === 0);
+  return (
+    <LineChart
+      series={none ? [] : series}
+      xLabel={STEP}
+      yLabel="scalarization weight (sums to 1)"
+      options={options}
+      rule={rule}
+      empty={metrics.length === 0 ? 'No steps logged yet.' : 'No weights: this algorithm does not scalarize.'}
+      testId="weights-chart"
+      markLast={false}
+    />
+  );
+}

@@ -1,0 +1,61 @@
+import type { RunView } from '@/lib/db/runs';
+import { StatusBadge } from '../status-badge';
+import { formatNumber, formatRelative } from '../format';
+import { ProgressBar } from '../progress-bar';
+
+export function RunHeader({ run, connected }: { run: RunView; connected: boolean }) {
+  return (
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="run-header">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold tracking-tight text-slate-900">{run.name}</h1>
+        <span data-testid="run-status">
+          <StatusBadge status={run.status} />
+        </span>
+        {(run.status === 'running' || run.status === 'queued') && (
+          <span className={`text-xs ${connected ? 'text-emerald-700' : 'text-slate-500'}`} title="Live updates through the run's event stream">
+            {connected ? '● live' : '○ reconnecting…'}
+          </span>
+        )}
+        <span className="ml-auto text-xs text-slate-500" title={run.createdAt.toISOString()}>
+          created {formatRelative(run.createdAt)}
+        </span>
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
+        <Field label="Environment" value={run.environment} />
+        <Field label="Algorithm" value={<span className="font-mono text-xs">{run.algorithm}</span>} />
+        <Field label="Seed" value={run.seed} />
+        <Field label="Source" value={run.source} />
+        <Field label="Latest hypervolume" value={<span className="font-mono tabular-nums">{formatNumber(run.latestHypervolume)}</span>} />
+        <div>
+          <dt className="text-xs text-slate-500">Progress</dt>
+          <dd className="mt-0.5" data-testid="run-progress">
+            <ProgressBar lastStep={run.lastStep} totalSteps={run.totalSteps} />
+          </dd>
+        </div>
+      </dl>
+      {run.tags.length > 0 && (
+        <div className="flex flex-wrap gap-1">
+          {run.tags.map((t) => (
+            <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
+              {t}
+            </span>
+          ))}
+        </div>
+      )}
+      {run.status === 'failed' && run.error && (
+        <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-xs text-rose-800" data-testid="run-error">
+          {run.error}
+        </pre>
+      )}
+    </div>
+  );
+}
+
+function Field({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-slate-800">{value}</dd>
+    </div>
+  );
+}

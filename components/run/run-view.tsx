@@ -1,0 +1,49 @@
+'use client';
+/** The live run page: header, training curves, the objective plane and the trajectories, fed by the run's event stream. */
+import type { RunView as Run } from '@/lib/db/runs';
+import { useRunEvents } from '@/lib/client/use-run-events';
+import { useTrajectoryPoints } from '@/lib/client/use-trajectory-points';
+import { FrontPlane } from '../charts/front-plane';
+import { RunHeader } from './run-header';
+import { HypervolumeChart, ObjectiveMeansCharts, WeightsChart } from './run-charts';
+import { TrajectoriesTable } from './trajectories-table';
+
+function Card({ title, subtitle, children, className = '', testId }: { title: string; subtitle?: string; children: React.ReactNode; className?: string; testId?: string }) {
+  return (
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`} data-testid={testId}>
+      <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
+      {subtitle && <p className="mb-2 text-xs text-slate-500">{subtitle}</p>}
+      {children}
+    </section>
+  );
+}
+
+export function RunView({ initialRun }: { initialRun: Run }) {
+  const live = useRunEvents(initialRun);
+  const { run, metrics, evalPoints } = live;
+  const running = run.status === 'running' || run.status === 'queued';
+  const cloud = useTrajectoryPoints(run.id, { live: running });
+
+  return (
+    <div className="space-y-4">
+      <RunHeader run={run} connected={live.connected} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Hypervolume" subtitle="Of the Pareto archive of evaluation points, per training step." testId="card-hypervolume">
+          <HypervolumeChart metrics={metrics} />
+        </Card>
+        <Card title="Scalarization weights" subtitle="Stage 1 (dynamic scalarization) moves weight toward the objective with the most hypervolume left to gain." testId="card-weights">
+          <WeightsChart metrics={metrics} objectives={run.objectives} />
+        </Card>
+        <Card title="Objective plane" subtitle="Evaluation points by step, the current front, and the training rollouts behind them." testId="card-plane">
+          <FrontPlane objectives={run.objectives} evalPoints={evalPoints} cloud={cloud} />
+        </Card>
+        <Card title="Objective means" subtitle="Mean over each step's training rollouts." testId="card-means">
+          <ObjectiveMeansCharts metrics={metrics} objectives={run.objectives} />
+        </Card>
+        <Card title="Trajectories" subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage." className="lg:col-span-2" testId="card-trajectories">
+          <TrajectoriesTable runId={run.id} objectives={run.objectives} lastStep={run.lastStep} />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+/**
+ * The live run: one EventSource on GET /api/runs/:id/events, merged into state.
+ *
+ * The stream starts at the beginning of the run's event feed, so the initial
+ * history and every later step arrive through the same ordered cursor: no gap
+ * and no duplicate between a snapshot and the tail (metric, eval and frontier
+ * events carry their full rows). The browser's EventSource reconnects by
+ * itself with Last-Event-ID. Events are applied in batches (one React update
+ * per ~50 ms), so a replay of thousands of steps is one render, not thousands.
+ */
+import { useEffect, useState } from 'react';
+import type { RunView } from '../db/runs';
+import { runEventFromWire, type EvalPoint, type Frontier, type MetricPoint, type RunEventMessage } from './wire';
+
+export interface LiveRun {
+  run: RunView;
+  metrics: MetricPoint[];
+  evalPoints: EvalPoint[];
+  frontiers: Frontier[];
+  /** Id of the last event applied (the cursor). */
+  lastEventId: number;
+  connected: boolean;
+  /** True once the replay of the feed has caught up with the tail at least once. */
+  loaded: boolean;
+}
+
+const KINDS = ['metric', 'eval', 'frontier', 'status'] as const;
+
+export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[]): LiveRun {
+  if (events.length === 0) return state;
+  let { run, metrics, evalPoints, frontiers, lastEventId } = state;
+  let metricsCopied = false;
+  for (const e of events) {
+    if (e.id <= lastEventId) continue; // already applied
+    lastEventId = e.id;
+    if (e.kind === 'metric') {
+      if (!metricsCopied) {
+        metrics = metrics.slice();
+        metricsCopied = true;
+      }
+      const m = e.metric;
+      const last = metrics[metrics.length - 1];
+      if (!last || m.step > last.step) metrics.push(m);
+      else {
+        const at = metrics.findIndex((x) => x.step >= m.step);
+        if (metrics[at].step === m.step) metrics[at] = m;
+        else metrics.splice(at, 0, m);
+      }
+      if (run.lastStep === null || m.step >= run.lastStep) {
+        run = { ...run, lastStep: m.step, latestHypervolume: m.hypervolume ?? run.latestHypervolume };
+      }
+    } else if (e.kind === 'eval') {
+      evalPoints = evalPoints === state.evalPoints ? [...evalPoints, e.point] : (evalPoints.push(e.point), evalPoints);
+    } else if (e.kind === 'frontier') {
+      frontiers = frontiers === state.frontiers ? [...frontiers, e.frontier] : (frontiers.push(e.frontier), frontiers);
+    } else if (e.kind === 'status') {
+      run = { ...run, status: e.status, error: e.error };
+    }
+  }
+  return { ...state, run, metrics, evalPoints, frontiers, lastEventId };
+}
+
+export function useRunEvents(initialRun: RunView): LiveRun {
+  const [state, setState] = useState<LiveRun>({
+    run: initialRun,
+    metrics: [],
+    evalPoints: [],
+    frontiers: [],
+    lastEventId: 0,
+    connected: false,
+    loaded: false,
+  });
+  const runId = initialRun.id;
+
+  useEffect(() => {
+    const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`);
+    let queue: RunEventMessage[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      const batch = queue;
+      queue = [];
+      // `loaded` once a flush finds the stream idle: the replay has caught up.
+      setState((s) => ({ ...applyRunEvents(s, batch), loaded: true, connected: true }));
+    };
+    const onEvent = (ev: MessageEvent<string>) => {
+      const msg = runEventFromWire(ev.type, Number(ev.lastEventId), ev.data);
+      if (msg) queue.push(msg);
+      timer ??= setTimeout(flush, queue.length > 1 ? 50 : 16);
+    };
+    for (const k of KINDS) source.addEventListener(k, onEvent as EventListener);
+    source.onopen = () => setState((s) => ({ ...s, connected: true }));
+    source.onerror = () => setState((s) => ({ ...s, connected: false }));
+    // A run without events yet is loaded as soon as the stream opens.
+    const idle = setTimeout(() => setState((s) => (s.loaded ? s : { ...s, loaded: true })), 1500);
+    return () => {
+      source.close();
+      clearTimeout(idle);
+      if (timer) clearTimeout(timer);
+    };
+  }, [runId]);
+
+  return state;
+}
