@@ -13,7 +13,6 @@
  * uninterrupted run (weights, Adam state, estimator state and archive are
  * restored bit-exactly).
  */
-import { canonicalJson } from './canonical-json';
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend,
