@@ -1,0 +1,106 @@
+/**
+ * Built-in run routes over real HTTP: queue (validated training config),
+ * cancel, clone with changes, delete with confirmation — on both providers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, createTestDatabase } from '../support/databases';
+import { startNextServer, type NextServer } from '../support/next-server';
+import { runInput } from '../support/fixtures';
+
+describe.each(DATABASES)('queue routes on %s', (provider) => {
+  let server: NextServer;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const db = await createTestDatabase(provider);
+    drop = db.drop;
+    server = await startNextServer(db.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await drop?.();
+  });
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(server.url + path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, any> };
+  };
+  const count = async () => (await call('GET', '/api/runs?limit=200')).json.runs.length as number;
+
+  it('queues a built-in run with defaults filled and objectives from the task', async () => {
+    const res = await call('POST', '/api/runs', { source: 'builtin', seed: 3, config: { env: 'hops', algorithm: 'otc', steps: 12 } });
+    expect(res.status).toBe(201);
+    expect(res.json.run).toMatchObject({ status: 'queued', source: 'builtin', environment: 'hops', algorithm: 'otc', seed: 3, totalSteps: 12, name: 'hops · otc · seed 3' });
+    expect(res.json.run.config).toMatchObject({ env: 'hops', steps: 12, groupSize: 8, algorithmOptions: {} });
+    expect(res.json.run.objectives.map((o: { name: string }) => o.name)).toEqual(['accuracy', 'tool_calls', 'tokens']);
+  });
+
+  it('rejects bad training configs naming the field, writing nothing', async () => {
+    const before = await count();
+    const cases: [unknown, RegExp][] = [
+      [{ source: 'builtin', config: { steps: 0 } }, /^config\.steps:/],
+      [{ source: 'builtin', config: { stepz: 10 } }, /^config\.stepz: unknown option; valid options: env, /],
+      [{ source: 'builtin', config: { env: 'chess' } }, /^config\.env:/],
+      [{ source: 'builtin', config: { algorithm: 'ppo' } }, /^config\.algorithm:/],
+      [{ source: 'builtin', config: { algorithm: 'paretopo', algorithmOptions: { stallPatience: -2 } } }, /^config\.algorithmOptions\.stallPatience:/],
+      [{ source: 'builtin', seed: -1 }, /^seed:/],
+      [{ source: 'builtin', tags: ['has space'] }, /^tags\[0\]:/],
+    ];
+    for (const [body, msg] of cases) {
+      const res = await call('POST', '/api/runs', body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.json.error, JSON.stringify(body)).toMatch(msg);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('cancels a queued run; cancel of a final run is 409, of an unknown run 404', async () => {
+    const { json } = await call('POST', '/api/runs', { source: 'builtin', config: { steps: 5 } });
+    const cancelled = await call('POST', `/api/runs/${json.run.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.run.status).toBe('cancelled');
+    expect((await call('POST', `/api/runs/${json.run.id}/cancel`)).status).toBe(409);
+    expect((await call('POST', '/api/runs/nope/cancel')).status).toBe(404);
+    const ext = await call('POST', '/api/runs', runInput());
+    expect((await call('POST', `/api/runs/${ext.json.run.id}/cancel`)).status).toBe(409);
+  });
+
+  it('clones a run with changes', async () => {
+    const { json } = await call('POST', '/api/runs', { source: 'builtin', seed: 1, tags: ['base'], config: { algorithm: 'static', steps: 7, algorithmOptions: { weights: { accuracy: 0.8, tool_calls: 0.2 } } } });
+    const clone = await call('POST', `/api/runs/${json.run.id}/clone`, { seed: 2, config: { steps: 9 } });
+    expect(clone.status).toBe(201);
+    expect(clone.json.run).toMatchObject({ status: 'queued', seed: 2, algorithm: 'static', totalSteps: 9, tags: ['base'] });
+    expect(clone.json.run.config.algorithmOptions).toEqual({ weights: { accuracy: 0.8, tool_calls: 0.2 } });
+    expect(clone.json.run.id).not.toBe(json.run.id);
+    const bad = await call('POST', `/api/runs/${json.run.id}/clone`, { config: { groupSize: 1 } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error).toMatch(/^config\.groupSize:/);
+    expect((await call('POST', '/api/runs/nope/clone', {})).status).toBe(404);
+  });
+
+  it('deletes only with the id repeated as confirmation', async () => {
+    const { json } = await call('POST', '/api/runs', runInput({ name: 'to delete' }));
+    const id = json.run.id;
+    await call('POST', `/api/runs/${id}/steps`, { batchId: 's', records: [{ step: 1 }] });
+    const unconfirmed = await call('DELETE', `/api/runs/${id}`);
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.json.error).toMatch(/^confirm:/);
+    expect((await call('DELETE', `/api/runs/${id}?confirm=other`)).status).toBe(400);
+    expect((await call('GET', `/api/runs/${id}`)).status).toBe(200);
+    const deleted = await call('DELETE', `/api/runs/${id}?confirm=${id}`);
+    expect(deleted).toEqual({ status: 200, json: { deleted: id } });
+    expect((await call('GET', `/api/runs/${id}`)).status).toBe(404);
+    expect((await call('GET', `/api/runs/${id}/metrics`)).status).toBe(404);
+    expect((await call('DELETE', `/api/runs/${id}?confirm=${id}`)).status).toBe(404);
+  });
+
+  it('serves the new-run form with every training option documented', async () => {
+    const html = await (await fetch(server.url + '/runs/new')).text();
+    for (const option of ['groupSize', 'clipEps', 'klCoef', 'evalEvery', 'stallPatience', 'Queue run']) expect(html).toContain(option);
+  });
+});
