@@ -10,6 +10,14 @@ import { useRouter } from 'next/navigation';
 import type { TrainOptionDoc } from '@/lib/training/config';
 import type { OptionDoc } from '@/lib/paretopo';
 
+/** Values to start from (cloning a run); anything missing takes its default. */
+export interface NewRunInitial {
+  seed: number;
+  name: string;
+  tags: string[];
+  config: Record<string, unknown>;
+}
+
 export interface AlgorithmDoc {
   name: string;
   description: string;
@@ -102,20 +110,27 @@ function Field(props: {
   );
 }
 
-export function NewRunForm({ trainOptions, algorithms }: { trainOptions: TrainOptionDoc[]; algorithms: AlgorithmDoc[] }) {
+export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions: TrainOptionDoc[]; algorithms: AlgorithmDoc[]; initial?: NewRunInitial }) {
   const router = useRouter();
   const byName = useMemo(() => new Map(trainOptions.map((o) => [o.name, o])), [trainOptions]);
-  const [env, setEnv] = useState(String(byName.get('env')?.default ?? 'calc'));
-  const [algorithm, setAlgorithm] = useState(String(byName.get('algorithm')?.default ?? 'paretopo'));
-  const [name, setName] = useState('');
-  const [seed, setSeed] = useState('0');
-  const [tags, setTags] = useState('');
+  const start = (key: string, fallback: unknown) => (initial && key in initial.config ? initial.config[key] : fallback);
+  const [env, setEnv] = useState(String(start('env', byName.get('env')?.default ?? 'calc')));
+  const [algorithm, setAlgorithm] = useState(String(start('algorithm', byName.get('algorithm')?.default ?? 'paretopo')));
+  const [name, setName] = useState(initial?.name ?? '');
+  const [seed, setSeed] = useState(String(initial?.seed ?? 0));
+  const [tags, setTags] = useState(initial?.tags.join(' ') ?? '');
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(trainOptions.filter((o) => !HEADER_FIELDS.has(o.name)).map((o) => [o.name, show(o.default)])),
+    Object.fromEntries(trainOptions.filter((o) => !HEADER_FIELDS.has(o.name)).map((o) => [o.name, show(start(o.name, o.default))])),
   );
   const algo = algorithms.find((a) => a.name === algorithm) ?? algorithms[0];
+  const initialAlgoOptions = (initial?.config.algorithmOptions ?? {}) as Record<string, unknown>;
   const [algoValues, setAlgoValues] = useState<Record<string, Record<string, string>>>(() =>
-    Object.fromEntries(algorithms.map((a) => [a.name, Object.fromEntries(a.options.map((o) => [o.name, show(o.default)]))])),
+    Object.fromEntries(
+      algorithms.map((a) => [
+        a.name,
+        Object.fromEntries(a.options.map((o) => [o.name, show(a.name === initial?.config.algorithm && o.name in initialAlgoOptions ? initialAlgoOptions[o.name] : o.default)])),
+      ]),
+    ),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);

@@ -1,10 +1,17 @@
 import { describeTrainOptions } from '@/lib/training/config';
 import { ALGORITHMS, ALGORITHM_NAMES, describeOptions } from '@/lib/paretopo';
-import { NewRunForm, type AlgorithmDoc } from '@/components/new-run-form';
+import { NewRunForm, type AlgorithmDoc, type NewRunInitial } from '@/components/new-run-form';
+import { getRun } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
 
-export default function NewRunPage() {
+export default async function NewRunPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+  const { from } = await searchParams;
+  const source = from ? await getRun(from) : null;
+  const initial: NewRunInitial | undefined =
+    source && source.source === 'builtin'
+      ? { seed: source.seed, name: `${source.name} (clone)`, tags: source.tags, config: source.config }
+      : undefined;
   const algorithms: AlgorithmDoc[] = ALGORITHM_NAMES.map((name) => ({
     name,
     description: ALGORITHMS[name].description,
@@ -13,13 +20,13 @@ export default function NewRunPage() {
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">New training run</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{initial ? `Clone of ${source!.name}` : 'New training run'}</h1>
         <p className="text-sm text-slate-600">
           Queued for a worker (<code className="rounded bg-slate-100 px-1">npm start</code> runs one). Every option has a default; change only what you
           want to study.
         </p>
       </div>
-      <NewRunForm trainOptions={describeTrainOptions()} algorithms={algorithms} />
+      <NewRunForm trainOptions={describeTrainOptions()} algorithms={algorithms} initial={initial} />
     </div>
   );
 }
