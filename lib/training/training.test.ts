@@ -68,7 +68,7 @@ async function loggedRun(runId: string) {
   const metrics = (await listMetrics(runId, { after: -1, limit: 10_000 })).map((m) => {
     const { wallTime: _w, extra, id: _id, runId: _r, createdAt: _c, ...rest } = m as unknown as Record<string, unknown> & { extra: Record<string, unknown> };
     const { timing: _t, ...e } = extra ?? {};
-    return { ...rest, extra: e };
+    return { ...rest, extra: e } as Record<string, unknown>;
   });
   const evals = (await listEvalPoints(runId)).map((p) => ({ step: p.step, objectives: p.objectives, extra: p.extra }));
   const fronts = (await listFrontiers(runId)).map((f) => ({ step: f.step, points: f.points, hypervolume: f.hypervolume }));

@@ -1,0 +1,39 @@
+/**
+ * What `npm run reproduce` trains: every algorithm of lib/paretopo on both
+ * tasks over several seeds, as overrides of the default TrainConfig.
+ * Static scalarization is run at three accuracy weights so that the "front
+ * of static policies" can be compared with ParetoPO's.
+ */
+import type { TrainConfigInput } from '../../lib/training';
+
+export interface Method {
+  /** Label in the table (unique). */
+  label: string;
+  algorithm: TrainConfigInput['algorithm'];
+  algorithmOptions?: Record<string, unknown>;
+  /** Part of the static front. */
+  static?: boolean;
+}
+
+export const METHODS: Method[] = [
+  { label: 'grpo', algorithm: 'grpo' },
+  { label: 'static-acc0.8', algorithm: 'static', algorithmOptions: { weights: { accuracy: 0.8, tool_calls: 0.2 } }, static: true },
+  { label: 'static-acc0.5', algorithm: 'static', algorithmOptions: { weights: { accuracy: 0.5, tool_calls: 0.5 } }, static: true },
+  { label: 'static-acc0.2', algorithm: 'static', algorithmOptions: { weights: { accuracy: 0.2, tool_calls: 0.8 } }, static: true },
+  { label: 'otc', algorithm: 'otc' },
+  { label: 'mo-grpo', algorithm: 'mo-grpo' },
+  { label: 'hv-meta', algorithm: 'hv-meta' },
+  { label: 'paretopo', algorithm: 'paretopo' },
+];
+
+export interface Budget {
+  seeds: number;
+  /** Overrides shared by every run. */
+  config: Partial<TrainConfigInput>;
+}
+
+/** Quick: fits in 45 minutes on 2 cores with 2 jobs (warm starts cached). Full: the default run length, 5 seeds. */
+export const BUDGETS: Record<'quick' | 'full', Budget> = {
+  quick: { seeds: 3, config: { steps: 30, evalEvery: 5, evalSize: 256, trajectorySample: 8, checkpointEvery: 30 } },
+  full: { seeds: 5, config: { steps: 80, evalEvery: 10, evalSize: 512, trajectorySample: 16, checkpointEvery: 20 } },
+};

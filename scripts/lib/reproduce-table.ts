@@ -1,0 +1,110 @@
+/**
+ * The reproduction table: per task and method, mean ± std over seeds of the
+ * final policy's test accuracy, tool calls per question, tool productivity
+ * (correct answers per tool call), the hypervolume of the final policy's
+ * point and of the run's archive (every evaluation of the run, step 0
+ * included), plus the "front of static policies" (union of the static
+ * weightings of a seed).
+ */
+import { front2d, runHypervolume, TOOL_CALL_REFERENCE, type EvalPoint } from '../../lib/training';
+
+export interface RunResult {
+  env: 'calc' | 'hops';
+  label: string;
+  seed: number;
+  runId: string;
+  static: boolean;
+  final: EvalPoint;
+  archive: EvalPoint[];
+  seconds: number;
+}
+
+export interface Row {
+  env: string;
+  method: string;
+  n: number;
+  accuracy: number[];
+  toolCalls: number[];
+  productivity: number[];
+  hvFinal: number[];
+  hvArchive: number[];
+}
+
+const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / Math.max(1, x.length);
+const std = (x: number[]) => (x.length < 2 ? 0 : Math.sqrt(x.reduce((a, b) => a + (b - mean(x)) ** 2, 0) / (x.length - 1)));
+
+export function buildRows(results: RunResult[], labels: string[]): Row[] {
+  const rows: Row[] = [];
+  for (const env of ['calc', 'hops'] as const) {
+    const rs = results.filter((r) => r.env === env);
+    if (!rs.length) continue;
+    for (const label of labels) {
+      const g = rs.filter((r) => r.label === label);
+      if (!g.length) continue;
+      rows.push({
+        env,
+        method: label,
+        n: g.length,
+        accuracy: g.map((r) => r.final.accuracy),
+        toolCalls: g.map((r) => r.final.toolCalls),
+        productivity: g.filter((r) => r.final.toolCalls > 0).map((r) => r.final.accuracy / r.final.toolCalls),
+        hvFinal: g.map((r) => runHypervolume([r.final], env)),
+        hvArchive: g.map((r) => runHypervolume(r.archive, env)),
+      });
+    }
+    // Front of static policies: per seed, the union of the static weightings.
+    const seeds = [...new Set(rs.filter((r) => r.static).map((r) => r.seed))];
+    if (seeds.length) {
+      const per = seeds.map((s) => rs.filter((r) => r.static && r.seed === s));
+      rows.push({
+        env,
+        method: 'static front (union)',
+        n: seeds.length,
+        accuracy: [],
+        toolCalls: [],
+        productivity: [],
+        hvFinal: per.map((g) => runHypervolume(front2d(g.map((r) => r.final)), env)),
+        hvArchive: per.map((g) => runHypervolume(g.flatMap((r) => r.archive), env)),
+      });
+    }
+  }
+  return rows;
+}
+
+const pm = (x: number[], digits = 3) => (x.length ? `${mean(x).toFixed(digits)} ± ${std(x).toFixed(digits)}` : '—');
+
+export function markdownTable(rows: Row[]): string {
+  const head = ['task', 'method', 'seeds', 'test accuracy', 'tool calls / q', 'tool productivity', 'HV final policy', 'HV run archive'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.env} | ${r.method} | ${r.n} | ${pm(r.accuracy)} | ${pm(r.toolCalls, 2)} | ${pm(r.productivity)}${
+        r.productivity.length && r.productivity.length < r.n ? ` (${r.productivity.length} with calls)` : ''
+      } | ${pm(r.hvFinal)} | ${pm(r.hvArchive)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function summaryCsv(rows: Row[]): string {
+  const cols = ['accuracy', 'toolCalls', 'productivity', 'hvFinal', 'hvArchive'] as const;
+  const head = ['task', 'method', 'seeds', ...cols.flatMap((c) => [`${c}_mean`, `${c}_std`])];
+  const out = [head.join(',')];
+  for (const r of rows) {
+    out.push([r.env, JSON.stringify(r.method), r.n, ...cols.flatMap((c) => (r[c].length ? [mean(r[c]).toFixed(5), std(r[c]).toFixed(5)] : ['', '']))].join(','));
+  }
+  return out.join('\n') + '\n';
+}
+
+export function runsCsv(results: RunResult[]): string {
+  const out = ['task,method,seed,run_id,accuracy,tool_calls,tokens,hv_final,hv_archive,seconds'];
+  for (const r of results) {
+    out.push(
+      [r.env, r.label, r.seed, r.runId, r.final.accuracy.toFixed(5), r.final.toolCalls.toFixed(5), r.final.tokens.toFixed(3),
+        runHypervolume([r.final], r.env).toFixed(5), runHypervolume(r.archive, r.env).toFixed(5), r.seconds.toFixed(1)].join(','),
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+export const HV_DEFINITION = `Hypervolume: 2-D, of (test accuracy ↑, tool calls per question ↓) against the reference point (accuracy 0, tool calls R), divided by the box 1 × R so it lies in [0, 1]; R = ${TOOL_CALL_REFERENCE.calc} for calc (at most 2 operations per question) and ${TOOL_CALL_REFERENCE.hops} for hops (at most 4 hops). "HV final policy" is the hypervolume of the final policy's single point (greedy decoding, fixed test subset); "HV run archive" is that of every evaluation of the run (step 0 = the shared warm start included). "static front (union)" takes, per seed, the union of the three static weightings.`;
