@@ -10,12 +10,14 @@
  * then every survivor of the later half that some survivor of the earlier
  * half dominates is removed. Because the earlier half precedes the later one
  * in objective 0, that filter works on objectives 1..d-1 only: it splits on
- * the median of the highest remaining objective; with objectives 1 and 2
- * left it is one merge-sweep, because every range is kept sorted by
- * objective 1 (stable partitions, merges to restore order), which is what
- * gives Kung's O(n log^(d-2) n) bound.
+ * the median of the highest remaining objective; with objectives 1..3 left
+ * it is one merge-sweep with a 2-D staircase (objectives 2, 3), because every
+ * range is kept sorted by objective 1 (stable partitions, merges to restore
+ * order), which is what gives Kung's O(n log^(d-2) n) bound.
  * Empty input: empty result. Duplicates are handled by the caller.
  */
+import { Staircase2D } from "./staircase-2d";
+
 const LEAF = 32;
 const BRUTE = 1024;
 
@@ -25,6 +27,7 @@ export class KungMaxima {
   private readonly arr: Int32Array;
   private readonly tmp: Int32Array;
   private readonly vals: Float64Array;
+  private readonly st = new Staircase2D(64);
 
   /** `sortedUnique`: row ids sorted lexicographically, no exact duplicates; dim >= 3. */
   constructor(
@@ -113,6 +116,25 @@ export class KungMaxima {
     if (na <= 0 || nb <= 0) return;
     const arr = this.arr;
     const dead = this.dead;
+    if (k === 3) {
+      // merge-sweep in objective 1 with a staircase of A over objectives 2, 3
+      const c1 = this.cols[1];
+      const c2 = this.cols[2];
+      const c3 = this.cols[3];
+      const st = this.st;
+      st.clear();
+      let i = af;
+      for (let t = bf; t < bt; t++) {
+        const b = arr[t];
+        const key = c1[b];
+        while (i < at && c1[arr[i]] <= key) {
+          const a = arr[i++];
+          if (!st.weaklyDominates(c2[a], c3[a])) st.insert(c2[a], c3[a], a, -Infinity, -Infinity);
+        }
+        if (st.size > 0 && st.weaklyDominates(c2[b], c3[b])) dead[b] = 1;
+      }
+      return;
+    }
     if (k === 2) {
       // merge-sweep in objective 1 (A first on ties), smallest objective 2 of A so far
       const c1 = this.cols[1];

@@ -111,18 +111,36 @@ export class Staircase2D {
       const X = this.xs;
       const Y = this.ys;
       const I = this.ids;
-      X.copyWithin(start + 1, start, size);
-      Y.copyWithin(start + 1, start, size);
-      I.copyWithin(start + 1, start, size);
+      if (size - start < 24) {
+        // short tails: a plain loop beats three native calls
+        for (let r = size; r > start; r--) {
+          X[r] = X[r - 1];
+          Y[r] = Y[r - 1];
+          I[r] = I[r - 1];
+        }
+      } else {
+        X.copyWithin(start + 1, start, size);
+        Y.copyWithin(start + 1, start, size);
+        I.copyWithin(start + 1, start, size);
+      }
       X[start] = x;
       Y[start] = y;
       I[start] = id;
       this.size = size + 1;
     } else {
       if (removed > 1) {
-        xs.copyWithin(start + 1, k, size);
-        ys.copyWithin(start + 1, k, size);
-        this.ids.copyWithin(start + 1, k, size);
+        const ids = this.ids;
+        if (size - k < 24) {
+          for (let r = k, w = start + 1; r < size; r++, w++) {
+            xs[w] = xs[r];
+            ys[w] = ys[r];
+            ids[w] = ids[r];
+          }
+        } else {
+          xs.copyWithin(start + 1, k, size);
+          ys.copyWithin(start + 1, k, size);
+          ids.copyWithin(start + 1, k, size);
+        }
       }
       xs[start] = x;
       ys[start] = y;
