@@ -26,7 +26,7 @@ const spec = {
   seeds: { type: 'int', min: 1, max: 20, help: 'seeds 0..n-1 (default: quick 3, full 5)' },
   steps: { type: 'int', min: 1, help: 'training steps per run (default: quick 30, full 80)' },
   envs: { type: 'string', default: 'calc,hops', help: 'comma-separated tasks' },
-  methods: { type: 'string', default: METHODS.map((m) => m.label).join(','), help: 'comma-separated method labels' },
+  methods: { type: 'string', default: METHODS.filter((m) => !m.ablation).map((m) => m.label).join(','), help: `comma-separated method labels (${METHODS.map((m) => m.label).join(', ')})` },
   experiment: { type: 'string', help: 'experiment name (default reproduce-<quick|full>-<date>)' },
   out: { type: 'string', default: 'results', help: 'output folder' },
   child: { type: 'string', help: '(internal) run one task given as JSON' },

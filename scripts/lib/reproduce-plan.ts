@@ -13,6 +13,8 @@ export interface Method {
   algorithmOptions?: Record<string, unknown>;
   /** Part of the static front. */
   static?: boolean;
+  /** Only with --methods (not in the default table). */
+  ablation?: boolean;
 }
 
 export const METHODS: Method[] = [
@@ -24,6 +26,9 @@ export const METHODS: Method[] = [
   { label: 'mo-grpo', algorithm: 'mo-grpo' },
   { label: 'hv-meta', algorithm: 'hv-meta' },
   { label: 'paretopo', algorithm: 'paretopo' },
+  // Ablations of ParetoPO's two stages (npm run reproduce -- --methods paretopo,paretopo-stage1-only,paretopo-stage2-only).
+  { label: 'paretopo-stage1-only', algorithm: 'paretopo', algorithmOptions: { switch: 'never' }, ablation: true },
+  { label: 'paretopo-stage2-only', algorithm: 'paretopo', algorithmOptions: { switch: 'immediate' }, ablation: true },
 ];
 
 export interface Budget {
