@@ -7,7 +7,8 @@
  * box ("limited" by p), and integrate the part of p's box not yet covered.
  * Complexity: O(m log m) for |S| = m, and it stops as soon as p's box is
  * fully covered.
- * S must be sorted by z ascending and lie strictly inside the reference box.
+ * S must be sorted by z ascending and lie strictly inside the reference box
+ * (a member may be moved to +Infinity in x and y to leave it out).
  * Returns 0 when p is weakly dominated by a member of S (or equals one).
  */
 import { Staircase2D } from "./staircase-2d";
@@ -20,7 +21,6 @@ export function contribution3d(
   sy: Float64Array,
   sz: Float64Array,
   count: number,
-  skip: number,
   rx: number,
   ry: number,
   rz: number,
@@ -37,30 +37,29 @@ export function contribution3d(
   let barX = rx;
   for (; t1 < count; t1++) {
     if (sz[t1] > pz) break;
-    if (t1 === skip) continue;
     const qx = sx[t1];
     const qy = sy[t1];
     if (qx <= px) {
-      if (qy <= py) return 0;
       if (qy < barY) barY = qy;
     } else if (qy <= py) {
       if (qx < barX) barX = qx;
     }
   }
+  // a member left of p and under it (weakly) dominates p
+  if (barY <= py) return 0;
   let covered = 0;
   if (barY < ry) covered += st.insert(px, barY, -1, rx, ry);
   if (barX < rx && !st.weaklyDominates(barX, py)) covered += st.insert(barX, py, -1, rx, ry);
   for (let t = 0; t < t1; t++) {
     const qx = sx[t];
     const qy = sy[t];
-    if (qx > px && qy > py && qx < barX && qy < barY && t !== skip) {
+    if (qx < barX && qy < barY && qx > px && qy > py) {
       if (!st.weaklyDominates(qx, qy)) covered += st.insert(qx, qy, t, rx, ry);
     }
   }
   let volume = 0;
   let zPrev = pz;
   for (let t = t1; t < count; t++) {
-    if (t === skip) continue;
     const z = sz[t];
     const lx = sx[t] > px ? sx[t] : px;
     const ly = sy[t] > py ? sy[t] : py;

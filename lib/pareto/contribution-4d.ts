@@ -121,7 +121,7 @@ export class Contribution4d {
       const b = S[o + 1] > py ? S[o + 1] : py;
       const c = S[o + 2] > pz ? S[o + 2] : pz;
       const w = S[o + 3];
-      const gain = contribution3d(a, b, c, lx, ly, lz, m, -1, rx, ry, rz, st);
+      const gain = contribution3d(a, b, c, lx, ly, lz, m, rx, ry, rz, st);
       if (gain <= 0) continue;
       volume += (box - covered) * (w - wPrev);
       wPrev = w;

@@ -39,7 +39,7 @@ export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLi
     const w = data[o + 3];
     if (t > 0) total += v3 * (w - wPrev);
     wPrev = w;
-    const c = contribution3d(px, py, pz, sx, sy, sz, count, -1, rx, ry, rz, st);
+    const c = contribution3d(px, py, pz, sx, sy, sz, count, rx, ry, rz, st);
     if (c <= 0) continue;
     v3 += c;
     // insert p into S (sorted by z); the projections it dominates all lie

@@ -111,7 +111,14 @@ function contributions3d(data: Float64Array, nd: Int32Array, inside: Int32Array,
   const st = new Staircase2D(64);
   for (let t = 0; t < m; t++) {
     if (!isNd[order[t]]) continue;
-    out[order[t]] = contribution3d(sx[t], sy[t], sz[t], sx, sy, sz, m, t, r[0], r[1], r[2], st);
+    const x = sx[t];
+    const y = sy[t];
+    // leave p out of S by moving it out of the way
+    sx[t] = Infinity;
+    sy[t] = Infinity;
+    out[order[t]] = contribution3d(x, y, sz[t], sx, sy, sz, m, r[0], r[1], r[2], st);
+    sx[t] = x;
+    sy[t] = y;
   }
 }
 

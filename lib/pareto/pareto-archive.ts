@@ -165,7 +165,7 @@ export class ParetoArchive {
         sy[t] = inside[t].v[1];
         sz[t] = inside[t].v[2];
       }
-      return contribution3d(v[0], v[1], v[2], sx, sy, sz, m, -1, ref[0], ref[1], ref[2], this.st3);
+      return contribution3d(v[0], v[1], v[2], sx, sy, sz, m, ref[0], ref[1], ref[2], this.st3);
     }
     let box = 1;
     for (let j = 0; j < d; j++) box *= ref[j] - v[j];
