@@ -2,7 +2,8 @@ import { Suspense } from 'react';
 import { listRunFacets, listRuns } from '@/lib/db';
 import { ListRunsQuery } from '@/lib/runs';
 import { RunsTable } from '@/components/runs-table';
-import { FILTER_KEYS, RunsFilters } from '@/components/runs-filters';
+import { RunsFilters } from '@/components/runs-filters';
+import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/runs/read-schemas';
 
 export const dynamic = 'force-dynamic';
 

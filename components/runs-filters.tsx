@@ -2,14 +2,13 @@
 /** Filters of the runs list, kept in the URL's query string so a filtered list is a shareable link. */
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { RUN_STATUSES } from '@/lib/runs/schemas';
+import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/runs/read-schemas';
 
 export interface RunFacets {
   environments: string[];
   algorithms: string[];
   tags: string[];
 }
-
-export const FILTER_KEYS = ['status', 'environment', 'algorithm', 'tag'] as const;
 
 export function RunsFilters({ facets }: { facets: RunFacets }) {
   const router = useRouter();

@@ -11,7 +11,7 @@ const OBJECTIVES = [
   { name: 'tokens', direction: 'minimize', reference: 64 },
 ];
 
-async function ok(p: ReturnType<APIRequestContext['post']>) {
+async function ok(p: ReturnType<APIRequestContext["post"]>): Promise<any> {
   const res = await p;
   expect(res.status(), await res.text()).toBeLessThan(300);
   return res.json();
@@ -119,7 +119,7 @@ test('the run page shows live charts, replays the front and filters trajectories
   await expect(page.getByTestId('replay-label')).toContainText('up to step 3');
   await expect(plane.locator('svg circle')).toHaveCount(6);
   // hover shows the values of a point
-  const box = (await plane.locator('svg').first().boundingBox())!;
+  const box = (await plane.locator('svg[role=img]').boundingBox())!;
   const first = plane.locator('svg circle').last();
   const cx = Number(await first.getAttribute('cx'));
   const cy = Number(await first.getAttribute('cy'));
@@ -130,10 +130,8 @@ test('the run page shows live charts, replays the front and filters trajectories
 
   // Filter trajectories by rank.
   await page.getByTestId('filter-rank').selectOption('1');
-  await expect(page.getByTestId('trajectory-row').first()).toBeVisible();
-  const ranks = await page.getByTestId('trajectory-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rank')));
-  expect(ranks.length).toBeGreaterThan(0);
-  expect(new Set(ranks)).toEqual(new Set(['1']));
+  const ranks = () => page.getByTestId('trajectory-row').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-rank')))]);
+  await expect.poll(ranks).toEqual(['1']);
   await page.getByTestId('filter-step').fill('9');
   await expect(page.getByTestId('trajectory-row')).toHaveCount(8);
   await page.getByTestId('card-trajectories').screenshot({ path: testInfo.outputPath('run-page-trajectories.png') });

@@ -122,7 +122,9 @@ export function FrontPlane({ objectives, evalPoints, cloud }: { objectives: Obje
       ctx.beginPath();
       ctx.rect(margin.left, margin.top, innerWidth, innerHeight);
       ctx.clip();
-      ctx.fillStyle = count > 20_000 ? 'rgba(100,116,139,0.06)' : 'rgba(100,116,139,0.18)';
+      // Fainter as the cloud grows, so density (not count) is what reads.
+      ctx.fillStyle = count > 20_000 ? 'rgba(100,116,139,0.06)' : count > 2000 ? 'rgba(100,116,139,0.15)' : 'rgba(100,116,139,0.35)';
+      const size = count > 2000 ? 2 : 3;
       const [dx0, dx1] = sx.domain();
       const [dy0, dy1] = sy.domain();
       const ax = innerWidth / (dx1 - dx0);
@@ -134,7 +136,7 @@ export function FrontPlane({ objectives, evalPoints, cloud }: { objectives: Obje
         const h = Math.imul(i + 1, 2654435761) >>> 0;
         const jx = ((h & 0xffff) / 0xffff - 0.5) * 10;
         const jy = ((h >>> 16) / 0xffff - 0.5) * 10;
-        ctx.fillRect(ox + values[i * dim + xi] * ax + jx - 1, oy - values[i * dim + yi] * ay + jy - 1, 2, 2);
+        ctx.fillRect(ox + values[i * dim + xi] * ax + jx - 1, oy - values[i * dim + yi] * ay + jy - 1, size, size);
       }
       ctx.restore();
     }

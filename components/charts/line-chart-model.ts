@@ -33,6 +33,8 @@ export interface LineChartOptions {
   maxPoints?: number;
   /** Fixed y domain (e.g. [0, 1] for weights); default: the data's extent, padded. */
   yDomain?: [number, number];
+  /** Fixed x domain (e.g. the run's step range, so charts of one run line up). */
+  xDomain?: [number, number];
   /** Always include these y values in the domain (e.g. 0). */
   yInclude?: number[];
   xTicks?: number;
@@ -66,7 +68,7 @@ export function lineChartModel(series: readonly LineSeries[], opts: LineChartOpt
   const all = finite.flat();
   const empty = all.length === 0;
 
-  const [x0, x1] = empty ? [0, 1] : (extent(all, (p) => p.x) as [number, number]);
+  const [x0, x1] = opts.xDomain ?? (empty ? [0, 1] : (extent(all, (p) => p.x) as [number, number]));
   const x = scaleLinear()
     .domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1])
     .range([0, innerWidth]);

@@ -41,7 +41,7 @@ export function HypervolumeChart({ metrics }: { metrics: MetricPoint[] }) {
     <LineChart
       series={series}
       xLabel={STEP}
-      yLabel="hypervolume of the eval archive, higher is better"
+      yLabel="hypervolume, higher is better"
       rule={rule}
       empty="No hypervolume logged yet."
       onDrawn={onDrawn}
@@ -73,9 +73,9 @@ export function ObjectiveMeansCharts({ metrics, objectives }: { metrics: MetricP
       {perObjective.map(({ o, series }) => (
         <div key={o.name}>
           <h3 className="text-xs font-semibold text-slate-700">
-            {o.name} <span className="font-normal text-slate-500">({o.direction === 'maximize' ? '↑ higher is better' : '↓ lower is better'})</span>
+            {objectiveLabel(o).split(',')[0]} <span className="font-normal text-slate-500">({o.direction === 'maximize' ? '↑ higher is better' : '↓ lower is better'})</span>
           </h3>
-          <LineChart series={series} xLabel={STEP} yLabel={`mean ${objectiveLabel(o).split(',')[0]}`} height={170} rule={rule} empty={`No ${o.name} means logged yet.`} markLast={false} />
+          <LineChart series={series} xLabel={STEP} yLabel={`mean, ${o.direction === 'maximize' ? 'higher' : 'lower'} is better`} height={190} rule={rule} empty={`No ${o.name} means logged yet.`} markLast={false} />
         </div>
       ))}
     </div>
@@ -95,7 +95,10 @@ export function WeightsChart({ metrics, objectives }: { metrics: MetricPoint[]; 
   );
   const switchStep = useMemo(() => stageSwitchStep(metrics), [metrics]);
   const rule = useMemo(() => (switchStep === null ? null : { x: switchStep, label: 'stage 2: no weights' }), [switchStep]);
-  const options = useMemo(() => ({ yDomain: [0, 1] as [number, number] }), []);
+  // Same step range as the other curves, so the stage switch lines up across charts.
+  const first = metrics[0]?.step;
+  const last = metrics[metrics.length - 1]?.step;
+  const options = useMemo(() => ({ yDomain: [0, 1] as [number, number], ...(first !== undefined && last !== undefined && last > first ? { xDomain: [first, last] as [number, number] } : {}) }), [first, last]);
   const none = series.every((s) => s.points.length === 0);
   return (
     <LineChart

@@ -30,3 +30,6 @@ export const SparklinesQuery = z.object({
   points: intParam(3, 500).default(48),
 });
 export type SparklinesQuery = z.infer<typeof SparklinesQuery>;
+
+/** Query parameters of the runs list page that filter it (kept in the URL so links are shareable). */
+export const RUN_FILTER_KEYS = ['status', 'environment', 'algorithm', 'tag'] as const;

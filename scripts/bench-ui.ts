@@ -1,0 +1,125 @@
+/**
+ * npm run bench:ui — how fast the live run page is, in headless Debian Chromium
+ * against a real `next start` on a throwaway SQLite database:
+ *
+ *  (a) live latency: ~50 steps logged at ~5/s through RunLogger in this
+ *      process; for each, the time from just before the write to the moment
+ *      the hypervolume chart has drawn that step (window.__paretoDrawn,
+ *      epoch ms from the page's performance clock). Target p95 <= 1 s.
+ *  (b) cloud render: a run with 100,000 trajectories (written through the run
+ *      log in batches of 1,000); navigation start -> the canvas has drawn all
+ *      of them (window.__paretoCloudDrawn). Target <= 1.5 s.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { closeDb } from '../lib/db';
+import { RunLogger } from '../lib/runs';
+import { startNextServer } from '../tests/support/next-server';
+import { machineLine, median } from './lib/machine';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const OBJECTIVES = [
+  { name: 'accuracy', direction: 'maximize' as const, reference: 0 },
+  { name: 'tool_calls', direction: 'minimize' as const, reference: 4 },
+  { name: 'tokens', direction: 'minimize' as const, reference: 64 },
+];
+const STEPS = Number(process.env.BENCH_UI_STEPS ?? 50);
+const CLOUD = Number(process.env.BENCH_UI_TRAJECTORIES ?? 100_000);
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pareto-bench-ui-'));
+const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
+process.env.DATABASE_URL = databaseUrl;
+
+console.log(`bench:ui · ${machineLine()}`);
+console.log('starting next start (builds first if sources changed)…');
+const server = await startNextServer(databaseUrl);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+
+  // (a) live latency -----------------------------------------------------------
+  const live = await RunLogger.start({ name: 'bench-ui live', environment: 'calc', algorithm: 'paretopo', seed: 0, objectives: OBJECTIVES, totalSteps: STEPS + 1 });
+  await live.step({ step: 0, stage: 1, hypervolume: 0.5, objectiveMeans: { accuracy: 0.3, tool_calls: 2, tokens: 30 }, weights: [0.4, 0.4, 0.2] });
+  await page.goto(`${server.url}/runs/${live.runId}`);
+  await page.waitForFunction(() => window.__paretoDrawn?.some((d) => d.step === 0), undefined, { timeout: 30_000 });
+  await sleep(1000);
+  const written = new Map<number, number>();
+  for (let s = 1; s <= STEPS; s++) {
+    const t0 = Date.now();
+    written.set(s, t0);
+    await live.step({
+      step: s,
+      stage: s < STEPS / 2 ? 1 : 2,
+      hypervolume: 0.5 + Math.log1p(s) / 3,
+      objectiveMeans: { accuracy: 0.3 + s / (2 * STEPS), tool_calls: 2 - s / STEPS, tokens: 30 - s / 5 },
+      ...(s < STEPS / 2 ? { weights: [0.4, 0.4, 0.2] } : {}),
+    });
+    await sleep(Math.max(0, 200 - (Date.now() - t0))); // ~5 steps per second
+  }
+  await page.waitForFunction((n) => window.__paretoDrawn?.some((d) => d.step === n), STEPS, { timeout: 30_000 });
+  const drawn = await page.evaluate(() => window.__paretoDrawn ?? []);
+  const latencies: number[] = [];
+  for (const [step, t0] of written) {
+    const d = drawn.find((x) => x.step === step);
+    if (d) latencies.push(d.t - t0);
+  }
+  const p50 = median(latencies);
+  const p95 = quantile(latencies, 0.95);
+  console.log(
+    `(a) step logged -> drawn on the hypervolume chart: ${latencies.length}/${STEPS} steps at ~5/s · p50 ${p50.toFixed(0)} ms · p95 ${p95.toFixed(0)} ms · max ${Math.max(...latencies).toFixed(0)} ms (target p95 <= 1000 ms)${p95 <= 1000 ? '' : '  ** over target **'}`,
+  );
+  if (p95 > 1000 || latencies.length < STEPS) failed = true;
+
+  // (b) 100k trajectory cloud --------------------------------------------------
+  const big = await RunLogger.start({ name: 'bench-ui cloud', environment: 'calc', algorithm: 'paretopo', seed: 1, objectives: OBJECTIVES, totalSteps: 100 });
+  const t0 = Date.now();
+  const PER_STEP = 1000;
+  for (let b = 0; b < CLOUD / PER_STEP; b++) {
+    const records = Array.from({ length: PER_STEP }, (_, i) => {
+      const k = b * PER_STEP + i;
+      const calls = (k * 7) % 5;
+      return {
+        step: b,
+        group: i >> 3,
+        index: i & 7,
+        prompt: `q${k}`,
+        tokens: [{ kind: 'answer' as const, text: String(k % 97) }],
+        objectives: [(k * 13) % 10 < 3 + calls ? 1 : 0, calls, 8 + ((k * 31) % 40)],
+        rank: 1 + (k % 4),
+        advantage: ((k % 7) - 3) / 3,
+      };
+    });
+    await big.trajectories(b, records);
+    if (b % 10 === 0) await big.step({ step: b, stage: 1, hypervolume: 1 + b / 100 });
+  }
+  for (let s = 0; s < 100; s += 10) await big.evalPoint({ step: s, objectives: [0.3 + s / 300, 1 + s / 100, 20] });
+  console.log(`    seeded ${CLOUD.toLocaleString('en-US')} trajectories in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await p.goto(`${server.url}/runs/${big.runId}`);
+    await p.waitForFunction((n) => window.__paretoCloudDrawn?.complete && window.__paretoCloudDrawn.points >= n, CLOUD, { timeout: 60_000, polling: 20 });
+    runs.push(await p.evaluate(() => window.__paretoCloudDrawn!.t)); // performance.now() = ms since navigation start
+    await p.close();
+  }
+  const med = median(runs);
+  console.log(
+    `(b) navigation start -> ${CLOUD.toLocaleString('en-US')} rollouts drawn on the canvas: ${runs.map((r) => r.toFixed(0)).join(', ')} ms · median ${med.toFixed(0)} ms (target <= 1500 ms)${med <= 1500 ? '' : '  ** over target **'}`,
+  );
+  if (med > 1500) failed = true;
+} finally {
+  await browser.close();
+  await server.stop();
+  await closeDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
