@@ -42,7 +42,7 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
       if (rule && rule.x >= model.x.domain()[0] && rule.x <= model.x.domain()[1]) {
         const rx = model.x(rule.x);
         g.append('line').attr('x1', rx).attr('x2', rx).attr('y1', 0).attr('y2', model.innerHeight).attr('stroke', '#f59e0b').attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
-        const right = rx > model.innerWidth * 0.6;
+        const right = rule.label.length * 6 > model.innerWidth - rx - 6; // label would be clipped on the right: put it left of the rule
         g.append('text')
           .attr('x', rx + (right ? -5 : 5))
           .attr('y', 11)
