@@ -45,9 +45,11 @@ export function empiricalAttainment2d(runs: readonly PointSet[], opts?: Directio
     }
   });
   const order = argsortLex(data, 2, iota(N), [0, 1]);
-  const best = new Float64Array(k).fill(Infinity);
+  // NaN = the run has attained nothing yet (typed-array sort puts NaN last),
+  // so a point at y = Infinity still counts as attained
+  const best = new Float64Array(k).fill(NaN);
   const sorted = new Float64Array(k);
-  const prev = new Float64Array(k).fill(Infinity);
+  const prev = new Float64Array(k).fill(NaN);
   const surfaces: [number, number][][] = Array.from({ length: k }, () => []);
   const signs = directionSigns(2, opts);
   let t = 0;
@@ -57,7 +59,8 @@ export function empiricalAttainment2d(runs: readonly PointSet[], opts?: Directio
     while (t < N && data[2 * order[t]] === x) {
       const i = order[t++];
       const y = data[2 * i + 1];
-      if (y < best[runOf[i]]) {
+      const b = best[runOf[i]];
+      if (y < b || b !== b) {
         best[runOf[i]] = y;
         changed = true;
       }
@@ -67,7 +70,8 @@ export function empiricalAttainment2d(runs: readonly PointSet[], opts?: Directio
     sorted.sort();
     for (let l = 0; l < k; l++) {
       const v = sorted[l];
-      if (v < prev[l]) {
+      if (v !== v) break; // fewer than l + 1 runs attain anything here
+      if (v < prev[l] || prev[l] !== prev[l]) {
         prev[l] = v;
         surfaces[l].push([x * signs[0] + 0, v * signs[1] + 0]);
       }

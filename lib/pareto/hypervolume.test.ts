@@ -79,9 +79,10 @@ describe("hypervolume: 4-D and 5-D sweeps against the WFG-style sweep", () => {
     it(`${d}-D, medium sets with ties`, () => {
       fc.assert(
         fc.property(fc.oneof(pointsArb(d, 120, 8), degeneratePointsArb(d, 80)), (pts) => {
-          const data = new Float64Array(pts.flat());
-          const rows = Int32Array.from(pts.keys());
           const ref = new Array(d).fill(1.1);
+          const inside = pts.filter((p) => p.every((v, j) => v < ref[j]));
+          const data = new Float64Array(inside.flat());
+          const rows = Int32Array.from(inside.keys());
           const ours = hypervolume(pts, ref);
           const wfg = hypervolumeWfgSweep(data, d, rows, ref);
           expect(closeRel(ours, wfg), `${ours} vs ${wfg}`).toBe(true);

@@ -20,7 +20,7 @@ export function nonDominated2d(data: Float64Array, rows: Int32Array, keepDuplica
     const i = order[t];
     const x = data[2 * i];
     const y = data[2 * i + 1];
-    if (y < minY) {
+    if (y < minY || t === 0) {
       minY = y;
       lastX = x;
       out[m++] = i;

@@ -41,8 +41,8 @@ export function nonDominatedRows(data: Float64Array, dim: number, rows: Int32Arr
 }
 
 function nonDominated1d(data: Float64Array, rows: Int32Array, keepDuplicates: boolean): Int32Array {
-  let best = Infinity;
-  for (let t = 0; t < rows.length; t++) if (data[rows[t]] < best) best = data[rows[t]];
+  let best = data[rows[0]];
+  for (let t = 1; t < rows.length; t++) if (data[rows[t]] < best) best = data[rows[t]];
   const out: number[] = [];
   for (let t = 0; t < rows.length; t++) {
     if (data[rows[t]] === best) {

@@ -4,8 +4,9 @@ import fc from "fast-check";
 /** Points drawn from a small value pool so ties, duplicates and degenerate coordinates are common. */
 export function pointsArb(d: number, maxN: number, pool = 6): fc.Arbitrary<number[][]> {
   const value = fc.oneof(
-    fc.integer({ min: 0, max: pool }).map((v) => v / pool),
-    fc.double({ min: 0, max: 1, noNaN: true }),
+    { arbitrary: fc.integer({ min: 0, max: pool }).map((v) => v / pool), weight: 10 },
+    { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 10 },
+    { arbitrary: fc.constant(Infinity), weight: 1 },
   );
   return fc.array(fc.array(value, { minLength: d, maxLength: d }), { minLength: 0, maxLength: maxN });
 }
