@@ -18,7 +18,7 @@
 import { argsortLex } from "./argsort";
 
 const BRUTE_A = 12;
-const BRUTE_B = 96;
+const BRUTE_B = 512;
 
 export function paretoRanksNd(data: Float64Array, dim: number, rows: Int32Array, ranks: Int32Array): void {
   const n = rows.length;
@@ -210,9 +210,13 @@ class NdSorter {
   median(col: Float64Array, a0: number, a1: number, b0: number, b1: number): number {
     const vals = this.vals;
     const idx = this.idx;
+    // a sample of ~32 values is enough for a balanced split: any value of
+    // the ranges is a correct split point
+    const na = a1 - a0;
+    const total = na + (b1 - b0);
+    const step = total > 64 ? Math.floor(total / 31) : 1;
     let s = 0;
-    for (let t = a0; t < a1; t++) vals[s++] = col[idx[t]];
-    for (let t = b0; t < b1; t++) vals[s++] = col[idx[t]];
+    for (let t = 0; t < total; t += step) vals[s++] = col[t < na ? idx[a0 + t] : idx[b0 + t - na]];
     const kth = s >>> 1;
     let lo = 0;
     let hi = s - 1;
