@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../envs/rng';
 import { resolveConfig } from './config';
 import type { PolicyConfig } from './config';
+import { causalSelfAttention } from './attention';
 import { causalAttention, embed, layerNorm, linear, linearRelu, project } from './ops';
 
 export interface Policy {
@@ -75,6 +76,18 @@ const p2 = (p: Policy, n: string) => p.params.get(n) as unknown as tf.Tensor2D;
 const p1 = (p: Policy, n: string) => p.params.get(n) as unknown as tf.Tensor1D;
 
 /**
+ * Reference attention on fused qkv [N,3C] -> [N,C] with batched matMuls
+ * (ops.ts causalAttention): the naive twin of attention.ts, used by tests.
+ */
+export function causalSelfAttentionNaive(qkv: tf.Tensor2D, B: number, T: number, H: number): tf.Tensor2D {
+  const C = qkv.shape[1] / 3;
+  const D = C / H;
+  const [q, k, v] = splitHeads(qkv, B, T, H, D);
+  const o = causalAttention(q, k, v); // [BH,T,D]
+  return tf.transpose(o.reshape([B, H, T, D]), [0, 2, 1, 3]).reshape([B * T, C]) as tf.Tensor2D; // [N,C]
+}
+
+/**
  * Split fused qkv [N,3C] into q, k, v [B*H, T, D]. Uses a 4-D transpose and a
  * split: a 5-D transpose takes a generic path on wasm that is ~100x slower.
  */
@@ -93,19 +106,18 @@ export function forward(policy: Policy, ids: tf.Tensor2D): tf.Tensor2D {
   const C = c.nEmbd;
   const H = c.nHead;
   const D = C / H;
+  const ln = layerNorm;
   let x = embed(ids, p2(policy, 'wte'), p2(policy, 'wpe')); // [N,C]
   for (let l = 0; l < c.nLayer; l++) {
-    const h = layerNorm(x, p1(policy, `h${l}.ln1.g`), p1(policy, `h${l}.ln1.b`)); // [N,C]
+    const h = ln(x, p1(policy, `h${l}.ln1.g`), p1(policy, `h${l}.ln1.b`)); // [N,C]
     const qkv = linear(h, p2(policy, `h${l}.attn.w`), p1(policy, `h${l}.attn.b`)); // [N,3C]
-    const [q, k, v] = splitHeads(qkv, B, T, H, D);
-    const o = causalAttention(q, k, v); // [BH,T,D]
-    const merged = tf.transpose(o.reshape([B, H, T, D]), [0, 2, 1, 3]).reshape([B * T, C]) as tf.Tensor2D; // [N,C]
+    const merged = causalSelfAttention(qkv, B, T, H); // [N,C]
     x = tf.add(x, linear(merged, p2(policy, `h${l}.proj.w`), p1(policy, `h${l}.proj.b`))); // [N,C]
-    const h2 = layerNorm(x, p1(policy, `h${l}.ln2.g`), p1(policy, `h${l}.ln2.b`)); // [N,C]
+    const h2 = ln(x, p1(policy, `h${l}.ln2.g`), p1(policy, `h${l}.ln2.b`)); // [N,C]
     const f = linearRelu(h2, p2(policy, `h${l}.fc.w`), p1(policy, `h${l}.fc.b`)); // [N,4C]
     x = tf.add(x, linear(f, p2(policy, `h${l}.out.w`), p1(policy, `h${l}.out.b`))); // [N,C]
   }
-  const hf = layerNorm(x, p1(policy, 'lnf.g'), p1(policy, 'lnf.b')); // [N,C]
+  const hf = ln(x, p1(policy, 'lnf.g'), p1(policy, 'lnf.b')); // [N,C]
   return project(hf, p2(policy, 'head.w')); // [N,V]
 }
 

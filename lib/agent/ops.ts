@@ -30,15 +30,52 @@ export function colSum(x: tf.Tensor2D): tf.Tensor1D {
   return tf.matMul(ones, x).reshape([x.shape[1]]);
 }
 
+/** A divisor p of n with 1 < p <= sqrt(n) as large as possible, or 1 if n is prime. */
+function splitFactor(n: number): number {
+  for (let p = Math.floor(Math.sqrt(n)); p > 1; p--) if (n % p === 0) return p;
+  return 1;
+}
+
+/**
+ * Transpose of a 2-D tensor [N,C] -> [C,N]. tfjs-wasm's 2-D transpose is
+ * 3-6x slower than the same permutation written as a 3-D [2,0,1] transpose
+ * of [p, N/p, C], so that is what runs.
+ */
+export function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
+  const [n, c] = x.shape;
+  const p = splitFactor(n);
+  if (p === 1) return tf.transpose(x);
+  return tf.transpose(x.reshape([p, n / p, c]), [2, 0, 1]).reshape([c, n]) as tf.Tensor2D;
+}
+
+/**
+ * Weight and bias gradients of y = x W + b: x [N,in], dy [N,out] -> dW [in,out], db [out].
+ * XNNPACK packs the right-hand operand of every matMul, and with N = B·T rows
+ * that packing costs as much as the product, so the narrower of x and dy is
+ * put on the right:
+ *   out <= in:  [x^T; 1] dy = [dW; db]             (packs dy)
+ *   out >  in:  dW = (dy^T x)^T,  db = dy^T 1     (packs x and a ones column)
+ */
+function weightAndBiasGrads(x: tf.Tensor2D, dy: tf.Tensor2D): [tf.Tensor2D, tf.Tensor1D] {
+  const [n, k] = x.shape;
+  const m = dy.shape[1];
+  if (m > k) {
+    const dyT = transpose2d(dy); // [out,N]
+    return [transpose2d(tf.matMul(dyT, x)), tf.matMul(dyT, tf.ones([n, 1])).reshape([m])]; // [in,out], [out]
+  }
+  const xt1 = tf.concat([transpose2d(x), tf.ones([1, n])], 0) as tf.Tensor2D; // [in+1,N]
+  const g = tf.matMul(xt1, dy); // [in+1,out]
+  return [g.slice([0, 0], [k, m]) as tf.Tensor2D, g.slice([k, 0], [1, m]).reshape([m]) as tf.Tensor1D];
+}
+
 /** y = x W + b.  x [N,in], W [in,out], b [out] -> [N,out] */
 export const linear = custom((x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, save: Saver): Grad => {
   save([x, w]);
   return {
     value: tf.fused.matMul({ a: x, b: w, bias: b }), // [N,out]
     gradFunc: (dy, [xs, ws]) => [
-      tf.matMul(dy as tf.Tensor2D, tf.transpose(ws)), // dx [N,in]
-      tf.matMul(tf.transpose(xs), dy as tf.Tensor2D), // dW [in,out]
-      colSum(dy as tf.Tensor2D), // db [out]
+      tf.matMul(dy as tf.Tensor2D, transpose2d(ws as tf.Tensor2D)), // dx [N,in]
+      ...weightAndBiasGrads(xs as tf.Tensor2D, dy as tf.Tensor2D), // dW [in,out], db [out]
     ],
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
@@ -49,8 +86,8 @@ export const project = custom((x: tf.Tensor2D, w: tf.Tensor2D, save: Saver): Gra
   return {
     value: tf.matMul(x, w), // [N,out]
     gradFunc: (dy, [xs, ws]) => [
-      tf.matMul(dy as tf.Tensor2D, tf.transpose(ws)), // dx [N,in]
-      tf.matMul(tf.transpose(xs), dy as tf.Tensor2D), // dW [in,out]
+      tf.matMul(dy as tf.Tensor2D, transpose2d(ws as tf.Tensor2D)), // dx [N,in]
+      tf.matMul(transpose2d(xs as tf.Tensor2D), dy as tf.Tensor2D), // dW [in,out]
     ],
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
@@ -63,7 +100,7 @@ export const linearRelu = custom((x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D
     value: y,
     gradFunc: (dy, [xs, ws, ys]) => {
       const dz = tf.mul(dy, tf.step(ys)) as tf.Tensor2D; // [N,out]
-      return [tf.matMul(dz, tf.transpose(ws)), tf.matMul(tf.transpose(xs), dz), colSum(dz)];
+      return [tf.matMul(dz, transpose2d(ws as tf.Tensor2D)), ...weightAndBiasGrads(xs as tf.Tensor2D, dz)];
     },
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
@@ -107,7 +144,7 @@ export function embed(ids: tf.Tensor2D, wte: tf.Tensor2D, wpe: tf.Tensor2D): tf.
     return {
     value: tf.add(tf.matMul(oneHot, w).reshape([B, T, C]), p.slice([0, 0], [T, C])).reshape([B * T, C]), // [N,C]
     gradFunc: (dy, [oh]) => {
-      const oneHotT = tf.transpose(oh); // [V,N]
+      const oneHotT = transpose2d(oh as tf.Tensor2D); // [V,N]
       const dw = tf.matMul(oneHotT as tf.Tensor2D, dy as tf.Tensor2D); // [V,C]
       const dpT = tf.sum(dy.reshape([B, T * C]), 0).reshape([T, C]); // [T,C]
       const dp = p.shape[0] > T ? tf.concat([dpT, tf.zeros([p.shape[0] - T, C])], 0) : dpT; // [Tmax,C]

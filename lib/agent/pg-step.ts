@@ -9,7 +9,7 @@ import { SRC_POLICY } from '../envs/types';
 import { forward } from './model';
 import type { Policy } from './model';
 import { oneHotF32 } from './ops';
-import { inputsAndTargets, packBatch } from './train-step';
+import { inputsAndTargets, minimizeWithOptimizer, packBatch } from './train-step';
 import type { Trajectory } from './trajectory';
 
 export interface PolicyGradientOptions {
@@ -77,7 +77,6 @@ export function policyGradientStep(
       adv[b * (T - 1) + i - 1] = perTokenAdvantages[b][i];
     }
   });
-  const vars = [...policy.params.values()];
   const stats: tf.Tensor[] = [];
   const loss = tf.tidy(() => {
     const { inputs, targets } = inputsAndTargets(packed);
@@ -88,31 +87,26 @@ export function policyGradientStep(
     const refPicked = opts.refPolicy
       ? tokenLogprobs(forward(opts.refPolicy, inputs), targets, temperature).picked // [N], no gradient needed
       : null;
-    return optimizer.minimize(
-      () => {
-        const { logp, picked } = tokenLogprobs(forward(policy, inputs), targets, temperature);
-        const ratio = tf.exp(tf.sub(picked, oldT)); // [N]
-        const s1 = tf.mul(ratio, advT);
-        const s2 = tf.mul(tf.clipByValue(ratio, 1 - clipEps, 1 + clipEps), advT);
-        let l = tf.neg(tf.div(tf.sum(tf.mul(tf.minimum(s1, s2), mask)), denom)) as tf.Scalar;
-        let kl: tf.Scalar = tf.scalar(0);
-        if (refPicked) {
-          const d = tf.sub(refPicked, picked); // [N]
-          kl = tf.div(tf.sum(tf.mul(tf.sub(tf.sub(tf.exp(d), 1), d), mask)), denom) as tf.Scalar;
-          if (klCoef !== 0) l = tf.add(l, tf.mul(kl, klCoef)) as tf.Scalar;
-        }
-        const entropy = tf.div(tf.sum(tf.mul(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), -1)), mask)), denom);
-        const clipped = tf.div(tf.sum(tf.mul(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), clipEps), 'float32'), mask)), denom);
-        stats.push(tf.keep(kl), tf.keep(entropy), tf.keep(clipped));
-        return l;
-      },
-      true,
-      vars,
-    ) as tf.Scalar;
+    return minimizeWithOptimizer(policy, optimizer, () => {
+      const { logp, picked } = tokenLogprobs(forward(policy, inputs), targets, temperature);
+      const ratio = tf.exp(tf.sub(picked, oldT)); // [N]
+      const s1 = tf.mul(ratio, advT);
+      const s2 = tf.mul(tf.clipByValue(ratio, 1 - clipEps, 1 + clipEps), advT);
+      let l = tf.neg(tf.div(tf.sum(tf.mul(tf.minimum(s1, s2), mask)), denom)) as tf.Scalar;
+      let kl: tf.Scalar = tf.scalar(0);
+      if (refPicked) {
+        const d = tf.sub(refPicked, picked); // [N]
+        kl = tf.div(tf.sum(tf.mul(tf.sub(tf.sub(tf.exp(d), 1), d), mask)), denom) as tf.Scalar;
+        if (klCoef !== 0) l = tf.add(l, tf.mul(kl, klCoef)) as tf.Scalar;
+      }
+      const entropy = tf.div(tf.sum(tf.mul(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), -1)), mask)), denom);
+      const clipped = tf.div(tf.sum(tf.mul(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), clipEps), 'float32'), mask)), denom);
+      stats.push(tf.keep(kl), tf.keep(entropy), tf.keep(clipped));
+      return l;
+    });
   });
   const [kl, entropy, clipFraction] = stats.map((s) => s.dataSync()[0]);
-  const out = { loss: loss.dataSync()[0], kl, entropy, clipFraction };
-  loss.dispose();
+  const out = { loss, kl, entropy, clipFraction };
   for (const s of stats) s.dispose();
   return out;
 }

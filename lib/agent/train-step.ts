@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { SRC_POLICY } from '../envs/types';
+import { applyAdam } from './adam';
 import { forward } from './model';
 import type { Policy } from './model';
 import { maskedCrossEntropy } from './ops';
@@ -52,11 +53,22 @@ export function supervisedLoss(policy: Policy, batch: TokenBatch): tf.Scalar {
   return maskedCrossEntropy(logits, targets, tf.tensor1d(batch.targetMask));
 }
 
+/**
+ * Loss and gradients of `lossFn` w.r.t. the policy's parameters, then one
+ * optimizer update (a fused host-side loop for Adam, see adam.ts). Returns
+ * the loss value. No tensors leak.
+ */
+export function minimizeWithOptimizer(policy: Policy, optimizer: tf.Optimizer, lossFn: () => tf.Scalar): number {
+  const vars = [...policy.params.values()];
+  const { value, grads } = tf.tidy(() => tf.variableGrads(lossFn, vars));
+  const g = vars.map((v) => grads[v.name].dataSync() as Float32Array);
+  const loss = value.dataSync()[0];
+  tf.dispose([value, ...Object.values(grads)]);
+  applyAdam(optimizer, vars, g);
+  return loss;
+}
+
 /** One optimizer step (forward, backward, update); returns the loss. No tensors leak. */
 export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch): number {
-  const vars = [...policy.params.values()];
-  const loss = tf.tidy(() => optimizer.minimize(() => supervisedLoss(policy, batch), true, vars) as tf.Scalar);
-  const v = loss.dataSync()[0];
-  loss.dispose();
-  return v;
+  return minimizeWithOptimizer(policy, optimizer, () => supervisedLoss(policy, batch));
 }
