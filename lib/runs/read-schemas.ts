@@ -17,7 +17,7 @@ export type EventsQuery = z.infer<typeof EventsQuery>;
 export const TrajectoryPointsQuery = z.object({
   /** Trajectory id to continue after (from `nextCursor`); 0 starts at the beginning. */
   after: intParam(0, 2_147_483_647).default(0),
-  limit: intParam(1, 50_000).default(25_000),
+  limit: intParam(1, 200_000).default(100_000),
 });
 export type TrajectoryPointsQuery = z.infer<typeof TrajectoryPointsQuery>;
 

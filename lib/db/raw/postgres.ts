@@ -78,3 +78,13 @@ UPDATE "Run"
  WHERE "id" = (SELECT "id" FROM "Run" WHERE "status" = 'queued' AND "source" = 'builtin'
                 ORDER BY "createdAt", "id" FOR UPDATE SKIP LOCKED LIMIT 1)
 RETURNING "id"`;
+
+/** The trajectory cloud's hot read: [id, step, objectives JSON text] rows (jsonb cast to text, never parsed). */
+export async function trajectoryPointRowsPostgres(url: string, runId: string, after: number, limit: number): Promise<[number, number, string][]> {
+  const res = await pool(url).query<[number, number, string]>({
+    text: 'SELECT "id", "step", "objectives"::text FROM "Trajectory" WHERE "runId" = $1 AND "id" > $2 ORDER BY "id" LIMIT $3',
+    values: [runId, after, limit],
+    rowMode: 'array',
+  });
+  return res.rows;
+}

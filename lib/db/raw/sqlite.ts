@@ -95,3 +95,19 @@ UPDATE "Run"
 RETURNING "id"`;
 
 export const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
+
+const pointStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * The trajectory cloud's hot read: [id, step, objectives JSON text] rows,
+ * straight from better-sqlite3 (no Prisma row mapping, no JSON parse).
+ */
+export function trajectoryPointRowsSqlite(file: string, busyTimeoutMs: number, runId: string, after: number, limit: number): [number, number, string][] {
+  const { db } = connection(file, busyTimeoutMs);
+  let stmt = pointStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare('SELECT "id", "step", "objectives" FROM "Trajectory" WHERE "runId" = ? AND "id" > ? ORDER BY "id" LIMIT ?').raw(true);
+    pointStatements.set(db, stmt);
+  }
+  return stmt.all(runId, after, limit) as [number, number, string][];
+}

@@ -1,4 +1,4 @@
-import { getRunOrThrow, listTrajectoryPoints } from '@/lib/db';
+import { getRunOrThrow, trajectoryPointsJson } from '@/lib/db';
 import { parseQuery, route } from '@/lib/api/handler';
 import { TrajectoryPointsQuery } from '@/lib/runs/read-schemas';
 
@@ -11,5 +11,6 @@ export const dynamic = 'force-dynamic';
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const q = parseQuery(TrajectoryPointsQuery, req);
   const run = await getRunOrThrow(id);
-  return listTrajectoryPoints(id, { ...q, dim: run.objectives.length });
+  const body = await trajectoryPointsJson(id, { ...q, dim: run.objectives.length });
+  return new Response(body, { headers: { 'content-type': 'application/json' } });
 });
