@@ -2,6 +2,7 @@ import type { RunView } from '@/lib/db/runs';
 import { StatusBadge } from '../status-badge';
 import { formatNumber, formatRelative } from '../format';
 import { ProgressBar } from '../progress-bar';
+import { RunActions } from './run-actions';
 
 export function RunHeader({ run, connected }: { run: RunView; connected: boolean }) {
   return (
@@ -19,7 +20,14 @@ export function RunHeader({ run, connected }: { run: RunView; connected: boolean
         <span className="ml-auto text-xs text-slate-500" title={run.createdAt.toISOString()}>
           created {formatRelative(run.createdAt)}
         </span>
+        <RunActions run={run} />
       </div>
+      {run.status === 'queued' && (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="run-queued-note">
+          Waiting for a worker. <code className="rounded bg-white px-1">npm start</code> runs one; start more with{' '}
+          <code className="rounded bg-white px-1">npm run worker</code>.
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
         <Field label="Environment" value={run.environment} />
         <Field label="Algorithm" value={<span className="font-mono text-xs">{run.algorithm}</span>} />

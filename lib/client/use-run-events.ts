@@ -55,7 +55,13 @@ export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[
     } else if (e.kind === 'frontier') {
       frontiers = frontiers === state.frontiers ? [...frontiers, e.frontier] : (frontiers.push(e.frontier), frontiers);
     } else if (e.kind === 'status') {
-      run = { ...run, status: e.status, error: e.error };
+      run = {
+        ...run,
+        status: e.status,
+        error: e.error,
+        ...(e.cancelRequested ? { cancelRequestedAt: run.cancelRequestedAt ?? new Date() } : {}),
+        ...(e.status === 'queued' ? { cancelRequestedAt: null } : {}),
+      };
     }
   }
   return { ...state, run, metrics, evalPoints, frontiers, lastEventId };

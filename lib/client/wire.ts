@@ -58,7 +58,7 @@ export type RunEventMessage =
   | { id: number; kind: 'metric'; metric: MetricPoint }
   | { id: number; kind: 'eval'; point: EvalPoint }
   | { id: number; kind: 'frontier'; frontier: Frontier }
-  | { id: number; kind: 'status'; status: RunStatus; error: string | null };
+  | { id: number; kind: 'status'; status: RunStatus; error: string | null; cancelRequested: boolean };
 
 export function runEventFromWire(kind: string, id: number, data: string): RunEventMessage | null {
   const p = JSON.parse(data) as Record<string, unknown>;
@@ -72,7 +72,7 @@ export function runEventFromWire(kind: string, id: number, data: string): RunEve
     case 'frontier':
       return { id, kind, frontier: p as unknown as Frontier };
     case 'status':
-      return { id, kind, status: p.status as RunStatus, error: typeof p.error === 'string' ? p.error : null };
+      return { id, kind, status: p.status as RunStatus, error: typeof p.error === 'string' ? p.error : null, cancelRequested: p.cancelRequested === true };
     default:
       return null; // a kind this client does not know yet
   }
