@@ -115,7 +115,17 @@ async function pool<T>(tasks: Task[], jobs: number, onDone: (t: Task, r: T, i: n
   const worker = async () => {
     while (next < tasks.length) {
       const i = next++;
-      results[i] = (await runChild(tasks[i])) as T;
+      // A task that fails (e.g. a SQLite lock timeout while another process writes) is retried as a
+      // fresh run, up to twice; the failed run stays in the database as 'failed'.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          results[i] = (await runChild(tasks[i])) as T;
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+          console.log(`task ${JSON.stringify(tasks[i]).slice(0, 120)}… failed (attempt ${attempt}), retrying: ${String(e).split('\n').find((l) => /Error|timed out/.test(l)) ?? ''}`);
+        }
+      }
       onDone(tasks[i], results[i], ++done);
     }
   };
