@@ -5,6 +5,7 @@
  * colour scale. The front is computed with lib/pareto (the same code as the
  * server), on the points logged up to `upToStep`.
  */
+import { padDomain } from './pad-domain';
 import { scaleLinear, scaleSequential, interpolateViridis, type ScaleLinear, type ScaleSequential } from 'd3';
 import { nonDominated } from '@/lib/pareto';
 import type { Margin } from './line-chart-model';
@@ -63,11 +64,6 @@ export const PLANE_MARGIN: Margin = { top: 14, right: 18, bottom: 44, left: 58 }
 /** Viridis without its lightest yellows, which vanish on a white background. */
 export const stepColor = (t: number) => interpolateViridis(0.02 + 0.83 * t);
 
-function pad([lo, hi]: [number, number]): [number, number] {
-  if (lo === hi) return [lo - (lo === 0 ? 1 : Math.abs(lo) * 0.1), hi + (hi === 0 ? 1 : Math.abs(hi) * 0.1)];
-  const p = (hi - lo) * 0.06;
-  return [lo - p, hi + p];
-}
 
 function range(values: Iterable<number>, extra: [number, number] | null | undefined): [number, number] | null {
   let lo = Infinity;
@@ -96,8 +92,8 @@ export function frontPlaneModel(points: readonly PlanePoint[], opts: FrontPlaneO
   // axes stay still while the replay moves.
   const xr = range(valid.map((p) => p.objectives[xi]), opts.xExtent) ?? [0, 1];
   const yr = range(valid.map((p) => p.objectives[yi]), opts.yExtent) ?? [0, 1];
-  const x = scaleLinear().domain(pad(xr)).range([0, innerWidth]).nice();
-  const y = scaleLinear().domain(pad(yr)).range([innerHeight, 0]).nice();
+  const x = scaleLinear().domain(padDomain(xr)).range([0, innerWidth]).nice();
+  const y = scaleLinear().domain(padDomain(yr)).range([innerHeight, 0]).nice();
   const steps = valid.map((p) => p.step);
   const stepDomain: [number, number] = steps.length ? [Math.min(...steps), Math.max(...steps)] : [0, 1];
   const color = scaleSequential(stepColor).domain(stepDomain[0] === stepDomain[1] ? [stepDomain[0] - 1, stepDomain[1]] : stepDomain);

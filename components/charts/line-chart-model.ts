@@ -3,6 +3,7 @@
  * data + size → scales, path strings and ticks, with no DOM. Curves longer than
  * `maxPoints` are downsampled with LTTB, and the model says so.
  */
+import { padDomain } from './pad-domain';
 import { extent, line, scaleLinear, type ScaleLinear } from 'd3';
 import { lttb } from '@/lib/charts/lttb';
 
@@ -77,17 +78,7 @@ export function lineChartModel(series: readonly LineSeries[], opts: LineChartOpt
   if (opts.yDomain) yDomain = opts.yDomain;
   else {
     const ys = [...all.map((p) => p.y), ...(opts.yInclude ?? [])];
-    let [lo, hi] = ys.length ? (extent(ys) as [number, number]) : [0, 1];
-    if (lo === hi) {
-      const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-      lo -= pad;
-      hi += pad;
-    } else {
-      const pad = (hi - lo) * 0.06;
-      lo -= pad;
-      hi += pad;
-    }
-    yDomain = [lo, hi];
+    yDomain = padDomain(ys.length ? (extent(ys) as [number, number]) : [0, 1]);
   }
   const y = scaleLinear().domain(yDomain).range([innerHeight, 0]).nice(opts.yTicks ?? 5);
 
