@@ -28,7 +28,7 @@ export function TrajectoriesTable({ runId, objectives, lastStep }: { runId: stri
   const [rankText, setRankText] = useState('');
   const step = intOrUndefined(stepText);
   const rank = rankText ? Number(rankText) : undefined;
-  const { rows, hasMore, loading, error, loadMore } = useTrajectories(runId, { step, rank, pageSize: 25 });
+  const { rows, hasMore, loading, error, loadMore } = useTrajectories(runId, { step, rank, pageSize: 25 }, lastStep);
 
   return (
     <div>

@@ -1,6 +1,10 @@
 'use client';
-/** Trajectories of a run (GET /api/runs/:id/trajectories), filtered, paged by cursor ("load more"). */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * Trajectories of a run (GET /api/runs/:id/trajectories), filtered, paged by
+ * cursor ("load more"). While the run trains, each new step (`liveStep`)
+ * fetches only the rows after the last one shown, once all pages are loaded.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchTrajectories, type Trajectory } from './wire';
 
 export interface TrajectoryQuery {
@@ -10,7 +14,7 @@ export interface TrajectoryQuery {
   pageSize?: number;
 }
 
-export function useTrajectories(runId: string, q: TrajectoryQuery) {
+export function useTrajectories(runId: string, q: TrajectoryQuery, liveStep?: number | null) {
   const [rows, setRows] = useState<Trajectory[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
@@ -46,6 +50,29 @@ export function useTrajectories(runId: string, q: TrajectoryQuery) {
       stale = true;
     };
   }, [runId, params]);
+
+  // Live tail: ids only grow, so "after the last row" is exactly what is new.
+  const tail = useRef({ rows, cursor, loading });
+  tail.current = { rows, cursor, loading };
+  useEffect(() => {
+    if (liveStep === undefined || liveStep === null) return;
+    const { rows: have, cursor: pending, loading: busy } = tail.current;
+    if (pending !== null || busy) return;
+    let stale = false;
+    const after = have.length ? have[have.length - 1].id : null;
+    fetchTrajectories(runId, params(after))
+      .then((page) => {
+        if (stale || page.trajectories.length === 0) return;
+        setRows((r) => (r.length && r[r.length - 1].id !== after ? r : [...r, ...page.trajectories]));
+        setCursor(page.nextCursor);
+      })
+      .catch(() => {
+        /* the next step retries */
+      });
+    return () => {
+      stale = true;
+    };
+  }, [runId, params, liveStep]);
 
   const loadMore = useCallback(async () => {
     if (cursor === null) return;
