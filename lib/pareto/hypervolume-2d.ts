@@ -6,17 +6,16 @@
  * [x, rx) x [y, previous lowest y).
  * Complexity: O(n log n). Empty input: 0.
  */
-import { argsortLex } from "./argsort";
+import { sortRows2d } from "./sort-2d";
 
 export function hypervolume2d(data: Float64Array, rows: Int32Array, rx: number, ry: number): number {
-  const order = argsortLex(data, 2, rows, [0]);
+  const { xs, ys } = sortRows2d(data, rows);
   let minY = ry;
   let area = 0;
-  for (let t = 0; t < order.length; t++) {
-    const i = order[t];
-    const y = data[2 * i + 1];
+  for (let t = 0; t < xs.length; t++) {
+    const y = ys[t];
     if (y < minY) {
-      area += (rx - data[2 * i]) * (minY - y);
+      area += (rx - xs[t]) * (minY - y);
       minY = y;
     }
   }

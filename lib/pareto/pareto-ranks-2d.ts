@@ -3,21 +3,20 @@
  * Paper: Jensen, "Reducing the run-time complexity of multiobjective EAs: the
  * NSGA-II and other algorithms", IEEE TEC 2003 (2-D sweep); the front of a row
  * is found by binary search over the last (lowest) y of every front so far.
- * Complexity: O(n log n).
+ * Complexity: O(n log n) (a bucket sort first, see sort-2d.ts).
  * Exact duplicates share a rank. Empty input: empty result.
  */
-import { argsortLex } from "./argsort";
+import { sortRows2d } from "./sort-2d";
 
 export function paretoRanks2d(data: Float64Array, rows: Int32Array, ranks: Int32Array): void {
-  const order = argsortLex(data, 2, rows, [0, 1]);
-  const n = order.length;
+  const { xs, ys, ids } = sortRows2d(data, rows);
+  const n = ids.length;
   const lastX = new Float64Array(Math.max(1, n));
   const lastY = new Float64Array(Math.max(1, n));
   let fronts = 0;
   for (let t = 0; t < n; t++) {
-    const i = order[t];
-    const x = data[2 * i];
-    const y = data[2 * i + 1];
+    const x = xs[t];
+    const y = ys[t];
     // first front whose tail does not dominate (x, y); tails have increasing y
     let lo = 0;
     let hi = fronts;
@@ -30,6 +29,6 @@ export function paretoRanks2d(data: Float64Array, rows: Int32Array, ranks: Int32
     if (lo === fronts) fronts++;
     lastX[lo] = x;
     lastY[lo] = y;
-    ranks[i] = lo + 1;
+    ranks[ids[t]] = lo + 1;
   }
 }
