@@ -3,13 +3,15 @@
  *   attention.ts causalSelfAttention  vs  batched-matMul attention (model.ts causalSelfAttentionNaive)
  *   ops.ts linear / linearRelu / project / transpose2d  vs  plain tfjs ops under tf.grads
  *   adam.ts applyAdam  vs  tf.AdamOptimizer.applyGradients
+ *   backprop.ts lossAndGradients  vs  tf.variableGrads through model.ts forward
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, Rng } from './index';
+import { createPolicy, disposePolicy, forward, initBackend, Rng } from './index';
+import { lossAndGradients } from './backprop';
 import { causalSelfAttention } from './attention';
 import { causalSelfAttentionNaive } from './model';
-import { linear, linearRelu, project, transpose2d } from './ops';
+import { linear, linearRelu, maskedCrossEntropy, project, transpose2d } from './ops';
 import { applyAdam } from './adam';
 
 beforeAll(async () => {
@@ -139,4 +141,36 @@ describe('applyAdam', () => {
     oa.dispose();
     ob.dispose();
   });
+});
+
+describe('lossAndGradients (hand-written backward)', () => {
+  for (const [B, T, cfg] of [
+    [3, 7, { nLayer: 2, nEmbd: 32, nHead: 4, contextLength: 10, vocabSize: 13 }],
+    [2, 1, { nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 4, vocabSize: 5 }],
+    [5, 16, { nLayer: 1, nEmbd: 16, nHead: 1, contextLength: 16, vocabSize: 24 }],
+  ] as const) {
+    it(`matches tf.variableGrads through model.ts forward (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead})`, () => {
+      const rng = new Rng(B * 10 + T);
+      const policy = createPolicy(cfg, 5);
+      // larger weights than the init so every path carries signal
+      for (const v of policy.params.values()) v.assign(tf.tidy(() => tf.add(v, rand(rng, v.shape, 0.2))));
+      const ids = Int32Array.from({ length: B * T }, () => rng.int(0, cfg.vocabSize - 1));
+      const targets = Int32Array.from({ length: B * T }, () => rng.int(0, cfg.vocabSize - 1));
+      const w = Float32Array.from({ length: B * T }, () => (rng.next() < 0.7 ? 1 : 0));
+      const lossOf = (logits: tf.Tensor2D) => maskedCrossEntropy(logits, tf.tensor1d(targets, 'int32'), tf.tensor1d(w));
+      const fast = lossAndGradients(policy, ids, B, T, lossOf);
+      const vars = [...policy.params.values()];
+      const ref = tf.tidy(() => tf.variableGrads(() => lossOf(forward(policy, tf.tensor2d(ids, [B, T], 'int32'))), vars));
+      expect(fast.loss).toBeCloseTo(ref.value.dataSync()[0], 5);
+      [...policy.params.keys()].forEach((name, i) => {
+        const g = ref.grads[vars[i].name].dataSync();
+        const scale = Math.max(1e-3, ...Array.from(g).map(Math.abs));
+        let worst = 0;
+        for (let j = 0; j < g.length; j++) worst = Math.max(worst, Math.abs(g[j] - fast.grads[i][j]) / scale);
+        expect(worst, name).toBeLessThan(2e-4);
+      });
+      tf.dispose([ref.value, ...Object.values(ref.grads)]);
+      disposePolicy(policy);
+    });
+  }
 });

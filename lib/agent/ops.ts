@@ -56,7 +56,7 @@ export function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
  *   out <= in:  [x^T; 1] dy = [dW; db]             (packs dy)
  *   out >  in:  dW = (dy^T x)^T,  db = dy^T 1     (packs x and a ones column)
  */
-function weightAndBiasGrads(x: tf.Tensor2D, dy: tf.Tensor2D): [tf.Tensor2D, tf.Tensor1D] {
+export function weightAndBiasGrads(x: tf.Tensor2D, dy: tf.Tensor2D): [tf.Tensor2D, tf.Tensor1D] {
   const [n, k] = x.shape;
   const m = dy.shape[1];
   if (m > k) {

@@ -9,7 +9,7 @@ import { SRC_POLICY } from '../envs/types';
 import { forward } from './model';
 import type { Policy } from './model';
 import { oneHotF32 } from './ops';
-import { inputsAndTargets, minimizeWithOptimizer, packBatch } from './train-step';
+import { inputsAndTargets, packBatch, trainOnBatch } from './train-step';
 import type { Trajectory } from './trajectory';
 
 export interface PolicyGradientOptions {
@@ -87,8 +87,8 @@ export function policyGradientStep(
     const refPicked = opts.refPolicy
       ? tokenLogprobs(forward(opts.refPolicy, inputs), targets, temperature).picked // [N], no gradient needed
       : null;
-    return minimizeWithOptimizer(policy, optimizer, () => {
-      const { logp, picked } = tokenLogprobs(forward(policy, inputs), targets, temperature);
+    return trainOnBatch(policy, optimizer, packed, (logits, tgt) => {
+      const { logp, picked } = tokenLogprobs(logits, tgt, temperature);
       const ratio = tf.exp(tf.sub(picked, oldT)); // [N]
       const s1 = tf.mul(ratio, advT);
       const s2 = tf.mul(tf.clipByValue(ratio, 1 - clipEps, 1 + clipEps), advT);

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { SRC_POLICY } from '../envs/types';
 import { applyAdam } from './adam';
+import { lossAndGradients } from './backprop';
 import { forward } from './model';
 import type { Policy } from './model';
 import { maskedCrossEntropy } from './ops';
@@ -46,6 +47,38 @@ export function inputsAndTargets(batch: TokenBatch): { inputs: tf.Tensor2D; targ
   return { inputs, targets };
 }
 
+/** Host copies of inputs [B*(T-1)] (row-major [B,T-1]) and targets [B*(T-1)]. */
+export function hostInputsAndTargets(batch: TokenBatch): { inputs: Int32Array; targets: Int32Array } {
+  const { B, T, ids } = batch;
+  const inputs = new Int32Array(B * (T - 1));
+  const targets = new Int32Array(B * (T - 1));
+  for (let b = 0; b < B; b++)
+    for (let t = 0; t < T - 1; t++) {
+      inputs[b * (T - 1) + t] = ids[b * T + t];
+      targets[b * (T - 1) + t] = ids[b * T + t + 1];
+    }
+  return { inputs, targets };
+}
+
+/**
+ * One optimizer update from the hand-written training pass (backprop.ts):
+ * loss of the logits [B*(T-1), V] of `batch`'s inputs, gradients, then the
+ * optimizer (a fused host loop for Adam, see adam.ts). Returns the loss.
+ */
+export function trainOnBatch(
+  policy: Policy,
+  optimizer: tf.Optimizer,
+  batch: TokenBatch,
+  lossOfLogits: (logits: tf.Tensor2D, targets: tf.Tensor1D) => tf.Scalar,
+): number {
+  const { inputs, targets } = hostInputsAndTargets(batch);
+  const { loss, grads } = lossAndGradients(policy, inputs, batch.B, batch.T - 1, (logits) =>
+    lossOfLogits(logits, tf.tensor1d(targets, 'int32')),
+  );
+  applyAdam(optimizer, [...policy.params.values()], grads);
+  return loss;
+}
+
 /** Masked CE loss (scalar tensor) for a batch. */
 export function supervisedLoss(policy: Policy, batch: TokenBatch): tf.Scalar {
   const { inputs, targets } = inputsAndTargets(batch);
@@ -53,22 +86,9 @@ export function supervisedLoss(policy: Policy, batch: TokenBatch): tf.Scalar {
   return maskedCrossEntropy(logits, targets, tf.tensor1d(batch.targetMask));
 }
 
-/**
- * Loss and gradients of `lossFn` w.r.t. the policy's parameters, then one
- * optimizer update (a fused host-side loop for Adam, see adam.ts). Returns
- * the loss value. No tensors leak.
- */
-export function minimizeWithOptimizer(policy: Policy, optimizer: tf.Optimizer, lossFn: () => tf.Scalar): number {
-  const vars = [...policy.params.values()];
-  const { value, grads } = tf.tidy(() => tf.variableGrads(lossFn, vars));
-  const g = vars.map((v) => grads[v.name].dataSync() as Float32Array);
-  const loss = value.dataSync()[0];
-  tf.dispose([value, ...Object.values(grads)]);
-  applyAdam(optimizer, vars, g);
-  return loss;
-}
-
 /** One optimizer step (forward, backward, update); returns the loss. No tensors leak. */
 export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch): number {
-  return minimizeWithOptimizer(policy, optimizer, () => supervisedLoss(policy, batch));
+  return trainOnBatch(policy, optimizer, batch, (logits, targets) =>
+    maskedCrossEntropy(logits, targets, tf.tensor1d(batch.targetMask)),
+  );
 }
