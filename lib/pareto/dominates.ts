@@ -9,6 +9,14 @@ import { directionSigns } from "./to-minimization";
 export function dominates(a: readonly number[], b: readonly number[], opts?: DirectionOptions): boolean {
   const d = a.length;
   if (b.length !== d) throw new RangeError("points have different numbers of objectives");
+  if (opts?.maximize === undefined || opts.maximize === false) {
+    let strict = false;
+    for (let j = 0; j < d; j++) {
+      if (a[j] > b[j]) return false;
+      if (a[j] < b[j]) strict = true;
+    }
+    return strict;
+  }
   const signs = directionSigns(d, opts);
   let strict = false;
   for (let j = 0; j < d; j++) {

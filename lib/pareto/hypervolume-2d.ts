@@ -6,16 +6,16 @@
  * [x, rx) x [y, previous lowest y).
  * Complexity: O(n log n). Empty input: 0.
  */
-import { sortRows2d } from "./sort-2d";
+import { sortRows } from "./sort-rows";
 
 export function hypervolume2d(data: Float64Array, rows: Int32Array, rx: number, ry: number): number {
-  const { xs, ys } = sortRows2d(data, rows);
+  const { values, ids } = sortRows(data, 2, rows, [0]);
   let minY = ry;
   let area = 0;
-  for (let t = 0; t < xs.length; t++) {
-    const y = ys[t];
+  for (let t = 0; t < ids.length; t++) {
+    const y = values[2 * t + 1];
     if (y < minY) {
-      area += (rx - xs[t]) * (minY - y);
+      area += (rx - values[2 * t]) * (minY - y);
       minY = y;
     }
   }

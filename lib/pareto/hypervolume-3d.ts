@@ -9,25 +9,24 @@
  * Rows must strictly dominate the reference point (the caller filters).
  * Empty input: 0.
  */
-import { argsortLex } from "./argsort";
+import { sortRows } from "./sort-rows";
 import { Staircase2D } from "./staircase-2d";
 
 export function hypervolume3d(data: Float64Array, rows: Int32Array, ref: ArrayLike<number>): number {
-  const order = argsortLex(data, 3, rows, [2]);
+  const { values, ids } = sortRows(data, 3, rows, [2]);
   const rx = ref[0];
   const ry = ref[1];
   const rz = ref[2];
   const st = new Staircase2D(64);
   let area = 0;
   let volume = 0;
-  const n = order.length;
+  const n = ids.length;
   for (let t = 0; t < n; t++) {
-    const i = order[t];
-    const x = data[3 * i];
-    const y = data[3 * i + 1];
-    if (!st.weaklyDominates(x, y)) area += st.insert(x, y, i, rx, ry);
-    const zNext = t + 1 < n ? data[3 * order[t + 1] + 2] : rz;
-    volume += area * (zNext - data[3 * i + 2]);
+    const x = values[3 * t];
+    const y = values[3 * t + 1];
+    if (!st.weaklyDominates(x, y)) area += st.insert(x, y, t, rx, ry);
+    const zNext = t + 1 < n ? values[3 * t + 5] : rz;
+    volume += area * (zNext - values[3 * t + 2]);
   }
   return volume;
 }

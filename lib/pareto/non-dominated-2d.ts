@@ -8,18 +8,18 @@
  * `keepDuplicates` (the lowest index is the copy kept otherwise).
  * Empty input: empty result. Order of the result: unspecified.
  */
-import { sortRows2d } from "./sort-2d";
+import { sortRows } from "./sort-rows";
 
 export function nonDominated2d(data: Float64Array, rows: Int32Array, keepDuplicates: boolean): Int32Array {
-  const { xs, ys, ids } = sortRows2d(data, rows);
+  const { values, ids } = sortRows(data, 2, rows, [0, 1]);
   const out = new Int32Array(ids.length);
   let m = 0;
   let minY = Infinity;
   let lastX = NaN;
   for (let t = 0; t < ids.length; t++) {
     const i = ids[t];
-    const x = xs[t];
-    const y = ys[t];
+    const x = values[2 * t];
+    const y = values[2 * t + 1];
     if (y < minY || t === 0) {
       minY = y;
       lastX = x;

@@ -7,21 +7,22 @@
  * Rows are visited in (z, x, y, index) order, so any dominator of a row comes
  * before it. Duplicates: see non-dominated-2d.ts. Empty input: empty result.
  */
-import { argsortLex } from "./argsort";
+import { sortRows } from "./sort-rows";
 import { Staircase2D } from "./staircase-2d";
 
 export function nonDominated3d(data: Float64Array, rows: Int32Array, keepDuplicates: boolean): Int32Array {
-  const order = argsortLex(data, 3, rows, [2, 0, 1]);
+  const { values, ids } = sortRows(data, 3, rows, [2, 0, 1]);
   const st = new Staircase2D(64);
-  const out = new Int32Array(order.length);
+  const n = ids.length;
+  const out = new Int32Array(n);
   let m = 0;
-  for (let t = 0; t < order.length; t++) {
-    const i = order[t];
-    const x = data[3 * i];
-    const y = data[3 * i + 1];
+  for (let t = 0; t < n; t++) {
+    const i = ids[t];
+    const x = values[3 * t];
+    const y = values[3 * t + 1];
     const k = st.lastAtOrBefore(x);
     if (k >= 0 && st.ys[k] <= y) {
-      if (keepDuplicates && st.xs[k] === x && st.ys[k] === y && data[3 * st.ids[k] + 2] === data[3 * i + 2]) {
+      if (keepDuplicates && st.xs[k] === x && st.ys[k] === y && data[3 * st.ids[k] + 2] === values[3 * t + 2]) {
         out[m++] = i;
       }
       continue;

@@ -8,18 +8,18 @@
  * Complexity: O(n log n log F) comparisons, F = number of fronts.
  * Exact duplicates share a rank. Empty input: empty result.
  */
-import { argsortLex } from "./argsort";
+import { sortRows } from "./sort-rows";
 import { Staircase2D } from "./staircase-2d";
 
 export function paretoRanks3d(data: Float64Array, rows: Int32Array, ranks: Int32Array): void {
-  const order = argsortLex(data, 3, rows, [2, 0, 1]);
-  const n = order.length;
+  const { values, ids } = sortRows(data, 3, rows, [2, 0, 1]);
+  const n = ids.length;
   const fronts: Staircase2D[] = [];
   for (let t = 0; t < n; t++) {
-    const i = order[t];
-    const x = data[3 * i];
-    const y = data[3 * i + 1];
-    const z = data[3 * i + 2];
+    const i = ids[t];
+    const x = values[3 * t];
+    const y = values[3 * t + 1];
+    const z = values[3 * t + 2];
     let lo = 0;
     let hi = fronts.length;
     while (lo < hi) {
