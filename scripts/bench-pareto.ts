@@ -93,6 +93,8 @@ function time(fn: () => unknown): { median: number; best: number } {
   const t0 = performance.now();
   fn();
   const first = performance.now() - t0;
+  // untimed warm-up for quick cases so the JIT has settled before timing
+  if (first < 200) for (let w = 0; w < 3; w++) fn();
   const reps = quick ? (first > 200 ? 1 : 3) : first > 2000 ? 1 : first > 300 ? 3 : first > 20 ? 7 : 15;
   const ts = [first];
   for (let r = 1; r < reps; r++) {
