@@ -59,18 +59,35 @@ export function contribution3d(
   }
   let volume = 0;
   let zPrev = pz;
+  let sawDominated = false;
   for (let t = t1; t < count; t++) {
     const z = sz[t];
-    const lx = sx[t] > px ? sx[t] : px;
-    const ly = sy[t] > py ? sy[t] : py;
+    const qx = sx[t];
+    const qy = sy[t];
+    if (qx >= px && qy >= py) sawDominated = true;
+    const lx = qx > px ? qx : px;
+    const ly = qy > py ? qy : py;
     // the bars reject most points without a search of the staircase
     if (lx >= barX || ly >= barY || st.weaklyDominates(lx, ly)) continue;
     volume += (box - covered) * (z - zPrev);
     zPrev = z;
-    if (lx === px && ly === py) return volume;
+    if (lx === px && ly === py) {
+      contribution3dScan.sawDominated = sawDominated;
+      return volume;
+    }
     covered += st.insert(lx, ly, t, rx, ry);
     if (lx === px) barY = ly;
     else if (ly === py) barX = lx;
   }
+  contribution3dScan.sawDominated = sawDominated;
   return volume + (box - covered) * (rz - zPrev);
 }
+
+/**
+ * Side result of the last contribution3d call that got past its first phase:
+ * whether a member above p in z had x >= px and y >= py (i.e. p dominates
+ * it). A caller keeping S non-dominated can skip its own scan when false: a
+ * member p dominates that lies beyond the point where the sweep stopped would
+ * be dominated by the member that stopped it.
+ */
+export const contribution3dScan = { sawDominated: false };

@@ -10,7 +10,7 @@
  * Empty input: 0.
  */
 import { argsortLex } from "./argsort";
-import { contribution3d } from "./contribution-3d";
+import { contribution3d, contribution3dScan } from "./contribution-3d";
 import { Staircase2D } from "./staircase-2d";
 
 export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLike<number>): number {
@@ -42,8 +42,8 @@ export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLi
     const c = contribution3d(px, py, pz, sx, sy, sz, count, rx, ry, rz, st);
     if (c <= 0) continue;
     v3 += c;
-    // insert p into S (sorted by z); the projections it dominates all lie
-    // after it (z >= pz), so only that suffix is scanned
+    // insert p into S (sorted by z); the projections it dominates lie after
+    // it (z > pz), and the contribution sweep already told whether any exist
     let lo = 0;
     let hi = count;
     while (lo < hi) {
@@ -52,14 +52,7 @@ export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLi
       else hi = mid;
     }
     const pos = lo;
-    let anyDominated = false;
-    for (let k = pos; k < count; k++) {
-      if (px <= sx[k] && py <= sy[k]) {
-        anyDominated = true;
-        break;
-      }
-    }
-    if (!anyDominated) {
+    if (!contribution3dScan.sawDominated) {
       sx.copyWithin(pos + 1, pos, count);
       sy.copyWithin(pos + 1, pos, count);
       sz.copyWithin(pos + 1, pos, count);
