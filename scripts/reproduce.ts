@@ -123,7 +123,9 @@ async function pool<T>(tasks: Task[], jobs: number, onDone: (t: Task, r: T, i: n
           break;
         } catch (e) {
           if (attempt >= 3) throw e;
-          console.log(`task ${JSON.stringify(tasks[i]).slice(0, 120)}… failed (attempt ${attempt}), retrying: ${String(e).split('\n').find((l) => /Error|timed out/.test(l)) ?? ''}`);
+          const t = tasks[i];
+          const why = String(e).split('\n').slice(1).filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-3).join(' | ').slice(0, 400);
+          console.log(`${t.kind} ${'label' in t ? t.label : ''} ${t.env} s${t.seed} failed (attempt ${attempt}), retrying: ${why}`);
         }
       }
       onDone(tasks[i], results[i], ++done);
