@@ -2,7 +2,7 @@
  * Rows in lexicographic order of `coords` (ties by row index), copied out
  * row-major together with their ids, for the 2-D and 3-D sweeps.
  * A distribution (bucket) sort on the first key: one pass spreads the rows
- * into ~n/2 buckets by a monotone map of the key onto [0, B), one pass moves
+ * into ~n/4 buckets by a monotone map of the key onto [0, B), one pass moves
  * every row into place, and each bucket is finished by insertion sort (a
  * bucket that is still large goes to argsortLex). The sweeps then read memory
  * in order instead of chasing row indices, which is where the time of a
@@ -38,7 +38,7 @@ export function sortRows(data: Float64Array, dim: number, rows: Int32Array, coor
     gather(data, dim, order, 0, values, ids);
     return { values, ids };
   }
-  const B = n >> 1;
+  const B = n >> 2;
   const scale = B / (hi - lo);
   const start = new Int32Array(B + 1);
   const bucket = new Int32Array(n);
