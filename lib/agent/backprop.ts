@@ -43,13 +43,13 @@ function lnForward(x: T2, g: tf.Tensor1D, b: tf.Tensor1D): { y: T2; saved: LnSav
   return { y: tf.add(tf.mul(xhat, g), b) as T2, saved: { xhat, rstd, g } };
 }
 
-/** Column sums of two [N,C] tensors with one matMul: [a; b]^T-ish via a 3-D transpose, times a ones column. */
-function colSums2(a: T2, b: T2): [tf.Tensor1D, tf.Tensor1D] {
-  const [n, c] = a.shape;
-  const t = tf.transpose(tf.stack([a, b]), [0, 2, 1]).reshape([2 * c, n]) as T2; // [2C,N]
-  const s = tf.matMul(t, tf.ones([n, 1])).reshape([2, c]); // [2,C]
-  const [sa, sb] = tf.unstack(s);
-  return [sa as tf.Tensor1D, sb as tf.Tensor1D];
+/**
+ * Column sums [N,C] -> [C] as x^T·1: the 3-D transpose and a matMul against a
+ * ones column beat tf.sum over axis 0 and a ones-row matMul (which re-packs x).
+ */
+function colSum(x: T2): tf.Tensor1D {
+  const [n, c] = x.shape;
+  return tf.matMul(transpose2d(x), tf.ones([n, 1])).reshape([c]) as tf.Tensor1D;
 }
 
 function lnBackward(dy: T2, { xhat, rstd, g }: LnSaved): { dx: T2; dg: tf.Tensor1D; db: tf.Tensor1D } {
@@ -58,8 +58,7 @@ function lnBackward(dy: T2, { xhat, rstd, g }: LnSaved): { dx: T2; dg: tf.Tensor
     tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), -1, true))),
     rstd,
   ) as T2; // [N,C]
-  const [dg, db] = colSums2(tf.mul(dy, xhat) as T2, dy);
-  return { dx, dg, db };
+  return { dx, dg: colSum(tf.mul(dy, xhat) as T2), db: colSum(dy) };
 }
 
 /** y = x W + b backward: dx = dy W^T and (dW, db) by weightAndBiasGrads. */
