@@ -2,11 +2,11 @@
  * Agent CLI.
  *   npm run agent -- warmstart --env calc|hops [--seed S] [--steps N] [--retrain]
  *   npm run agent -- eval --env calc|hops [--checkpoint NAME] [--policy base|always-call|never-call|all] [--n N] [--seed S]
- * Warm starts are cached as named checkpoints (warmstart-<env>-d<difficulty>-s<seed>-<confighash>);
+ * Warm starts are cached as named checkpoints (warmstart-<env>-d<difficulty>-s<seed>-<confighash>-v<recipe>.<env version>);
  * eval without --checkpoint uses (and if needed trains) the warm start of --seed.
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, POLICY_MODES } from '../lib/agent';
+import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
 import type { EvaluationResult, PolicyMode } from '../lib/agent';
 import { ENV_NAMES, getEnv } from '../lib/envs';
 import { CliError, describeFlags, parseFlags } from './cli/args';
@@ -19,7 +19,7 @@ const common = {
   env: { type: 'enum', values: ENV_NAMES, required: true, help: 'task' },
   seed: { type: 'int', default: 0, help: 'warm-start seed' },
   difficulty: { type: 'number', min: 0, max: 1, help: 'env difficulty knob (env default if omitted)' },
-  steps: { type: 'int', min: 1, help: 'warm-start optimizer steps (default 450)' },
+  steps: { type: 'int', min: 1, help: `warm-start optimizer steps (default ${WARM_START_STEPS})` },
   backend: { type: 'enum', values: ['wasm', 'cpu'], default: 'wasm' },
 } satisfies Record<string, FlagSpec>;
 const specs = {
@@ -51,7 +51,7 @@ async function main(argv: string[]) {
     if (cmd === 'warmstart') {
       const f = parseFlags(argv.slice(1), specs.warmstart);
       const env = getEnv(f.env, { seed: f.seed, difficulty: f.difficulty });
-      const steps = f.steps ?? 450;
+      const steps = f.steps ?? WARM_START_STEPS;
       const bar = progressBar(`warmstart ${f.env}`, steps);
       const res = await loadOrTrainWarmStart(env, {
         seed: f.seed,
@@ -74,7 +74,7 @@ async function main(argv: string[]) {
       policy = await loadNamedPolicy(name);
       if (!policy) throw new CliError(`no checkpoint named ${JSON.stringify(name)}`);
     } else {
-      const steps = f.steps ?? 450;
+      const steps = f.steps ?? WARM_START_STEPS;
       const bar = progressBar(`warmstart ${f.env} (not cached yet)`, steps);
       const res = await loadOrTrainWarmStart(env, { seed: f.seed, steps, onProgress: (s, _n, l) => bar.update(s, `loss ${l.toFixed(3)}`) });
       if (!res.cached) bar.finish();

@@ -9,14 +9,17 @@ import type { PolicyConfig } from './config';
 import { configHash, resolveConfig } from './config';
 import { createPolicy } from './model';
 import type { Policy } from './model';
-import { packBatch, supervisedStep } from './train-step';
+import { packBatch, splitByLength, supervisedStepBatches } from './train-step';
+
+/** Default warm-start length in optimizer steps. */
+export const WARM_START_STEPS = 1500;
 
 export interface WarmStartOptions {
   /** Seed of initialisation and trace sampling. Default 0. */
   seed?: number;
   /** Model overrides; vocabSize always comes from the env. */
   config?: Partial<PolicyConfig>;
-  /** Optimizer steps. Default 450 (about 150 s on 2 cores). */
+  /** Optimizer steps. Default WARM_START_STEPS. */
   steps?: number;
   /** Traces per step. Default 64. */
   batchSize?: number;
@@ -44,14 +47,21 @@ export function warmStartConfig(env: ToolEnv, overrides: Partial<PolicyConfig> =
   return resolveConfig({ ...overrides, vocabSize: env.vocab.size });
 }
 
-/** Name of the cached warm-start checkpoint for (env, seed, config). */
+/**
+ * Version of the warm-start recipe (steps, batch, schedule, packing). Bump it
+ * whenever training changes; the env's own `version` covers its traces and
+ * tokenization. Both are part of the checkpoint name.
+ */
+export const WARM_START_VERSION = 2;
+
+/** Name of the cached warm-start checkpoint for (env, seed, config), e.g. `warmstart-calc-d0.5-s0-1a2b3c4d-v2.2`. */
 export function warmStartCheckpointName(env: ToolEnv, seed: number, config: PolicyConfig): string {
-  return `warmstart-${env.name}-d${env.difficulty}-s${seed}-${configHash(config)}`;
+  return `warmstart-${env.name}-d${env.difficulty}-s${seed}-${configHash(config)}-v${WARM_START_VERSION}.${env.version ?? 1}`;
 }
 
 export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartResult {
   const seed = opts.seed ?? 0;
-  const steps = opts.steps ?? 450;
+  const steps = opts.steps ?? WARM_START_STEPS;
   const batchSize = opts.batchSize ?? 64;
   const peak = opts.learningRate ?? 3e-3;
   const config = warmStartConfig(env, opts.config);
@@ -65,7 +75,8 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
     (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
     const prompts = env.samplePrompts('train', batchSize, rng);
     const traces = prompts.map((p) => env.warmStartTrace(p, rng));
-    loss = supervisedStep(policy, optimizer, packBatch(traces, T)); // padded to the batch's longest trace
+    // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
+    loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)));
     opts.onProgress?.(step + 1, steps, loss);
   }
   optimizer.dispose();

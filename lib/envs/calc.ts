@@ -1,16 +1,20 @@
 /**
  * `calc`: arithmetic expressions over small integers (+, −, ×, parentheses).
  *
- * Easy problems use only additions/subtractions of small numbers (< 20), which
- * a small model can learn to do "mentally"; hard problems contain a product
- * of at least three digits' worth (a·b ≥ 100), which it mostly cannot. The
- * calculator tool evaluates exactly one binary operation per call:
+ * Easy problems are one addition or subtraction of two 2-digit numbers with
+ * no carry and no borrow (e.g. 23+45, 87-42): every answer digit is a
+ * function of the two operand digits above it, so a small transformer learns
+ * to answer them "mentally" and generalises to held-out pairs (numbers are
+ * digit tokens, most significant first). Hard problems contain a product of
+ * at least three digits' worth (a·b ≥ 100), alone or with a second operation,
+ * which it mostly cannot do without the tool. The calculator tool evaluates
+ * exactly one binary operation per call:
  *   [12*34]  ->  408;
  * anything else (missing operand, two operators, parentheses, >6 digits) is a
  * tool error `?;` that still counts as a call.
  *
  * `difficulty` in [0, 1] is the fraction of hard problems; it also raises the
- * share of two-operation expressions (0.3 + 0.4·difficulty).
+ * share of two-operation hard expressions (0.3 + 0.4·difficulty).
  */
 import { Rng } from './rng';
 import { OBJECTIVES } from './types';
@@ -39,46 +43,49 @@ interface Problem {
   steps: Step[];
 }
 
-/** Warm-start mixing probabilities (the base policy's habits). */
+/**
+ * Warm-start mixing probabilities (the base policy's habits): easy problems
+ * mostly answered directly (the tool traces that remain teach always-call to
+ * copy arguments), hard ones mostly worked with the tool.
+ */
 export const CALC_TRACE_MIX = {
   /** P(answer directly, no steps) for easy / hard problems. */
-  directEasy: 0.5,
-  directHard: 0.1,
-  /** P(use the tool) for an easy / hard step when working step by step. */
-  toolEasyStep: 0.3,
+  directEasy: 0.7,
+  directHard: 0.05,
+  /** P(use the tool) for a step of an easy / hard problem when working step by step. */
+  toolEasyStep: 1,
   toolHardStep: 0.9,
 };
 
-/** Largest operand of a one-operation easy problem, and of a two-operation one. */
-const EASY_MAX = 19;
-const EASY_MAX2 = 9;
+/**
+ * Version of the calc traces and problem distribution: part of the
+ * warm-start checkpoint name, so a change here never reuses a stale cached
+ * checkpoint. 2: carry-free 2-digit easy problems, easy problems one
+ * operation, new trace mix.
+ */
+export const CALC_VERSION = 2;
 
 function mk(a: number, op: Op, b: number): Step {
   const value = op === '+' ? a + b : op === '-' ? a - b : a * b;
   return { a, op, b, value, hard: op === '*' && value >= 100 };
 }
 
-function easyProblem(rng: Rng, twoOps: boolean): Problem {
-  if (!twoOps) {
-    const a = rng.int(0, EASY_MAX);
-    if (rng.bool()) {
-      const b = rng.int(0, EASY_MAX);
-      const s = mk(a, '+', b);
-      return { text: `${a}+${b}`, value: s.value, steps: [s] };
-    }
-    const b = rng.int(0, a);
-    const s = mk(a, '-', b);
-    return { text: `${a}-${b}`, value: s.value, steps: [s] };
+/** A 2-digit ± 2-digit problem with no carry (addition) and no borrow (subtraction), answer ≥ 10. */
+function easyProblem(rng: Rng): Problem {
+  if (rng.bool()) {
+    const a1 = rng.int(1, 8);
+    const b1 = rng.int(1, 9 - a1);
+    const a0 = rng.int(0, 9);
+    const b0 = rng.int(0, 9 - a0);
+    const s = mk(10 * a1 + a0, '+', 10 * b1 + b0);
+    return { text: `${s.a}+${s.b}`, value: s.value, steps: [s] };
   }
-  const a = rng.int(0, EASY_MAX2);
-  const b = rng.int(0, EASY_MAX2);
-  const op1: Op = rng.bool() ? '+' : '-';
-  const b1 = op1 === '-' ? Math.min(b, a) : b;
-  const s1 = mk(a, op1, b1);
-  const op2: Op = rng.bool() ? '+' : '-';
-  const c = op2 === '-' ? rng.int(0, s1.value) : rng.int(0, EASY_MAX2);
-  const s2 = mk(s1.value, op2, c);
-  return { text: `${a}${op1}${b1}${op2}${c}`, value: s2.value, steps: [s1, s2] };
+  const a1 = rng.int(2, 9);
+  const b1 = rng.int(1, a1 - 1);
+  const a0 = rng.int(0, 9);
+  const b0 = rng.int(0, a0);
+  const s = mk(10 * a1 + a0, '-', 10 * b1 + b0);
+  return { text: `${s.a}-${s.b}`, value: s.value, steps: [s] };
 }
 
 function hardProduct(rng: Rng): Step {
@@ -144,7 +151,7 @@ export function createCalcEnv({ seed, difficulty = 0.5 }: CalcOptions): ToolEnv 
   const generate = (rng: Rng): Prompt => {
     const hard = rng.bool(difficulty);
     const twoOps = rng.bool(0.3 + 0.4 * difficulty);
-    const p = hard ? hardProblem(rng, twoOps) : easyProblem(rng, twoOps);
+    const p = hard ? hardProblem(rng, twoOps) : easyProblem(rng);
     problems.set(p.text, p);
     return {
       id: p.text,
@@ -162,6 +169,7 @@ export function createCalcEnv({ seed, difficulty = 0.5 }: CalcOptions): ToolEnv 
 
   return {
     name: 'calc',
+    version: CALC_VERSION,
     seed,
     difficulty,
     vocab,
@@ -176,9 +184,11 @@ export function createCalcEnv({ seed, difficulty = 0.5 }: CalcOptions): ToolEnv 
       const p = problems.get(prompt.id) ?? reparse(prompt.id);
       const b = new TraceBuilder(prompt);
       const mix = CALC_TRACE_MIX;
-      if (rng.bool(prompt.bucket === 'hard' ? mix.directHard : mix.directEasy)) return b.answer(num(p.value));
+      const hard = prompt.bucket === 'hard';
+      if (rng.bool(hard ? mix.directHard : mix.directEasy)) return b.answer(num(p.value));
       for (const s of p.steps) {
-        if (rng.bool(s.hard ? mix.toolHardStep : mix.toolEasyStep)) {
+        // every step of a hard problem counts as hard: the step after a product works on its 3-4 digit result
+        if (rng.bool(hard ? mix.toolHardStep : mix.toolEasyStep)) {
           const args = vocab.encode(`${s.a}${s.op}${s.b}`);
           b.toolStep(args, executeTool(args));
         } else {

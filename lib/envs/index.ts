@@ -26,5 +26,5 @@ export type {
 export { getEnv, ENV_NAMES } from './get-env';
 export type { EnvOptions } from './get-env';
 export { splitOf, TEST_FRACTION } from './trajectory';
-export { CALC_TRACE_MIX, parseCalcCall } from './calc';
+export { CALC_TRACE_MIX, CALC_VERSION, parseCalcCall } from './calc';
 export { HOPS_TRACE_MIX, generateKnowledgeBase } from './hops';

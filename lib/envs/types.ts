@@ -62,6 +62,12 @@ export interface Trace {
 
 export interface ToolEnv {
   readonly name: EnvName;
+  /**
+   * Version of the env's problem distribution, tokenization and warm-start
+   * traces (part of warm-start checkpoint names, so cached checkpoints of an
+   * older version are never reused). 1 when absent.
+   */
+  readonly version?: number;
   readonly seed: number;
   readonly difficulty: number;
   readonly vocab: Vocab;
