@@ -67,13 +67,28 @@ def step():
     return loss.item()
 
 
+def blas_library():
+    """Path of the BLAS shared library mapped into this process (after a matmul loaded it)."""
+    try:
+        with open('/proc/self/maps') as f:
+            libs = {line.split()[-1] for line in f if 'blas' in line.lower() or 'mkl' in line.lower()}
+        return ', '.join(sorted(l for l in libs if l.startswith('/'))) or 'none found'
+    except OSError:
+        return 'unknown'
+
+
 for _ in range(3):
     step()
-times = []
+times, cpu = [], []
 for _ in range(STEPS):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     step()
     times.append((time.perf_counter() - t0) * 1000)
+    cpu.append((time.process_time() - c0) * 1000)
 times.sort()
+cpu.sort()
 med = times[len(times) // 2]
-print(json.dumps({'torch': torch.__version__, 'threads': torch.get_num_threads(), 'median_ms': med, 'tokens_per_s': B * T / med * 1000}))
+print(json.dumps({
+    'torch': torch.__version__, 'threads': torch.get_num_threads(), 'blas': blas_library(),
+    'median_ms': med, 'min_ms': times[0], 'median_cpu_ms': cpu[len(cpu) // 2], 'tokens_per_s': B * T / med * 1000,
+}))

@@ -4,10 +4,25 @@
  * (2 layers, width 64, 4 heads, batch 64 x 32 tokens, vocab 24). When PyTorch
  * imports, the identical reference step is timed in PyTorch on one thread in
  * the same run and the ratio is printed.
- *   npm run bench:agent [-- --steps 20 --backend wasm|cpu]
+ *   npm run bench:agent [-- --steps 20 --rounds 3 --backend wasm|cpu --no-torch]
+ *
+ * Conditions: the machine is shared, so every figure is a median over
+ * --rounds rounds that alternate tfjs and PyTorch, each round itself a median
+ * over --steps steps, and both wall time and process CPU time are reported
+ * (CPU time is what the step costs; wall time also counts waiting for a core).
+ * The load average before and after is printed.
+ *
+ * PyTorch's BLAS: Debian's python3-torch calls the system libblas.so.3, which
+ * by default is the reference (netlib) BLAS, ~10x slower than OpenBLAS for
+ * this step. The reference is therefore also run with an OpenBLAS
+ * libblas.so.3 when one is found (Debian package libopenblas0-serial or
+ * -pthread, or a directory named by BENCH_TORCH_BLAS_DIR), single-threaded,
+ * and the ratio is taken against the OpenBLAS figure.
  */
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createPolicy, disposePolicy, initBackend, sampleRollouts, supervisedStep, Rng, DEFAULT_POLICY_CONFIG } from '../lib/agent';
 import type { PolicyConfig } from '../lib/agent';
@@ -18,6 +33,11 @@ import { machineDescription } from './cli/machine';
 const REFERENCE = { nLayer: 2, nEmbd: 64, nHead: 4, batch: 64, tokens: 32, vocab: 24 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 function timeTrainStep(config: Partial<PolicyConfig>, B: number, T: number, steps: number) {
   const policy = createPolicy({ ...config, contextLength: Math.max(config.contextLength ?? 0, T + 1) }, 0);
@@ -28,16 +48,19 @@ function timeTrainStep(config: Partial<PolicyConfig>, B: number, T: number, step
   for (let i = 0; i < 3; i++) supervisedStep(policy, opt, batch);
   const before = tf.memory().numTensors;
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
+    const c0 = cpuMs();
     supervisedStep(policy, opt, batch);
     ms.push(performance.now() - t0);
+    cpu.push(cpuMs() - c0);
   }
   const leaked = tf.memory().numTensors - before;
   opt.dispose();
   disposePolicy(policy);
   const med = median(ms);
-  return { medianMs: med, tokensPerSecond: (B * T) / (med / 1000), leaked };
+  return { medianMs: med, cpuMs: median(cpu), tokensPerSecond: (B * T) / (med / 1000), leaked };
 }
 
 function timeSampling(config: Partial<PolicyConfig>, batch: number, reps: number) {
@@ -57,39 +80,77 @@ function timeSampling(config: Partial<PolicyConfig>, batch: number, reps: number
   return median(rates);
 }
 
-function torchReference(steps: number): { torch: string; median_ms: number; tokens_per_s: number } | string {
-  const script = path.join(import.meta.dirname, 'bench-agent-torch.py');
+interface TorchResult {
+  torch: string;
+  blas: string;
+  median_ms: number;
+  median_cpu_ms: number;
+  tokens_per_s: number;
+}
+
+/** Directories holding an OpenBLAS libblas.so.3 that Debian's torch can be pointed at. */
+function openBlasDirs(): string[] {
+  const dirs = [
+    process.env.BENCH_TORCH_BLAS_DIR,
+    '/usr/lib/x86_64-linux-gnu/openblas-serial',
+    '/usr/lib/x86_64-linux-gnu/openblas-pthread',
+    '/usr/lib/x86_64-linux-gnu/openblas-openmp',
+  ].filter((d): d is string => !!d && existsSync(path.join(d, 'libblas.so.3')));
+  return [...new Set(dirs)];
+}
+
+function findTorchPython(): string | null {
   for (const py of ['python3', '/usr/bin/python3']) {
     try {
       execFileSync(py, ['-c', 'import torch'], { stdio: 'ignore' });
+      return py;
     } catch {
-      continue;
+      // next
     }
-    const r = REFERENCE;
-    const out = execFileSync(py, [script, ...[r.nLayer, r.nEmbd, r.nHead, r.batch, r.tokens, r.vocab, steps].map(String)], {
-      encoding: 'utf8',
-      env: { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
-    });
-    return JSON.parse(out.trim().split('\n').pop()!);
   }
-  return 'torch does not import (tried python3, /usr/bin/python3): skipped';
+  return null;
+}
+
+/** The PyTorch twin of the reference step on one thread, with the system BLAS or the one in `blasDir`. */
+function torchReference(py: string, steps: number, blasDir?: string): TorchResult {
+  const script = path.join(import.meta.dirname, 'bench-agent-torch.py');
+  const r = REFERENCE;
+  const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
+  if (blasDir) env.LD_LIBRARY_PATH = [blasDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  const out = execFileSync(py, [script, ...[r.nLayer, r.nEmbd, r.nHead, r.batch, r.tokens, r.vocab, steps].map(String)], { encoding: 'utf8', env });
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 async function main() {
   const f = parseFlags(process.argv.slice(2), {
     steps: { type: 'int', min: 3, default: 20 },
+    rounds: { type: 'int', min: 1, default: 3 },
     backend: { type: 'enum', values: ['wasm', 'cpu'], default: 'wasm' },
     noTorch: { type: 'boolean' },
   });
   const backend = await initBackend(f.backend as 'wasm' | 'cpu');
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT').catch(() => '?');
   const mt = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT').catch(() => '?');
-  console.log(`machine: ${machineDescription()}`);
+  console.log(`machine: ${machineDescription()}; load average (1/5/15 min) at start: ${load()}`);
   console.log(`tfjs ${tf.version.tfjs}, backend ${backend}${backend === 'wasm' ? ` (simd ${simd}, threads ${mt})` : ''}`);
   const r = REFERENCE;
-  const ref = timeTrainStep({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead, vocabSize: r.vocab }, r.batch, r.tokens, f.steps);
+  const py = f.noTorch ? null : findTorchPython();
+  const blasDirs = py ? openBlasDirs() : [];
+  // rounds alternate tfjs and torch so both see the same background load
+  const tfjsRounds: ReturnType<typeof timeTrainStep>[] = [];
+  const torchRounds: TorchResult[] = [];
+  let leaked = 0;
+  for (let round = 0; round < f.rounds; round++) {
+    const t = timeTrainStep({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead, vocabSize: r.vocab }, r.batch, r.tokens, f.steps);
+    tfjsRounds.push(t);
+    leaked += t.leaked;
+    if (py && blasDirs.length) torchRounds.push(torchReference(py, f.steps, blasDirs[0]));
+  }
+  const tfjsMs = median(tfjsRounds.map((t) => t.medianMs));
+  const tfjsCpu = median(tfjsRounds.map((t) => t.cpuMs));
+  const tokens = r.batch * r.tokens;
   console.log(
-    `train step, reference (L${r.nLayer} C${r.nEmbd} H${r.nHead}, ${r.batch}x${r.tokens} tokens, V${r.vocab}): ${ref.medianMs.toFixed(1)} ms, ${ref.tokensPerSecond.toFixed(0)} tokens/s (leaked tensors: ${ref.leaked})`,
+    `train step, reference (L${r.nLayer} C${r.nEmbd} H${r.nHead}, ${r.batch}x${r.tokens} tokens, V${r.vocab}): ${tfjsMs.toFixed(1)} ms wall, ${tfjsCpu.toFixed(1)} ms CPU, ${(tokens / (tfjsMs / 1000)).toFixed(0)} tokens/s (median of ${f.rounds} rounds x ${f.steps} steps; per round: ${tfjsRounds.map((t) => t.medianMs.toFixed(0)).join(', ')} ms; leaked tensors: ${leaked})`,
   );
   const d = DEFAULT_POLICY_CONFIG;
   const T = d.contextLength - 1;
@@ -99,14 +160,25 @@ async function main() {
   console.log(`sampling, default size, 256 rollouts with KV cache + tool execution: ${s256.toFixed(0)} generated tokens/s`);
   const sRef = timeSampling({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead }, 64, 3);
   console.log(`sampling, reference size, 64 rollouts: ${sRef.toFixed(0)} generated tokens/s`);
-  if (!f.noTorch) {
-    const t = torchReference(f.steps);
-    if (typeof t === 'string') console.log(`pytorch reference: ${t}`);
-    else {
-      console.log(`pytorch ${t.torch} (1 thread) reference step: ${t.median_ms.toFixed(1)} ms, ${t.tokens_per_s.toFixed(0)} tokens/s`);
-      console.log(`ratio tfjs/pytorch step time: ${(ref.medianMs / t.median_ms).toFixed(2)}x (target <= 2x)`);
-    }
+  if (f.noTorch) return;
+  if (!py) {
+    console.log('pytorch reference: torch does not import (tried python3, /usr/bin/python3): skipped');
+    return;
   }
+  const sys = torchReference(py, Math.min(f.steps, 5));
+  const row = (label: string, ms: number, cpu: number) =>
+    console.log(`${label}: ${ms.toFixed(1)} ms wall, ${cpu.toFixed(1)} ms CPU, ${(tokens / (ms / 1000)).toFixed(0)} tokens/s`);
+  row(`pytorch ${sys.torch} (1 thread, system BLAS ${sys.blas}) reference step`, sys.median_ms, sys.median_cpu_ms);
+  if (!torchRounds.length) {
+    console.log('no OpenBLAS libblas.so.3 found (apt-get install libopenblas0-serial, or set BENCH_TORCH_BLAS_DIR): the ratio below is against the system BLAS');
+    console.log(`ratio tfjs/pytorch step time: ${(tfjsMs / sys.median_ms).toFixed(2)}x wall, ${(tfjsCpu / sys.median_cpu_ms).toFixed(2)}x CPU (target <= 2x)`);
+    return;
+  }
+  const tMs = median(torchRounds.map((t) => t.median_ms));
+  const tCpu = median(torchRounds.map((t) => t.median_cpu_ms));
+  row(`pytorch ${torchRounds[0].torch} (1 thread, OpenBLAS ${blasDirs[0]}) reference step, median of ${f.rounds} rounds`, tMs, tCpu);
+  console.log(`ratio tfjs/pytorch(OpenBLAS) step time: ${(tfjsMs / tMs).toFixed(2)}x wall, ${(tfjsCpu / tCpu).toFixed(2)}x CPU (target <= 2x)`);
+  console.log(`load average at end: ${load()}`);
 }
 
 main().catch((e) => {
