@@ -7,8 +7,8 @@
  * box ("limited" by p), and integrate the part of p's box not yet covered.
  * Complexity: O(m log m) for |S| = m, and it stops as soon as p's box is
  * fully covered.
- * S must be sorted by z ascending and lie strictly inside the reference box
- * (a member may be moved to +Infinity in x and y to leave it out).
+ * S must be sorted by z ascending; members outside the reference box are
+ * ignored (so a member may be moved to +Infinity in x and y to leave it out).
  * Returns 0 when p is weakly dominated by a member of S (or equals one).
  */
 import { Staircase2D } from "./staircase-2d";
@@ -62,6 +62,7 @@ export function contribution3d(
   let sawDominated = false;
   for (let t = t1; t < count; t++) {
     const z = sz[t];
+    if (z >= rz) break;
     const qx = sx[t];
     const qy = sy[t];
     if (qx >= px && qy >= py) sawDominated = true;

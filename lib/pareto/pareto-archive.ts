@@ -5,11 +5,13 @@
  * - 2-D: the front is a sorted staircase; insert is O(log n + removed) and the
  *   hypervolume changes by the exact area the new point adds (computed while
  *   removing the points it dominates).
- * - d >= 3: the hypervolume grows by the new point's exclusive contribution
- *   against the current front (3-D: HV4D+ contribution sweep over the front
- *   kept sorted by z, Guerreiro & Fonseca IEEE TEC 2018; d >= 4: box minus the
- *   hypervolume of the front limited by the point, While et al. IEEE TEC
- *   2012). Nothing is recomputed from scratch.
+ * - d >= 3: the front lives in typed columns; the hypervolume grows by the
+ *   new point's exclusive contribution against the current front (3-D: the
+ *   HV4D+ contribution sweep over the front kept sorted by z, Guerreiro &
+ *   Fonseca IEEE TEC 2018; 4-D: the same lifted one dimension, front kept
+ *   sorted by w; d >= 5: box minus the hypervolume of the front limited by
+ *   the point, While et al. IEEE TEC 2012). Nothing is recomputed from
+ *   scratch; an insert costs O(m d) plus the contribution.
  *
  * Policy: a point weakly dominated by the front (including an exact copy of
  * a member) is rejected (`insert` returns false). A non-dominated point that
@@ -17,6 +19,7 @@
  * no hypervolume. Empty archive: size 0, hypervolume 0.
  */
 import { contribution3d } from "./contribution-3d";
+import { Contribution4d } from "./contribution-4d";
 import { hypervolumeRows } from "./hypervolume";
 import { iota } from "./argsort";
 import { nonDominatedRows } from "./non-dominated";
@@ -40,9 +43,14 @@ export class ParetoArchive {
   private readonly stair: Staircase2D | null;
   private readonly slots: (Entry | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  /** d != 2: the front; for d = 3 kept sorted by z. */
-  private list: Entry[] = [];
+  /** d != 2: the front as columns (sorted by z in 3-D, by w in 4-D) and slot ids. */
+  private cols: Float64Array[] = [];
+  private slotOf = new Int32Array(16);
+  private count = 0;
+  /** column that keeps the front sorted (-1: insertion order) */
+  private readonly sortCol: number;
   private readonly st3 = new Staircase2D(32);
+  private readonly c4 = new Contribution4d();
 
   constructor(ref: readonly number[], opts?: DirectionOptions) {
     this.dim = ref.length;
@@ -52,10 +60,12 @@ export class ParetoArchive {
     this.ref = vectorToMinimization(ref, opts);
     this.stair = this.dim === 2 ? new Staircase2D(16) : null;
     if (this.stair) this.stair.collectRemoved = true;
+    this.sortCol = this.dim === 3 ? 2 : this.dim === 4 ? 3 : -1;
+    for (let j = 0; j < this.dim; j++) this.cols.push(new Float64Array(16));
   }
 
   get size(): number {
-    return this.stair ? this.stair.size : this.list.length;
+    return this.stair ? this.stair.size : this.count;
   }
 
   get hypervolume(): number {
@@ -67,36 +77,32 @@ export class ParetoArchive {
     return vectorToMinimization(point, this.opts);
   }
 
+  private newSlot(entry: Entry): number {
+    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
+    this.slots[slot] = entry;
+    return slot;
+  }
+
+  private freeSlot(slot: number): void {
+    this.slots[slot] = undefined;
+    this.freeSlots.push(slot);
+  }
+
   /** Add a point; true if it entered the front. */
   insert(point: readonly number[], payload?: unknown): boolean {
     const v = this.toMin(point);
     const st = this.stair;
     if (st) {
       if (st.weaklyDominates(v[0], v[1])) return false;
-      const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
-      this.slots[slot] = { v, payload };
+      const slot = this.newSlot({ v, payload });
       st.removed.length = 0;
       this.hv += st.insert(v[0], v[1], slot, this.ref[0], this.ref[1]);
-      for (const id of st.removed) {
-        this.slots[id] = undefined;
-        this.freeSlots.push(id);
-      }
+      for (const id of st.removed) this.freeSlot(id);
       return true;
     }
     if (this.weaklyDominated(v)) return false;
     this.hv += this.gain(v);
-    const kept: Entry[] = [];
-    let placed = false;
-    const z = this.dim === 3 ? v[2] : 0;
-    for (const e of this.list) {
-      if (this.dim === 3 && !placed && e.v[2] > z) {
-        kept.push({ v, payload });
-        placed = true;
-      }
-      if (!covers(v, e.v)) kept.push(e);
-    }
-    if (!placed) kept.push({ v, payload });
-    this.list = kept;
+    this.add(v, this.newSlot({ v, payload }));
     return true;
   }
 
@@ -139,13 +145,78 @@ export class ParetoArchive {
     const st = this.stair;
     const list: Entry[] = [];
     if (st) for (let k = 0; k < st.size; k++) list.push(this.slots[st.ids[k]]!);
-    else list.push(...this.list);
+    else for (let k = 0; k < this.count; k++) list.push(this.slots[this.slotOf[k]]!);
     return list.map((e) => ({ point: vectorFromMinimization(e.v, this.signs), payload: e.payload }));
   }
 
   private weaklyDominated(v: Float64Array): boolean {
-    for (const e of this.list) if (covers(e.v, v)) return true;
+    const cols = this.cols;
+    const d = this.dim;
+    for (let k = 0; k < this.count; k++) {
+      let le = true;
+      for (let j = 0; j < d; j++) {
+        if (cols[j][k] > v[j]) {
+          le = false;
+          break;
+        }
+      }
+      if (le) return true;
+    }
     return false;
+  }
+
+  /** Put v in the front (sorted), dropping the members it dominates. */
+  private add(v: Float64Array, slot: number): void {
+    const d = this.dim;
+    const cols = this.cols;
+    let w = 0;
+    for (let k = 0; k < this.count; k++) {
+      let dominated = true;
+      for (let j = 0; j < d; j++) {
+        if (v[j] > cols[j][k]) {
+          dominated = false;
+          break;
+        }
+      }
+      if (dominated) {
+        this.freeSlot(this.slotOf[k]);
+        continue;
+      }
+      if (w !== k) {
+        for (let j = 0; j < d; j++) cols[j][w] = cols[j][k];
+        this.slotOf[w] = this.slotOf[k];
+      }
+      w++;
+    }
+    this.count = w;
+    if (this.count === this.slotOf.length) {
+      const cap = 2 * this.slotOf.length;
+      this.cols = cols.map((c) => {
+        const g = new Float64Array(cap);
+        g.set(c);
+        return g;
+      });
+      const s = new Int32Array(cap);
+      s.set(this.slotOf);
+      this.slotOf = s;
+    }
+    let pos = this.count;
+    if (this.sortCol >= 0) {
+      const key = this.cols[this.sortCol];
+      let lo = 0;
+      let hi = this.count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (key[mid] <= v[this.sortCol]) lo = mid + 1;
+        else hi = mid;
+      }
+      pos = lo;
+      for (let j = 0; j < d; j++) this.cols[j].copyWithin(pos + 1, pos, this.count);
+      this.slotOf.copyWithin(pos + 1, pos, this.count);
+    }
+    for (let j = 0; j < d; j++) this.cols[j][pos] = v[j];
+    this.slotOf[pos] = slot;
+    this.count++;
   }
 
   /** Exclusive contribution of v against the current front (v not weakly dominated). */
@@ -153,35 +224,31 @@ export class ParetoArchive {
     const d = this.dim;
     const ref = this.ref;
     for (let j = 0; j < d; j++) if (!(v[j] < ref[j])) return 0;
-    const inside = this.list.filter((e) => e.v.every((x, j) => x < ref[j]));
-    if (d === 1) return inside.length === 0 ? ref[0] - v[0] : Math.max(0, inside[0].v[0] - v[0]);
+    const cols = this.cols;
+    const m = this.count;
+    if (d === 1) return m === 0 ? ref[0] - v[0] : Math.max(0, Math.min(cols[0][0], ref[0]) - v[0]);
     if (d === 3) {
-      const m = inside.length;
-      const sx = new Float64Array(m);
-      const sy = new Float64Array(m);
-      const sz = new Float64Array(m);
-      for (let t = 0; t < m; t++) {
-        sx[t] = inside[t].v[0];
-        sy[t] = inside[t].v[1];
-        sz[t] = inside[t].v[2];
-      }
-      return contribution3d(v[0], v[1], v[2], sx, sy, sz, m, ref[0], ref[1], ref[2], this.st3);
+      return contribution3d(v[0], v[1], v[2], cols[0], cols[1], cols[2], m, ref[0], ref[1], ref[2], this.st3);
     }
+    // members inside the reference box, row-major (4-D: in w order)
+    const inside = new Float64Array(m * d);
+    let k = 0;
+    for (let t = 0; t < m; t++) {
+      let ok = true;
+      for (let j = 0; j < d; j++) if (!(cols[j][t] < ref[j])) ok = false;
+      if (!ok) continue;
+      for (let j = 0; j < d; j++) inside[k * d + j] = cols[j][t];
+      k++;
+    }
+    if (d === 4) return this.c4.compute(v, inside, k, ref);
     let box = 1;
     for (let j = 0; j < d; j++) box *= ref[j] - v[j];
-    const m = inside.length;
-    if (m === 0) return box;
-    const limited = new Float64Array(m * d);
-    for (let t = 0; t < m; t++) {
-      for (let j = 0; j < d; j++) limited[t * d + j] = Math.max(inside[t].v[j], v[j]);
+    if (k === 0) return box;
+    for (let t = 0; t < k * d; t++) {
+      const j = t % d;
+      if (inside[t] < v[j]) inside[t] = v[j];
     }
-    const rows = nonDominatedRows(limited, d, iota(m), false);
-    return box - hypervolumeRows(limited, d, rows, ref);
+    const rows = nonDominatedRows(inside, d, iota(k), false);
+    return box - hypervolumeRows(inside, d, rows, ref);
   }
-}
-
-/** a <= b in every objective (weak dominance or equality). */
-function covers(a: Float64Array, b: Float64Array): boolean {
-  for (let j = 0; j < a.length; j++) if (a[j] > b[j]) return false;
-  return true;
 }
