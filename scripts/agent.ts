@@ -6,6 +6,7 @@
  * eval without --checkpoint uses (and if needed trains) the warm start of --seed.
  */
 import * as tf from '@tensorflow/tfjs';
+import os from 'node:os';
 import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
 import type { EvaluationResult, PolicyMode } from '../lib/agent';
 import { ENV_NAMES, getEnv } from '../lib/envs';
@@ -62,7 +63,7 @@ async function main(argv: string[]) {
       if (res.cached) console.log(`checkpoint ${res.name} already cached (use --retrain to train again)`);
       else {
         bar.finish();
-        console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training`);
+        console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
       }
       return;
     }
@@ -77,7 +78,10 @@ async function main(argv: string[]) {
       const steps = f.steps ?? WARM_START_STEPS;
       const bar = progressBar(`warmstart ${f.env} (not cached yet)`, steps);
       const res = await loadOrTrainWarmStart(env, { seed: f.seed, steps, onProgress: (s, _n, l) => bar.update(s, `loss ${l.toFixed(3)}`) });
-      if (!res.cached) bar.finish();
+      if (!res.cached) {
+        bar.finish();
+        console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU)`);
+      }
       policy = res.policy;
       name = res.name;
     }

@@ -13,7 +13,9 @@ export interface CachedWarmStart {
   name: string;
   /** True when loaded from the database, false when trained now. */
   cached: boolean;
+  /** Training wall-clock and CPU seconds (0 when cached). */
   seconds: number;
+  cpuSeconds: number;
 }
 
 export async function loadOrTrainWarmStart(
@@ -25,16 +27,16 @@ export async function loadOrTrainWarmStart(
   const name = warmStartCheckpointName(env, seed, warmStartConfig(env, opts.config));
   if (!opts.retrain) {
     const row = await db.getCheckpointByName(name);
-    if (row) return { policy: policyFromWeights(row.weights), name, cached: true, seconds: 0 };
+    if (row) return { policy: policyFromWeights(row.weights), name, cached: true, seconds: 0, cpuSeconds: 0 };
   }
   const res = warmStart(env, opts);
   await db.saveCheckpoint({
     name,
     step: res.steps,
     weights: serializeWeights(res.policy),
-    meta: { kind: 'warmstart', env: env.name, difficulty: env.difficulty, seed, config: res.policy.config, seconds: res.seconds, finalLoss: res.finalLoss },
+    meta: { kind: 'warmstart', env: env.name, difficulty: env.difficulty, seed, config: res.policy.config, seconds: res.seconds, cpuSeconds: res.cpuSeconds, finalLoss: res.finalLoss },
   });
-  return { policy: res.policy, name, cached: false, seconds: res.seconds };
+  return { policy: res.policy, name, cached: false, seconds: res.seconds, cpuSeconds: res.cpuSeconds };
 }
 
 /** Load a named checkpoint as a policy, or null. */

@@ -12,7 +12,7 @@ import type { Policy } from './model';
 import { packBatch, splitByLength, supervisedStepBatches } from './train-step';
 
 /** Default warm-start length in optimizer steps. */
-export const WARM_START_STEPS = 1500;
+export const WARM_START_STEPS = 1200;
 
 export interface WarmStartOptions {
   /** Seed of initialisation and trace sampling. Default 0. */
@@ -31,7 +31,10 @@ export interface WarmStartOptions {
 export interface WarmStartResult {
   policy: Policy;
   steps: number;
+  /** Wall-clock seconds of training. */
   seconds: number;
+  /** Process CPU seconds of training (Node only; NaN elsewhere): what it costs on an idle core. */
+  cpuSeconds: number;
   finalLoss: number;
 }
 
@@ -52,11 +55,17 @@ export function warmStartConfig(env: ToolEnv, overrides: Partial<PolicyConfig> =
  * whenever training changes; the env's own `version` covers its traces and
  * tokenization. Both are part of the checkpoint name.
  */
-export const WARM_START_VERSION = 2;
+export const WARM_START_VERSION = 3;
 
 /** Name of the cached warm-start checkpoint for (env, seed, config), e.g. `warmstart-calc-d0.5-s0-1a2b3c4d-v2.2`. */
 export function warmStartCheckpointName(env: ToolEnv, seed: number, config: PolicyConfig): string {
   return `warmstart-${env.name}-d${env.difficulty}-s${seed}-${configHash(config)}-v${WARM_START_VERSION}.${env.version ?? 1}`;
+}
+
+function cpuSeconds(): number {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return NaN;
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }
 
 export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartResult {
@@ -70,6 +79,7 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
   const rng = new Rng(seed).fork('warm-start-traces');
   const optimizer = tf.train.adam(peak, 0.9, 0.99);
   const t0 = performance.now();
+  const cpu0 = cpuSeconds();
   let loss = NaN;
   for (let step = 0; step < steps; step++) {
     (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
@@ -80,5 +90,5 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
     opts.onProgress?.(step + 1, steps, loss);
   }
   optimizer.dispose();
-  return { policy, steps, seconds: (performance.now() - t0) / 1000, finalLoss: loss };
+  return { policy, steps, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds() - cpu0, finalLoss: loss };
 }
