@@ -27,7 +27,7 @@ type Grad = { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
  * Z[g] = X[g] · Y[g] from X in layout [M, K, G] and Y in layout [K, G, N];
  * returns Z in layout [M, G, N].
  */
-function bmmDepthwise(x: tf.Tensor, y: tf.Tensor, M: number, K: number, G: number, N: number): tf.Tensor3D {
+export function bmmDepthwise(x: tf.Tensor, y: tf.Tensor, M: number, K: number, G: number, N: number): tf.Tensor3D {
   const input = x.reshape([1, M, K, G]) as tf.Tensor4D;
   const filter = y.reshape([1, K, G, N]) as tf.Tensor4D;
   return tf.depthwiseConv2d(input, filter, 1, 'valid').reshape([M, G, N]) as tf.Tensor3D;
@@ -39,7 +39,7 @@ let maskData = new Float32Array(0);
  * Additive causal mask for scores in layout [T_i, G, T_j], materialised at
  * full size: a broadcasting add takes a slow generic path on wasm.
  */
-function causalMask(T: number, G: number): tf.Tensor3D {
+export function causalMask(T: number, G: number): tf.Tensor3D {
   if (maskKey !== `${T},${G}`) {
     maskData = new Float32Array(T * G * T);
     for (let i = 0; i < T; i++)

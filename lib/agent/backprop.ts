@@ -22,6 +22,7 @@
  * tf.variableGrads through model.ts forward (the naive twin).
  */
 import * as tf from '@tensorflow/tfjs';
+import { bmmDepthwise as bmm, causalMask } from './attention';
 import type { Policy } from './model';
 import { transpose2d, weightAndBiasGrads } from './ops';
 
@@ -65,23 +66,6 @@ function lnBackward(dy: T2, { xhat, rstd, g }: LnSaved): { dx: T2; dg: tf.Tensor
 function linearBackward(x: T2, w: T2, dy: T2): { dx: T2; dw: T2; db: tf.Tensor1D } {
   const [dw, db] = weightAndBiasGrads(x, dy);
   return { dx: tf.matMul(dy, transpose2d(w)) as T2, dw, db };
-}
-
-const maskCache = { key: '', data: new Float32Array(0) };
-/** Additive causal mask, full size [T_i, G, T_j] (a broadcasting add is slow on wasm). */
-function causalMask(T: number, G: number): tf.Tensor3D {
-  if (maskCache.key !== `${T},${G}`) {
-    const data = new Float32Array(T * G * T);
-    for (let i = 0; i < T; i++) for (let g = 0; g < G; g++) for (let j = i + 1; j < T; j++) data[(i * G + g) * T + j] = -1e9;
-    maskCache.key = `${T},${G}`;
-    maskCache.data = data;
-  }
-  return tf.tensor3d(maskCache.data, [T, G, T]);
-}
-
-/** Z[g] = X[g]·Y[g] from X in layout [M,K,G] and Y in layout [K,G,N] -> Z in layout [M,G,N] (see attention.ts). */
-function bmm(x: tf.Tensor, y: tf.Tensor, M: number, K: number, G: number, N: number): tf.Tensor3D {
-  return tf.depthwiseConv2d(x.reshape([1, M, K, G]) as tf.Tensor4D, y.reshape([1, K, G, N]) as tf.Tensor4D, 1, 'valid').reshape([M, G, N]) as tf.Tensor3D;
 }
 
 interface AttnSaved {
