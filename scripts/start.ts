@@ -10,6 +10,7 @@ import path from 'node:path';
 import { closeDb, listRuns, migrate, redact, resolveDbConfig } from '../lib/db';
 import { queueRun } from '../lib/runs/queue-run';
 import { DEMO_RUN } from './lib/demo-run';
+import { importSeedCheckpoints } from './lib/seed-checkpoints';
 import { ensureNextBuild } from './lib/next-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,6 +23,8 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 const config = resolveDbConfig();
 await migrate(config);
 console.log(`Database: ${config.provider === 'sqlite' ? config.file : redact(config.url)}`);
+const shipped = await importSeedCheckpoints();
+if (shipped.length) console.log(`Imported shipped warm starts: ${shipped.join(', ')}`);
 if (process.env.PARETO_DEMO !== '0' && (await listRuns({ limit: 1 })).runs.length === 0) {
   const run = await queueRun(DEMO_RUN);
   console.log(`Empty database: queued the demo run "${run.name}".`);
