@@ -22,6 +22,12 @@ export function RunHeader({ run, connected }: { run: RunView; connected: boolean
         </span>
         <RunActions run={run} />
       </div>
+      {run.status === 'running' && run.lastStep === null && (
+        <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800" data-testid="run-starting-note">
+          Starting: the worker is loading this task&apos;s warm start (the base model RL starts from), or training it on first use for this task and
+          seed — a few minutes on two cores, once. Charts appear with the first step.
+        </p>
+      )}
       {run.status === 'queued' && (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="run-queued-note">
           Waiting for a worker. <code className="rounded bg-white px-1">npm start</code> runs one; start more with{' '}
