@@ -5,8 +5,8 @@ export const DEMO_RUN: QueueRunInput = {
   source: 'builtin',
   name: 'Demo · ParetoPO on calc',
   seed: 0,
-  // About two minutes of RL on two cores (the warm start ships with the repo).
-  config: { env: 'calc', algorithm: 'paretopo', steps: 150, evalEvery: 5, evalSize: 128 },
+  // About three minutes of RL on two cores (~0.5 s a step; the warm start ships with the repo).
+  config: { env: 'calc', algorithm: 'paretopo', steps: 300, evalEvery: 5, evalSize: 128 },
   tags: ['demo'],
   notes: 'Queued automatically on first start. Watch hypervolume grow as the agent learns when the calculator is worth calling.',
 };
