@@ -14,6 +14,7 @@ import { CliError, describeFlags, parseFlags } from './cli/args';
 import type { FlagSpec } from './cli/args';
 import { progressBar } from './cli/progress';
 import { machineDescription } from './cli/machine';
+import { runCli } from './cli/run-cli';
 
 const COMMANDS = ['warmstart', 'eval'] as const;
 const common = {
@@ -118,11 +119,4 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof CliError) {
-    console.error(`error: ${e.message}`);
-    process.exit(2);
-  }
-  console.error(e);
-  process.exit(1);
-});
+runCli(main);

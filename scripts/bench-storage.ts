@@ -14,7 +14,8 @@ import pg from 'pg';
 import { closeDb, getDb } from '../lib/db';
 import { TRAJECTORY_COLUMNS, pushTrajectoryValues, type TrajectoryRow } from '../lib/db/raw/trajectory-rows';
 import { insertTrajectoriesPostgres } from '../lib/db/raw/postgres';
-import { logTrajectories, startRun } from '../lib/runs';
+import { logTrajectories, startRun, TrajectoryRecord } from '../lib/runs';
+import { toTrajectoryRow } from '../lib/runs/run-log';
 import { runInput, trajectories } from '../tests/support/fixtures';
 import { machineLine } from './lib/machine';
 import { startPgCluster } from './lib/pg-cluster';
@@ -32,19 +33,7 @@ if (!Number.isInteger(totalRows) || totalRows < BATCH) throw new Error(`--rows m
 if (!['all', 'sqlite', 'postgresql'].includes(only)) throw new Error('--only must be sqlite or postgresql');
 
 function asRows(runId: string, step: number): TrajectoryRow[] {
-  return trajectories(step, BATCH).map((t) => ({
-    runId,
-    step: t.step,
-    group: t.group,
-    index: t.index,
-    split: t.split ?? 'train',
-    prompt: t.prompt,
-    tokens: JSON.stringify(t.tokens),
-    objectives: JSON.stringify(t.objectives),
-    rank: t.rank ?? null,
-    advantage: t.advantage ?? null,
-    reward: t.reward ?? null,
-  }));
+  return trajectories(step, BATCH).map((t) => toTrajectoryRow(runId, TrajectoryRecord.parse(t)));
 }
 
 async function viaRunLog(): Promise<{ rate: number; runId: string }> {

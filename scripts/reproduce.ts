@@ -19,6 +19,7 @@ import { CliError, describeFlags, parseFlags, type FlagSpec } from './cli/args';
 import { machineDescription } from './cli/machine';
 import { BUDGETS, METHODS } from './lib/reproduce-plan';
 import { buildRows, HV_DEFINITION, markdownTable, runsCsv, summaryCsv, type RunResult } from './lib/reproduce-table';
+import { runCli } from './cli/run-cli';
 
 const spec = {
   full: { type: 'boolean', help: 'longer runs and more seeds' },
@@ -207,11 +208,4 @@ async function main(argv: string[]) {
   console.log(`wrote ${base}.md, ${base}.csv, ${base}-runs.csv`);
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof CliError) {
-    console.error(`error: ${e.message}`);
-    process.exit(2);
-  }
-  console.error(e);
-  process.exit(1);
-});
+runCli(main);

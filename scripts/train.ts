@@ -20,6 +20,7 @@ import { describeTrainOptions, parseTrainConfig, runObjectives, runTraining } fr
 import { CliError, describeFlags, parseFlags, type FlagSpec } from './cli/args';
 import { machineDescription } from './cli/machine';
 import { progressBar } from './cli/progress';
+import { runCli } from './cli/run-cli';
 
 const spec = {
   env: { type: 'enum', values: ENV_NAMES, default: 'calc', help: 'task' },
@@ -150,11 +151,4 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof CliError) {
-    console.error(`error: ${e.message}`);
-    process.exit(2);
-  }
-  console.error(e);
-  process.exit(1);
-});
+runCli(main);

@@ -16,6 +16,7 @@
  * order), which is what gives Kung's O(n log^(d-2) n) bound.
  * Empty input: empty result. Duplicates are handled by the caller.
  */
+import { selectKth } from './select-kth';
 import { Staircase2D } from "./staircase-2d";
 
 const LEAF = 32;
@@ -267,42 +268,7 @@ export class KungMaxima {
       vals[s++] = col[x];
     }
     if (s === 0) vals[s++] = col[arr[a0]];
-    const kth = s >>> 1;
-    // insertion sort of the small sample (or quickselect when it is large)
-    if (s <= 64) {
-      for (let i = 1; i < s; i++) {
-        const v = vals[i];
-        let j = i - 1;
-        while (j >= 0 && vals[j] > v) {
-          vals[j + 1] = vals[j];
-          j--;
-        }
-        vals[j + 1] = v;
-      }
-      return vals[kth];
-    }
-    let lo = 0;
-    let hi = s - 1;
-    while (hi > lo) {
-      const pivot = vals[(lo + hi) >>> 1];
-      let i = lo;
-      let j = hi;
-      while (i <= j) {
-        while (vals[i] < pivot) i++;
-        while (vals[j] > pivot) j--;
-        if (i <= j) {
-          const w = vals[i];
-          vals[i] = vals[j];
-          vals[j] = w;
-          i++;
-          j--;
-        }
-      }
-      if (kth <= j) hi = j;
-      else if (kth >= i) lo = i;
-      else break;
-    }
-    return vals[kth];
+    return selectKth(vals, s, s >>> 1);
   }
 
 }

@@ -15,6 +15,7 @@
  * exit, so no allocation happens during the recursion.
  * Empty input: nothing to do.
  */
+import { selectKth } from './select-kth';
 import { argsortLex } from "./argsort";
 
 const BRUTE_A = 12;
@@ -217,29 +218,7 @@ class NdSorter {
     const step = total > 64 ? Math.floor(total / 31) : 1;
     let s = 0;
     for (let t = 0; t < total; t += step) vals[s++] = col[t < na ? idx[a0 + t] : idx[b0 + t - na]];
-    const kth = s >>> 1;
-    let lo = 0;
-    let hi = s - 1;
-    while (hi > lo) {
-      const pivot = vals[(lo + hi) >>> 1];
-      let i = lo;
-      let j = hi;
-      while (i <= j) {
-        while (vals[i] < pivot) i++;
-        while (vals[j] > pivot) j--;
-        if (i <= j) {
-          const w = vals[i];
-          vals[i] = vals[j];
-          vals[j] = w;
-          i++;
-          j--;
-        }
-      }
-      if (kth <= j) hi = j;
-      else if (kth >= i) lo = i;
-      else break;
-    }
-    return vals[kth];
+    return selectKth(vals, s, s >>> 1);
   }
 
   pEnd = 0;

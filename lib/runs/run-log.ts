@@ -15,6 +15,7 @@ import {
   writeTrajectories,
   type BatchResult,
   type RunView,
+  type TrajectoryRow,
 } from '../db';
 import { ConflictError, ValidationError, type FieldIssue } from '../errors';
 import {
@@ -24,6 +25,7 @@ import {
   FrontierBatch,
   StepBatch,
   TrajectoryBatch,
+  TrajectoryRecord,
 } from './schemas';
 
 export function parse<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.infer<T> {
@@ -79,23 +81,24 @@ export async function logTrajectories(runId: string, batch: unknown): Promise<Ba
   const { batchId, records } = parse(TrajectoryBatch, batch);
   const run = await writableRun(runId);
   checkVectorLengths(run, records);
-  return writeTrajectories(
+  return writeTrajectories(runId, batchId, records.map((t) => toTrajectoryRow(runId, t)));
+}
+
+/** A validated trajectory record as a storage row (JSON columns as text). */
+export function toTrajectoryRow(runId: string, t: z.output<typeof TrajectoryRecord>): TrajectoryRow {
+  return {
     runId,
-    batchId,
-    records.map((t) => ({
-      runId,
-      step: t.step,
-      group: t.group,
-      index: t.index,
-      split: t.split,
-      prompt: t.prompt,
-      tokens: JSON.stringify(t.tokens),
-      objectives: JSON.stringify(t.objectives),
-      rank: t.rank ?? null,
-      advantage: t.advantage ?? null,
-      reward: t.reward ?? null,
-    })),
-  );
+    step: t.step,
+    group: t.group,
+    index: t.index,
+    split: t.split,
+    prompt: t.prompt,
+    tokens: JSON.stringify(t.tokens),
+    objectives: JSON.stringify(t.objectives),
+    rank: t.rank ?? null,
+    advantage: t.advantage ?? null,
+    reward: t.reward ?? null,
+  };
 }
 
 export async function logEvalPoints(runId: string, batch: unknown): Promise<BatchResult> {

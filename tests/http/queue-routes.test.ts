@@ -2,28 +2,16 @@
  * Built-in run routes over real HTTP: queue (validated training config),
  * cancel, clone with changes, delete with confirmation — on both providers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, createTestDatabase } from '../support/databases';
-import { startNextServer, type NextServer } from '../support/next-server';
+import { describe, expect, it } from 'vitest';
+import { DATABASES } from '../support/databases';
+import { useNextServer } from '../support/next-server';
 import { runInput } from '../support/fixtures';
 
 describe.each(DATABASES)('queue routes on %s', (provider) => {
-  let server: NextServer;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase(provider);
-    drop = db.drop;
-    server = await startNextServer(db.url);
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    await drop?.();
-  });
+  const next = useNextServer(provider);
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(server.url + path, {
+    const res = await fetch(next.get().url + path, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -100,7 +88,7 @@ describe.each(DATABASES)('queue routes on %s', (provider) => {
   });
 
   it('serves the new-run form with every training option documented', async () => {
-    const html = await (await fetch(server.url + '/runs/new')).text();
+    const html = await (await fetch(next.get().url + '/runs/new')).text();
     for (const option of ['groupSize', 'clipEps', 'klCoef', 'evalEvery', 'stallPatience', 'Queue run']) expect(html).toContain(option);
   });
 });

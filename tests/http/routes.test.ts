@@ -3,28 +3,16 @@
  * happy paths, and bad input answered with a 4xx that names the field while
  * nothing is written.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, createTestDatabase } from '../support/databases';
-import { startNextServer, type NextServer } from '../support/next-server';
+import { describe, expect, it } from 'vitest';
+import { DATABASES } from '../support/databases';
+import { useNextServer } from '../support/next-server';
 import { runInput, trajectories } from '../support/fixtures';
 
 describe.each(DATABASES)('HTTP routes on %s', (provider) => {
-  let server: NextServer;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase(provider);
-    drop = db.drop;
-    server = await startNextServer(db.url);
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    await drop?.();
-  });
+  const next = useNextServer(provider);
 
   const call = async (method: string, path: string, body?: unknown, raw?: string) => {
-    const res = await fetch(server.url + path, {
+    const res = await fetch(next.get().url + path, {
       method,
       headers: { 'content-type': 'application/json' },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -157,7 +145,7 @@ describe.each(DATABASES)('HTTP routes on %s', (provider) => {
 
   it('renders the runs list on the home page', async () => {
     await newRun({ name: 'visible on the home page' });
-    const html = await (await fetch(server.url + '/')).text();
+    const html = await (await fetch(next.get().url + '/')).text();
     expect(html).toContain('visible on the home page');
   });
 });

@@ -4,7 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '../../scripts/lib/pg-cluster';
+import { createTestDatabase, type TestProvider } from './databases';
 import { ensureNextBuild } from '../../scripts/lib/next-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -53,4 +55,23 @@ export async function startNextServer(databaseUrl: string, env: Record<string, s
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/**
+ * A Next.js server on a fresh database of `provider` for the enclosing
+ * describe block; `get()` returns it once beforeAll has run.
+ */
+export function useNextServer(provider: TestProvider): { get: () => NextServer } {
+  let server: NextServer | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const db = await createTestDatabase(provider);
+    drop = db.drop;
+    server = await startNextServer(db.url);
+  }, 300_000);
+  afterAll(async () => {
+    await server?.stop();
+    await drop?.();
+  });
+  return { get: () => server! };
 }
