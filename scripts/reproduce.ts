@@ -30,6 +30,7 @@ const spec = {
   methods: { type: 'string', default: METHODS.filter((m) => !m.ablation).map((m) => m.label).join(','), help: `comma-separated method labels (${METHODS.map((m) => m.label).join(', ')})` },
   experiment: { type: 'string', help: 'experiment name (default reproduce-<quick|full>-<date>)' },
   out: { type: 'string', default: 'results', help: 'output folder' },
+  table: { type: 'string', help: 'only rebuild the table of an existing experiment from the database' },
   child: { type: 'string', help: '(internal) run one task given as JSON' },
 } satisfies Record<string, FlagSpec>;
 
@@ -147,6 +148,10 @@ async function main(argv: string[]) {
     process.stdout.write(RESULT_PREFIX + JSON.stringify(r) + '\n');
     return;
   }
+  if (f.table) {
+    await rebuildTable(f.table, f.out);
+    return;
+  }
   const mode = f.full ? 'full' : 'quick';
   const budget = BUDGETS[mode];
   const seeds = f.seeds ?? budget.seeds;
@@ -198,7 +203,7 @@ async function main(argv: string[]) {
     `- Wall time: ${minutes.toFixed(1)} min in all (warm starts ${((tWarm - t0) / 60000).toFixed(1)} min); ${perRun.toFixed(0)} s per run on average.`,
     `- Per run: ${JSON.stringify(shared)} on top of the TrainConfig defaults; seeds 0..${seeds - 1}; experiment \`${experiment}\`.`,
   ].join('\n');
-  const md = `# ${experiment}\n\n${table}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call (undefined for a policy that makes no calls).\n\n${conditions}\n`;
+  const md = `# ${experiment}\n\n${table}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question).\n\n${conditions}\n`;
   console.log('\n' + md);
   fs.mkdirSync(f.out, { recursive: true });
   const base = path.join(f.out, experiment);
@@ -206,6 +211,43 @@ async function main(argv: string[]) {
   fs.writeFileSync(`${base}.csv`, summaryCsv(rows));
   fs.writeFileSync(`${base}-runs.csv`, runsCsv(results));
   console.log(`wrote ${base}.md, ${base}.csv, ${base}-runs.csv`);
+}
+
+/** Rebuild the table of an experiment from the database (runs named <method>-<env>-s<seed>). */
+async function rebuildTable(experiment: string, out: string) {
+  const db = await import('../lib/db');
+  try {
+    const runs = [];
+    for (let cursor: string | undefined; ; ) {
+      const page = await db.listRuns({ experiment, limit: 200, cursor });
+      runs.push(...page.runs);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const results: RunResult[] = [];
+    for (const run of runs.filter((r) => r.status === 'finished')) {
+      const m = /^(.*)-(calc|hops)-s(\d+)$/.exec(run.name);
+      const method = m && METHODS.find((x) => x.label === m[1]);
+      if (!m || !method) continue;
+      const points = (await db.listEvalPoints(run.id)).map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
+      if (!points.length) continue;
+      const last = points[points.length - 1];
+      results.push({ env: m[2] as 'calc' | 'hops', label: m[1], seed: Number(m[3]), runId: run.id, static: !!method.static, final: last, archive: points, seconds: NaN });
+    }
+    results.sort((a, b) => a.seed - b.seed || a.env.localeCompare(b.env));
+    const labels = METHODS.map((x) => x.label).filter((l) => results.some((r) => r.label === l));
+    const rows = buildRows(results, labels);
+    const md = `# ${experiment}\n\n${markdownTable(rows)}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question). Table rebuilt from the database (${results.length} finished runs).\n`;
+    console.log(md);
+    fs.mkdirSync(out, { recursive: true });
+    const base = path.join(out, experiment);
+    fs.writeFileSync(`${base}.md`, md);
+    fs.writeFileSync(`${base}.csv`, summaryCsv(rows));
+    fs.writeFileSync(`${base}-runs.csv`, runsCsv(results));
+    console.log(`wrote ${base}.md, ${base}.csv, ${base}-runs.csv`);
+  } finally {
+    await db.closeDb();
+  }
 }
 
 runCli(main);

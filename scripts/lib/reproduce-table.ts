@@ -1,7 +1,7 @@
 /**
  * The reproduction table: per task and method, mean ± std over seeds of the
  * final policy's test accuracy, tool calls per question, tool productivity
- * (correct answers per tool call), the hypervolume of the final policy's
+ * (correct answers per tool call, pooled over seeds), the hypervolume of the final policy's
  * point and of the run's archive (every evaluation of the run, step 0
  * included), plus the "front of static policies" (union of the static
  * weightings of a seed).
@@ -25,7 +25,6 @@ export interface Row {
   n: number;
   accuracy: number[];
   toolCalls: number[];
-  productivity: number[];
   hvFinal: number[];
   hvArchive: number[];
 }
@@ -47,7 +46,6 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
         n: g.length,
         accuracy: g.map((r) => r.final.accuracy),
         toolCalls: g.map((r) => r.final.toolCalls),
-        productivity: g.filter((r) => r.final.toolCalls > 0).map((r) => r.final.accuracy / r.final.toolCalls),
         hvFinal: g.map((r) => runHypervolume([r.final], env)),
         hvArchive: g.map((r) => runHypervolume(r.archive, env)),
       });
@@ -62,7 +60,6 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
         n: seeds.length,
         accuracy: [],
         toolCalls: [],
-        productivity: [],
         hvFinal: per.map((g) => runHypervolume(front2d(g.map((r) => r.final)), env)),
         hvArchive: per.map((g) => runHypervolume(g.flatMap((r) => r.archive), env)),
       });
@@ -78,20 +75,38 @@ export function markdownTable(rows: Row[]): string {
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     lines.push(
-      `| ${r.env} | ${r.method} | ${r.n} | ${pm(r.accuracy)} | ${pm(r.toolCalls, 2)} | ${pm(r.productivity)}${
-        r.productivity.length && r.productivity.length < r.n ? ` (${r.productivity.length} with calls)` : ''
-      } | ${pm(r.hvFinal)} | ${pm(r.hvArchive)} |`,
+      `| ${r.env} | ${r.method} | ${r.n} | ${pm(r.accuracy)} | ${pm(r.toolCalls, 2)} | ${productivityText(r)} | ${pm(r.hvFinal)} | ${pm(r.hvArchive)} |`,
     );
   }
   return lines.join('\n');
 }
 
+/**
+ * Tool productivity pooled over seeds: Σ correct answers / Σ tool calls (every
+ * seed answers the same number of test questions), so a seed whose policy
+ * almost never calls cannot blow up a mean of ratios. Undefined below 0.01
+ * calls per question.
+ */
+export function pooledProductivity(r: Row): number | null {
+  const calls = mean(r.toolCalls);
+  return r.toolCalls.length && calls >= 0.01 ? mean(r.accuracy) / calls : null;
+}
+
+function productivityText(r: Row): string {
+  if (!r.toolCalls.length) return '—';
+  const p = pooledProductivity(r);
+  return p === null ? 'n/a (≈0 calls)' : p.toFixed(3);
+}
+
 export function summaryCsv(rows: Row[]): string {
-  const cols = ['accuracy', 'toolCalls', 'productivity', 'hvFinal', 'hvArchive'] as const;
-  const head = ['task', 'method', 'seeds', ...cols.flatMap((c) => [`${c}_mean`, `${c}_std`])];
+  const cols = ['accuracy', 'toolCalls', 'hvFinal', 'hvArchive'] as const;
+  const head = ['task', 'method', 'seeds', ...cols.flatMap((c) => [`${c}_mean`, `${c}_std`]), 'productivity_pooled'];
   const out = [head.join(',')];
   for (const r of rows) {
-    out.push([r.env, JSON.stringify(r.method), r.n, ...cols.flatMap((c) => (r[c].length ? [mean(r[c]).toFixed(5), std(r[c]).toFixed(5)] : ['', '']))].join(','));
+    const p = pooledProductivity(r);
+    out.push(
+      [r.env, JSON.stringify(r.method), r.n, ...cols.flatMap((c) => (r[c].length ? [mean(r[c]).toFixed(5), std(r[c]).toFixed(5)] : ['', ''])), p === null ? '' : p.toFixed(5)].join(','),
+    );
   }
   return out.join('\n') + '\n';
 }
