@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { ENV_NAMES, OBJECTIVES } from '../envs';
 import { ValidationError } from '../errors';
-import { ALGORITHM_NAMES, parseOptions, type AlgorithmName } from '../paretopo';
+import { ALGORITHM_NAMES, describeOptions, parseOptions, type AlgorithmName } from '../paretopo';
 
 const OBJECTIVE_NAMES = OBJECTIVES.map((o) => o.name) as [string, ...string[]];
 
@@ -33,6 +33,10 @@ export const TrainConfigSchema = z
     // ---- advantage estimator ----------------------------------------------
     algorithm: z.enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]]).default('paretopo').describe('Advantage estimator (lib/paretopo registry).'),
     algorithmOptions: z.record(z.string(), z.unknown()).default({}).describe("Options of the chosen algorithm (lib/paretopo parseOptions); {} = the algorithm's defaults."),
+    objectiveScales: z
+      .enum(['reference', 'estimator'])
+      .default('reference')
+      .describe("Normalization of minimize objectives for scalarizing estimators (static, hv-meta, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x)."),
     objectives: z
       .array(z.enum(OBJECTIVE_NAMES))
       .min(2)
@@ -142,4 +146,22 @@ export const TOOL_CALL_REFERENCE: Record<TrainConfig['env'], number> = { calc: 3
 export function runObjectives(config: TrainConfig): { name: string; direction: 'maximize' | 'minimize'; reference: number }[] {
   const ref: Record<string, number> = { accuracy: 0, tool_calls: TOOL_CALL_REFERENCE[config.env], tokens: config.maxTokens };
   return OBJECTIVES.map((o) => ({ name: o.name, direction: o.direction, reference: ref[o.name] }));
+}
+
+/**
+ * The algorithm options the estimator is created with: algorithmOptions, plus
+ * (objectiveScales 'reference', algorithms with a `scales` option, none given)
+ * linear min-max scales of the minimize objectives on [0, reference], so that
+ * scalarized rewards and ParetoPO's archive measure progress on the same scale
+ * as the run hypervolume.
+ */
+export function estimatorOptions(config: TrainConfig): Record<string, unknown> {
+  const opts = { ...config.algorithmOptions };
+  if (config.objectiveScales !== 'reference' || 'scales' in opts) return opts;
+  if (!describeOptions(config.algorithm).some((o) => o.name === 'scales')) return opts;
+  const scales: Record<string, unknown> = {};
+  for (const o of runObjectives(config)) {
+    if (o.direction === 'minimize' && config.objectives.includes(o.name)) scales[o.name] = { kind: 'minmax', lo: 0, hi: o.reference };
+  }
+  return { ...opts, scales };
 }

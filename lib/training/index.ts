@@ -15,6 +15,7 @@ export {
   parseTrainConfig,
   describeTrainOptions,
   runObjectives,
+  estimatorOptions,
   TOOL_CALL_REFERENCE,
 } from './config';
 export type { TrainConfig, TrainConfigInput, TrainOptionDoc } from './config';

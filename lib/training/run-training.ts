@@ -30,7 +30,7 @@ import { getEnv, Rng, SRC_POLICY, type ToolEnv } from '../envs';
 import type { CheckpointView } from '../db';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
 import type { RunLogger, TrajectoryRecord } from '../runs';
-import { runObjectives, TrainConfigSchema, type TrainConfig } from './config';
+import { estimatorOptions, runObjectives, TrainConfigSchema, type TrainConfig } from './config';
 import { evaluatePolicy, type TrainEvaluation } from './evaluate';
 import { front2d, runHypervolume, type EvalPoint } from './hypervolume';
 import { restoreAdamState, saveAdamState, type AdamState } from './optimizer-state';
@@ -91,7 +91,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const trainIdx = config.objectives.map((name) => objectives.findIndex((o) => o.name === name));
   const estimator = createEstimator(
     config.algorithm,
-    config.algorithmOptions as never,
+    estimatorOptions(config) as never,
     trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })),
   );
 

@@ -236,3 +236,19 @@ describe.each(DATABASES)('training on %s', (provider) => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('estimator options', () => {
+  it("scales minimize objectives linearly on [0, reference] for scalarizing estimators, unless told otherwise", async () => {
+    const { estimatorOptions } = await import('./index');
+    expect(estimatorOptions(parseTrainConfig({ env: 'hops', algorithm: 'paretopo' }))).toEqual({
+      scales: { tool_calls: { kind: 'minmax', lo: 0, hi: 5 } },
+    });
+    expect(estimatorOptions(parseTrainConfig({ algorithm: 'static', objectives: ['accuracy', 'tool_calls', 'tokens'] }))).toEqual({
+      scales: { tool_calls: { kind: 'minmax', lo: 0, hi: 3 }, tokens: { kind: 'minmax', lo: 0, hi: 40 } },
+    });
+    // Explicit scales, the 'estimator' setting, and scale-free algorithms are left alone.
+    expect(estimatorOptions(parseTrainConfig({ algorithm: 'paretopo', algorithmOptions: { scales: {} } }))).toEqual({ scales: {} });
+    expect(estimatorOptions(parseTrainConfig({ algorithm: 'paretopo', objectiveScales: 'estimator' }))).toEqual({});
+    expect(estimatorOptions(parseTrainConfig({ algorithm: 'otc' }))).toEqual({});
+  });
+});

@@ -29,6 +29,8 @@ export const METHODS: Method[] = [
   // Ablations of ParetoPO's two stages (npm run reproduce -- --methods paretopo,paretopo-stage1-only,paretopo-stage2-only).
   { label: 'paretopo-stage1-only', algorithm: 'paretopo', algorithmOptions: { switch: 'never' }, ablation: true },
   { label: 'paretopo-stage2-only', algorithm: 'paretopo', algorithmOptions: { switch: 'immediate' }, ablation: true },
+  // ParetoPO with the estimator's own reciprocal scale 1/(1+calls) instead of the run hypervolume's linear scale.
+  { label: 'paretopo-reciprocal', algorithm: 'paretopo', algorithmOptions: { scales: {} }, ablation: true },
 ];
 
 export interface Budget {
