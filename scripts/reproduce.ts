@@ -124,13 +124,17 @@ async function pool<T>(tasks: Task[], jobs: number, onDone: (t: Task, r: T, i: n
           results[i] = (await runChild(tasks[i])) as T;
           break;
         } catch (e) {
-          if (attempt >= 3) throw e;
+          if (attempt >= 3) {
+            console.log(`giving up on ${JSON.stringify(tasks[i]).slice(0, 160)}: ${String(e).split('\n').slice(-4).join(' | ').slice(0, 300)}`);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 2000 + Math.random() * 3000));
           const t = tasks[i];
           const why = String(e).split('\n').slice(1).filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-3).join(' | ').slice(0, 400);
           console.log(`${t.kind} ${'label' in t ? t.label : ''} ${t.env} s${t.seed} failed (attempt ${attempt}), retrying: ${why}`);
         }
       }
-      onDone(tasks[i], results[i], ++done);
+      if (results[i] !== undefined) onDone(tasks[i], results[i], ++done);
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
@@ -189,18 +193,32 @@ async function main(argv: string[]) {
           static: !!m.static,
           overrides: { ...shared, algorithm: m.algorithm, algorithmOptions: m.algorithmOptions ?? {} },
         });
-  const results = await pool<RunResult>(tasks, f.jobs, (_t, r, i) =>
+  // Resuming an experiment (same --experiment): runs that already finished are not trained again.
+  const done = await (async () => {
+    const db = await import('../lib/db');
+    try {
+      return await loadResults(experiment);
+    } finally {
+      await db.closeDb();
+    }
+  })();
+  const key = (t: { label: string; env: string; seed: number }) => `${t.label}-${t.env}-s${t.seed}`;
+  const doneKeys = new Set(done.map(key));
+  const todo = tasks.filter((t) => t.kind === 'train' && !doneKeys.has(key(t)));
+  if (done.length) console.log(`[${elapsed()}] ${done.length} runs of ${experiment} already finished; training the other ${todo.length}`);
+  const fresh = await pool<RunResult>(todo, f.jobs, (_t, r, i) =>
     console.log(
-      `[${elapsed()}] ${i}/${tasks.length} ${r.label} ${r.env} s${r.seed}: acc ${r.final.accuracy.toFixed(3)} calls ${r.final.toolCalls.toFixed(2)} (${r.seconds.toFixed(0)} s, run ${r.runId})`,
+      `[${elapsed()}] ${i}/${todo.length} ${r.label} ${r.env} s${r.seed}: acc ${r.final.accuracy.toFixed(3)} calls ${r.final.toolCalls.toFixed(2)} (${r.seconds.toFixed(0)} s, run ${r.runId})`,
     ),
   );
+  const results = [...done.filter((r) => tasks.some((t) => t.kind === 'train' && key(t) === key(r))), ...fresh.filter(Boolean)];
   const minutes = (performance.now() - t0) / 60000;
   const rows = buildRows(results, methods.map((m) => m.label));
   const table = markdownTable(rows);
-  const perRun = results.reduce((a, r) => a + r.seconds, 0) / results.length;
+  const perRun = fresh.filter(Boolean).reduce((a, r) => a + r.seconds, 0) / Math.max(1, fresh.filter(Boolean).length);
   const conditions = [
     `- Machine: ${machineDescription()}; ${f.jobs} runs at a time; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared).`,
-    `- Wall time: ${minutes.toFixed(1)} min in all (warm starts ${((tWarm - t0) / 60000).toFixed(1)} min); ${perRun.toFixed(0)} s per run on average.`,
+    `- Wall time of this invocation: ${minutes.toFixed(1)} min in all${done.length ? ` (resumed: ${done.length} runs had finished before)` : ''} (warm starts ${((tWarm - t0) / 60000).toFixed(1)} min); ${perRun.toFixed(0)} s per run on average.`,
     `- Per run: ${JSON.stringify(shared)} on top of the TrainConfig defaults; seeds 0..${seeds - 1}; experiment \`${experiment}\`.`,
   ].join('\n');
   const md = `# ${experiment}\n\n${table}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question).\n\n${conditions}\n`;
@@ -213,28 +231,35 @@ async function main(argv: string[]) {
   console.log(`wrote ${base}.md, ${base}.csv, ${base}-runs.csv`);
 }
 
-/** Rebuild the table of an experiment from the database (runs named <method>-<env>-s<seed>). */
+/** Finished runs of an experiment (named <method>-<env>-s<seed>) as results, from the database. */
+async function loadResults(experiment: string): Promise<RunResult[]> {
+  const db = await import('../lib/db');
+  const runs = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await db.listRuns({ experiment, limit: 200, cursor });
+    runs.push(...page.runs);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  const results: RunResult[] = [];
+  for (const run of runs.filter((r) => r.status === 'finished')) {
+    const m = /^(.*)-(calc|hops)-s(\d+)$/.exec(run.name);
+    const method = m && METHODS.find((x) => x.label === m[1]);
+    if (!m || !method) continue;
+    const points = (await db.listEvalPoints(run.id)).map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
+    if (!points.length) continue;
+    const last = points[points.length - 1];
+    const secs = (run.finishedAt && run.startedAt ? (new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000 : NaN);
+    results.push({ env: m[2] as 'calc' | 'hops', label: m[1], seed: Number(m[3]), runId: run.id, static: !!method.static, final: last, archive: points, seconds: secs });
+  }
+  return results.sort((a, b) => a.seed - b.seed || a.env.localeCompare(b.env));
+}
+
+/** Rebuild the table of an experiment from the database. */
 async function rebuildTable(experiment: string, out: string) {
   const db = await import('../lib/db');
   try {
-    const runs = [];
-    for (let cursor: string | undefined; ; ) {
-      const page = await db.listRuns({ experiment, limit: 200, cursor });
-      runs.push(...page.runs);
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
-    }
-    const results: RunResult[] = [];
-    for (const run of runs.filter((r) => r.status === 'finished')) {
-      const m = /^(.*)-(calc|hops)-s(\d+)$/.exec(run.name);
-      const method = m && METHODS.find((x) => x.label === m[1]);
-      if (!m || !method) continue;
-      const points = (await db.listEvalPoints(run.id)).map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
-      if (!points.length) continue;
-      const last = points[points.length - 1];
-      results.push({ env: m[2] as 'calc' | 'hops', label: m[1], seed: Number(m[3]), runId: run.id, static: !!method.static, final: last, archive: points, seconds: NaN });
-    }
-    results.sort((a, b) => a.seed - b.seed || a.env.localeCompare(b.env));
+    const results = await loadResults(experiment);
     const labels = METHODS.map((x) => x.label).filter((l) => results.some((r) => r.label === l));
     const rows = buildRows(results, labels);
     const md = `# ${experiment}\n\n${markdownTable(rows)}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question). Table rebuilt from the database (${results.length} finished runs).\n`;
