@@ -1,7 +1,7 @@
 export { getDb, closeDb, dbProvider, type Db, type Tx } from './client';
 export { resolveDbConfig, redact, type DbConfig, type Provider } from './config';
 export { migrate } from './migrate';
-export { createRun, getRun, getRunOrThrow, listRuns, finishRunRow, deleteRun, type RunView, type NewRun, type RunFilter } from './runs';
+export { createRun, getRun, getRunOrThrow, getRunWriteState, listRuns, finishRunRow, deleteRun, type RunView, type NewRun, type RunFilter } from './runs';
 export {
   writeSteps,
   writeTrajectories,

@@ -103,6 +103,14 @@ export async function getRun(id: string): Promise<RunView | null> {
   return row ? toRunView(row) : null;
 }
 
+/** What a run-log write needs to know about its run, in one lean query. */
+export async function getRunWriteState(id: string): Promise<{ status: RunStatus; objectives: ObjectiveDef[] }> {
+  const db = await getDb();
+  const row = await db.run.findUnique({ where: { id }, select: { status: true, objectives: true } });
+  if (!row) throw new NotFoundError('run', id);
+  return { status: row.status as RunStatus, objectives: row.objectives as ObjectiveDef[] };
+}
+
 export async function getRunOrThrow(id: string): Promise<RunView> {
   const run = await getRun(id);
   if (!run) throw new NotFoundError('run', id);

@@ -9,6 +9,7 @@ import {
   createRun,
   finishRunRow,
   getRunOrThrow,
+  getRunWriteState,
   writeEvalPoints,
   writeFrontiers,
   writeSteps,
@@ -39,15 +40,17 @@ export async function startRun(input: unknown): Promise<{ run: RunView; created:
   return createRun(data);
 }
 
-async function writableRun(runId: string): Promise<RunView> {
-  const run = await getRunOrThrow(runId);
+type WriteState = Awaited<ReturnType<typeof getRunWriteState>>;
+
+async function writableRun(runId: string): Promise<WriteState> {
+  const run = await getRunWriteState(runId);
   if (run.status === 'finished' || run.status === 'failed' || run.status === 'cancelled') {
     throw new ConflictError(`run ${runId} is ${run.status}; it accepts no more data`);
   }
   return run;
 }
 
-function checkVectorLengths(run: RunView, rows: { objectives: number[] }[]): void {
+function checkVectorLengths(run: WriteState, rows: { objectives: number[] }[]): void {
   const d = run.objectives.length;
   const issues: FieldIssue[] = [];
   rows.forEach((r, i) => {
