@@ -91,10 +91,16 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
   return { run: toRunView(row), created: true };
 }
 
+/**
+ * The experiment's id, created if new. Insert-or-ignore first: two processes
+ * creating the same experiment at once both succeed, and the transaction's
+ * first statement is a write, so on SQLite it takes the write lock up front
+ * (a read first would fail with SQLITE_BUSY_SNAPSHOT when another writer
+ * commits before this one's write).
+ */
 async function experimentIdByName(tx: Tx, name: string): Promise<string> {
-  const found = await tx.experiment.findUnique({ where: { name } });
-  if (found) return found.id;
-  return (await tx.experiment.create({ data: { id: newId('e'), name, createdAt: new Date() } })).id;
+  await tx.$executeRaw`INSERT INTO "Experiment" ("id", "name", "createdAt") VALUES (${newId('e')}, ${name}, ${new Date()}) ON CONFLICT ("name") DO NOTHING`;
+  return (await tx.experiment.findUniqueOrThrow({ where: { name }, select: { id: true } })).id;
 }
 
 export async function getRun(id: string): Promise<RunView | null> {

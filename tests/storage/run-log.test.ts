@@ -262,3 +262,32 @@ describe.each(DATABASES)('migrations on %s', (provider) => {
     }
   });
 });
+
+describe.each(DATABASES)('concurrent writers on %s', (provider) => {
+  const { url } = useDatabase(provider);
+
+  it('separate processes creating runs in one new experiment all succeed', async () => {
+    const { spawn } = await import('node:child_process');
+    const script = `
+      const { startRun } = await import('./lib/runs/index.ts');
+      const { closeDb } = await import('./lib/db/index.ts');
+      for (let i = 0; i < 5; i++) await startRun({ name: 'p' + process.pid + '-' + i, environment: 'calc', algorithm: 'grpo', seed: i,
+        experiment: 'shared-experiment', objectives: [{ name: 'accuracy', direction: 'maximize', reference: 0 }, { name: 'tool_calls', direction: 'minimize', reference: 3 }] });
+      await closeDb();`;
+    const codes = await Promise.all(
+      [0, 1, 2, 3].map(
+        () =>
+          new Promise<{ code: number | null; err: string }>((resolve) => {
+            const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, DATABASE_URL: url() }, stdio: ['ignore', 'ignore', 'pipe'] });
+            let err = '';
+            p.stderr.on('data', (d) => (err += d));
+            p.on('exit', (code) => resolve({ code, err }));
+          }),
+      ),
+    );
+    for (const c of codes) expect(c.code, c.err).toBe(0);
+    const runs = (await listRuns({ experiment: 'shared-experiment', limit: 100 })).runs;
+    expect(runs).toHaveLength(20);
+    expect(new Set(runs.map((r) => r.experiment?.id)).size).toBe(1);
+  }, 120_000);
+});
