@@ -89,6 +89,8 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     }, 120_000, w1.logs);
     await w1.kill('SIGKILL');
     expect((await getRun(run.id))?.status).toBe('running'); // orphaned
+    // Let its last heartbeat age past the new worker's --stale-ms, else an --until-idle worker finds nothing to do.
+    await new Promise((r) => setTimeout(r, 2000));
 
     const w2 = worker(['--stale-ms', '1500', '--until-idle']);
     await w2.exited;
