@@ -14,6 +14,9 @@
  */
 import os from "node:os";
 import { hypervolume, nonDominated, paretoRanks } from "../lib/pareto";
+import { mulberry } from '../lib/pareto/test-helpers';
+import { machineDescription } from './cli/machine';
+import { median } from './lib/median';
 
 type Shape = "random" | "front" | "linear";
 
@@ -41,19 +44,8 @@ const MOOCORE: Record<string, [number | null, number | null, number | null]> = {
   "5 front 10000": [1470, 21, 21],
 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(shape: Shape, n: number, d: number, seed: number): Float64Array {
-  const rnd = mulberry32(seed);
+  const rnd = mulberry(seed);
   const out = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
     const o = i * d;
@@ -80,12 +72,6 @@ function generate(shape: Shape, n: number, d: number, seed: number): Float64Arra
     }
   }
   return out;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Median (and best) ms; fewer repetitions for slow cases so the whole run stays short. */
@@ -127,8 +113,7 @@ function fmt(ms: number | null): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
-const cpus = os.cpus();
-console.log(`machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, node ${process.version}, ${os.platform()} ${os.arch()}`);
+console.log(`machine: ${machineDescription()}`);
 console.log(`mode: ${quick ? "quick" : "full"}; reference point 1.1 in every coordinate; milliseconds, median of runs`);
 const probeStart = cpuProbe();
 console.log(

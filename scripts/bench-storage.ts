@@ -17,7 +17,7 @@ import { insertTrajectoriesPostgres } from '../lib/db/raw/postgres';
 import { logTrajectories, startRun, TrajectoryRecord } from '../lib/runs';
 import { toTrajectoryRow } from '../lib/runs/run-log';
 import { runInput, trajectories } from '../tests/support/fixtures';
-import { machineLine } from './lib/machine';
+import { machineDescription } from './cli/machine';
 import { startPgCluster } from './lib/pg-cluster';
 
 const BATCH = 1000;
@@ -89,7 +89,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(9);
 
 async function main() {
   console.log(`bench:storage — ${totalRows.toLocaleString('en-US')} trajectory rows in batches of ${BATCH}`);
-  console.log(machineLine());
+  console.log(machineDescription());
   console.log('');
   console.log('provider     run log rows/s   raw driver rows/s   run log / raw');
   const results: string[] = [];

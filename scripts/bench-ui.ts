@@ -17,7 +17,8 @@ import { chromium } from '@playwright/test';
 import { closeDb } from '../lib/db';
 import { RunLogger } from '../lib/runs';
 import { startNextServer } from '../tests/support/next-server';
-import { machineLine, median } from './lib/machine';
+import { machineDescription } from './cli/machine';
+import { median } from './lib/median';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const OBJECTIVES = [
@@ -38,7 +39,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pareto-bench-ui-'));
 const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
 process.env.DATABASE_URL = databaseUrl;
 
-console.log(`bench:ui · ${machineLine()}`);
+console.log(`bench:ui · ${machineDescription()}`);
 console.log('starting next start (builds first if sources changed)…');
 const server = await startNextServer(databaseUrl);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
