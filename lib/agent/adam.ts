@@ -37,8 +37,8 @@ interface AdamInternals {
 
 const hostCopies = new WeakMap<tf.Variable, { dataId: object; data: Float32Array }>();
 
-/** Host copy of a variable's value (cached while it holds what was last written here). */
-function read(v: tf.Variable): Float32Array {
+/** Host copy of a variable's value (cached while it holds what was last written here); do not modify it. */
+export function hostValue(v: tf.Variable): Float32Array {
   const c = hostCopies.get(v);
   if (c && c.dataId === v.dataId) return c.data;
   const data = v.dataSync() as Float32Array;
@@ -78,8 +78,8 @@ export function applyAdam(optimizer: tf.Optimizer, vars: tf.Variable[], grads: F
     return;
   }
   const { learningRate: lr, beta1: b1, beta2: b2, epsilon: eps } = a;
-  const accB1 = read(a.accBeta1)[0];
-  const accB2 = read(a.accBeta2)[0];
+  const accB1 = hostValue(a.accBeta1)[0];
+  const accB2 = hostValue(a.accBeta2)[0];
   const c1 = 1 / Math.fround(1 - accB1);
   const c2 = 1 / Math.fround(1 - accB2);
   vars.forEach((v, i) => {
@@ -90,9 +90,9 @@ export function applyAdam(optimizer: tf.Optimizer, vars: tf.Variable[], grads: F
     const mVar = a.accumulatedFirstMoment[i].variable;
     const vVar = a.accumulatedSecondMoment[i].variable;
     const g = grads[i];
-    const theta = read(v);
-    const m = read(mVar);
-    const s = read(vVar);
+    const theta = hostValue(v);
+    const m = hostValue(mVar);
+    const s = hostValue(vVar);
     const n = theta.length;
     const theta2 = new Float32Array(n);
     const m2 = new Float32Array(n);

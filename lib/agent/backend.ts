@@ -3,6 +3,7 @@
  * when navigator.gpu exists. The model code is the same on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
+import { initTrunkKernel } from './kernel/trunk';
 
 export type BackendName = 'wasm' | 'cpu' | 'webgpu';
 
@@ -28,9 +29,16 @@ async function tryWebgpu(): Promise<boolean> {
 
 /**
  * Initialise tfjs. Default: webgpu in a browser with navigator.gpu, else wasm,
- * else cpu. Returns the backend actually in use.
+ * else cpu. Returns the backend actually in use. In Node this also loads the
+ * WebAssembly training-pass kernels (kernel/trunk.ts), whatever the backend.
  */
 export async function initBackend(preferred?: BackendName): Promise<BackendName> {
+  const name = await initTfjs(preferred);
+  await initTrunkKernel();
+  return name;
+}
+
+async function initTfjs(preferred?: BackendName): Promise<BackendName> {
   const order: BackendName[] = preferred
     ? [preferred, ...(['webgpu', 'wasm', 'cpu'] as BackendName[]).filter((b) => b !== preferred)]
     : isNode

@@ -16,15 +16,18 @@
  * Token and position embeddings are one matMul of a host-built one-hot
  * [N, V+Tmax] (token and position) with [wte; wpe].
  *
- * Only the loss as a function of the logits is differentiated by tfjs
- * (tf.valueAndGrad on a [N, V] tensor), so supervised and policy-gradient
- * losses share this pass. model.test/kernels.test compare gradients with
- * tf.variableGrads through model.ts forward (the naive twin).
+ * The loss of the logits is a host function (logits-loss.ts), so supervised
+ * and policy-gradient losses share this pass. kernels.test compares
+ * gradients with tf.variableGrads through model.ts forward (the naive twin).
+ * In Node the WebAssembly pass of kernel/trunk.ts (same maths) runs instead
+ * when it is loaded; this tfjs pass is its reference and the fallback.
  */
 import * as tf from '@tensorflow/tfjs';
 import { bmmDepthwise as bmm, causalMask } from './attention';
 import type { Policy } from './model';
 import { transpose2d, weightAndBiasGrads } from './ops';
+import { trunkLossAndGradients } from './kernel/trunk';
+import type { LogitsLoss } from './logits-loss';
 
 const LN_EPS = 1e-5;
 
@@ -104,15 +107,14 @@ function attnBackward(dout: T2, { q, k, v, p }: AttnSaved, T: number, B: number,
 /**
  * Loss and gradients of every parameter (in policy.params order, as host
  * arrays) for token inputs `ids` [B,T] (row-major, batch-major) and a loss of
- * the batch-major logits [B·T, V]. No tensors leak; tensors the loss keeps
- * (tf.keep) are the caller's.
+ * the batch-major logits [B·T, V]. No tensors leak.
  */
 export function lossAndGradients(
   policy: Policy,
   ids: Int32Array,
   B: number,
   T: number,
-  lossOfLogits: (logits: T2) => tf.Scalar,
+  lossOfLogits: LogitsLoss,
 ): { loss: number; grads: Float32Array[] } {
   const c = policy.config;
   const C = c.nEmbd;
@@ -121,6 +123,8 @@ export function lossAndGradients(
   const Tmax = c.contextLength;
   const N = B * T;
   if (T > Tmax) throw new Error(`lossAndGradients: ${T} tokens beyond context ${Tmax}`);
+  const fast = trunkLossAndGradients(policy, ids, B, T, lossOfLogits);
+  if (fast) return fast;
   const P = (n: string) => policy.params.get(n) as unknown as tf.Tensor;
   const P2 = (n: string) => P(n) as T2;
   const P1 = (n: string) => P(n) as tf.Tensor1D;
@@ -160,7 +164,9 @@ export function lossAndGradients(
     const { y: hf, saved: lnf } = lnForward(x, P1('lnf.g'), P1('lnf.b')); // [N,C]
     const logitsTm = tf.matMul(hf, P2('head.w')) as T2; // [N,V] time-major
     const logits = tf.transpose(logitsTm.reshape([T, B, V]), [1, 0, 2]).reshape([N, V]) as T2; // [N,V] batch-major
-    const { value: loss, grad: dLogits } = tf.valueAndGrad((z: tf.Tensor) => lossOfLogits(z as T2))(logits);
+    const dl = new Float32Array(N * V);
+    const loss = tf.scalar(lossOfLogits(logits.dataSync() as Float32Array, N, V, dl));
+    const dLogits = tf.tensor2d(dl, [N, V]);
     // ---- backward
     const dlTm = tf.transpose(dLogits.reshape([B, T, V]), [1, 0, 2]).reshape([N, V]) as T2; // [N,V]
     grads.set('head.w', tf.matMul(transpose2d(hf), dlTm)); // [C,V]

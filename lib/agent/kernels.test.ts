@@ -3,7 +3,7 @@
  *   attention.ts causalSelfAttention  vs  batched-matMul attention (model.ts causalSelfAttentionNaive)
  *   ops.ts linear / linearRelu / project / transpose2d  vs  plain tfjs ops under tf.grads
  *   adam.ts applyAdam  vs  tf.AdamOptimizer.applyGradients
- *   backprop.ts lossAndGradients  vs  tf.variableGrads through model.ts forward
+ *   backprop.ts lossAndGradients (tfjs pass, host cross-entropy)  vs  tf.variableGrads through model.ts forward
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { causalSelfAttention } from './attention';
 import { causalSelfAttentionNaive } from './model';
 import { linear, linearRelu, maskedCrossEntropy, project, transpose2d } from './ops';
 import { applyAdam } from './adam';
+import { maskedCrossEntropyLoss } from './logits-loss';
+import { setTrunkKernelEnabled } from './kernel/trunk';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -158,7 +160,9 @@ describe('lossAndGradients (hand-written backward)', () => {
       const targets = Int32Array.from({ length: B * T }, () => rng.int(0, cfg.vocabSize - 1));
       const w = Float32Array.from({ length: B * T }, () => (rng.next() < 0.7 ? 1 : 0));
       const lossOf = (logits: tf.Tensor2D) => maskedCrossEntropy(logits, tf.tensor1d(targets, 'int32'), tf.tensor1d(w));
-      const fast = lossAndGradients(policy, ids, B, T, lossOf);
+      setTrunkKernelEnabled(false); // the tfjs pass; kernel/trunk.test.ts compares the WebAssembly one with it
+      const fast = lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w));
+      setTrunkKernelEnabled(true);
       const vars = [...policy.params.values()];
       const ref = tf.tidy(() => tf.variableGrads(() => lossOf(forward(policy, tf.tensor2d(ids, [B, T], 'int32'))), vars));
       expect(fast.loss).toBeCloseTo(ref.value.dataSync()[0], 5);

@@ -10,6 +10,8 @@ import { forward } from './model';
 import type { Policy } from './model';
 import { oneHotF32 } from './ops';
 import { inputsAndTargets, packBatch, trainOnBatch } from './train-step';
+import { clippedSurrogateLoss } from './logits-loss';
+import type { SurrogateStats } from './logits-loss';
 import type { Trajectory } from './trajectory';
 
 export interface PolicyGradientOptions {
@@ -77,36 +79,18 @@ export function policyGradientStep(
       adv[b * (T - 1) + i - 1] = perTokenAdvantages[b][i];
     }
   });
-  const stats: tf.Tensor[] = [];
-  const loss = tf.tidy(() => {
-    const { inputs, targets } = inputsAndTargets(packed);
-    const mask = tf.tensor1d(packed.targetMask); // [N]
-    const denom = tf.maximum(tf.sum(mask), 1);
-    const oldT = tf.tensor1d(oldLp);
-    const advT = tf.tensor1d(adv);
-    const refPicked = opts.refPolicy
-      ? tokenLogprobs(forward(opts.refPolicy, inputs), targets, temperature).picked // [N], no gradient needed
-      : null;
-    return trainOnBatch(policy, optimizer, packed, (logits, tgt) => {
-      const { logp, picked } = tokenLogprobs(logits, tgt, temperature);
-      const ratio = tf.exp(tf.sub(picked, oldT)); // [N]
-      const s1 = tf.mul(ratio, advT);
-      const s2 = tf.mul(tf.clipByValue(ratio, 1 - clipEps, 1 + clipEps), advT);
-      let l = tf.neg(tf.div(tf.sum(tf.mul(tf.minimum(s1, s2), mask)), denom)) as tf.Scalar;
-      let kl: tf.Scalar = tf.scalar(0);
-      if (refPicked) {
-        const d = tf.sub(refPicked, picked); // [N]
-        kl = tf.div(tf.sum(tf.mul(tf.sub(tf.sub(tf.exp(d), 1), d), mask)), denom) as tf.Scalar;
-        if (klCoef !== 0) l = tf.add(l, tf.mul(kl, klCoef)) as tf.Scalar;
-      }
-      const entropy = tf.div(tf.sum(tf.mul(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), -1)), mask)), denom);
-      const clipped = tf.div(tf.sum(tf.mul(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), clipEps), 'float32'), mask)), denom);
-      stats.push(tf.keep(kl), tf.keep(entropy), tf.keep(clipped));
-      return l;
-    });
-  });
-  const [kl, entropy, clipFraction] = stats.map((s) => s.dataSync()[0]);
-  const out = { loss, kl, entropy, clipFraction };
-  for (const s of stats) s.dispose();
-  return out;
+  const refLogprobs = opts.refPolicy
+    ? tf.tidy(() => {
+        const { inputs, targets } = inputsAndTargets(packed);
+        return tokenLogprobs(forward(opts.refPolicy!, inputs), targets, temperature).picked.dataSync() as Float32Array; // [N]
+      })
+    : null;
+  const stats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
+  const loss = trainOnBatch(policy, optimizer, packed, (targets) =>
+    clippedSurrogateLoss(
+      { targets, mask: packed.targetMask, oldLogprobs: oldLp, advantages: adv, refLogprobs, clipEps, klCoef, temperature },
+      stats,
+    ),
+  );
+  return { loss, ...stats };
 }

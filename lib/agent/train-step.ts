@@ -10,6 +10,8 @@ import { lossAndGradients } from './backprop';
 import { forward } from './model';
 import type { Policy } from './model';
 import { maskedCrossEntropy } from './ops';
+import { maskedCrossEntropyLoss } from './logits-loss';
+import type { LogitsLoss } from './logits-loss';
 
 /** A padded batch: ids [B,T] and, per target position, the loss weight. */
 export interface TokenBatch {
@@ -61,20 +63,19 @@ export function hostInputsAndTargets(batch: TokenBatch): { inputs: Int32Array; t
 }
 
 /**
- * One optimizer update from the hand-written training pass (backprop.ts):
- * loss of the logits [B*(T-1), V] of `batch`'s inputs, gradients, then the
- * optimizer (a fused host loop for Adam, see adam.ts). Returns the loss.
+ * One optimizer update from the training pass (backprop.ts): a loss of the
+ * logits [B*(T-1), V] of `batch`'s inputs, made from the batch's targets,
+ * then gradients and the optimizer (a fused host loop for Adam, see adam.ts).
+ * Returns the loss.
  */
 export function trainOnBatch(
   policy: Policy,
   optimizer: tf.Optimizer,
   batch: TokenBatch,
-  lossOfLogits: (logits: tf.Tensor2D, targets: tf.Tensor1D) => tf.Scalar,
+  lossOf: (targets: Int32Array) => LogitsLoss,
 ): number {
   const { inputs, targets } = hostInputsAndTargets(batch);
-  const { loss, grads } = lossAndGradients(policy, inputs, batch.B, batch.T - 1, (logits) =>
-    lossOfLogits(logits, tf.tensor1d(targets, 'int32')),
-  );
+  const { loss, grads } = lossAndGradients(policy, inputs, batch.B, batch.T - 1, lossOf(targets));
   applyAdam(optimizer, [...policy.params.values()], grads);
   return loss;
 }
@@ -88,9 +89,7 @@ export function supervisedLoss(policy: Policy, batch: TokenBatch): tf.Scalar {
 
 /** One optimizer step (forward, backward, update); returns the loss. No tensors leak. */
 export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch): number {
-  return trainOnBatch(policy, optimizer, batch, (logits, targets) =>
-    maskedCrossEntropy(logits, targets, tf.tensor1d(batch.targetMask)),
-  );
+  return trainOnBatch(policy, optimizer, batch, (targets) => maskedCrossEntropyLoss(targets, batch.targetMask));
 }
 
 /**
@@ -129,9 +128,7 @@ export function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, b
     const share = weights[k] / total;
     if (share === 0) return;
     const { inputs, targets } = hostInputsAndTargets(batch);
-    const r = lossAndGradients(policy, inputs, batch.B, batch.T - 1, (logits) =>
-      maskedCrossEntropy(logits, tf.tensor1d(targets, 'int32'), tf.tensor1d(batch.targetMask)),
-    );
+    const r = lossAndGradients(policy, inputs, batch.B, batch.T - 1, maskedCrossEntropyLoss(targets, batch.targetMask));
     loss += share * r.loss;
     if (!acc) acc = r.grads.map((g) => g.map((x) => x * share));
     else r.grads.forEach((g, i) => {
