@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
-import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
+import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, parseWarmStartCheckpointName, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
 import type { EvaluationResult, PolicyMode } from '../lib/agent';
 import { ENV_NAMES, getEnv } from '../lib/envs';
 import { CliError, describeFlags, parseFlags } from './cli/args';
@@ -28,6 +28,7 @@ const specs = {
   warmstart: { ...common, retrain: { type: 'boolean', help: 'ignore a cached checkpoint' } },
   eval: {
     ...common,
+    seed: { type: 'int', help: "env seed (hops: its knowledge base) and warm-start seed; default: a warm-start checkpoint's own, else 0" },
     checkpoint: { type: 'string', help: 'named checkpoint (default: the warm start of --seed)' },
     policy: { type: 'enum', values: [...POLICY_MODES, 'all'], default: 'all' },
     n: { type: 'int', min: 1, default: 512, help: 'test questions' },
@@ -69,7 +70,13 @@ async function main(argv: string[]) {
       return;
     }
     const f = parseFlags(argv.slice(1), specs.eval);
-    const env = getEnv(f.env, { seed: f.seed, difficulty: f.difficulty });
+    // a warm-start checkpoint knows the env it was trained on (hops: seed = knowledge base)
+    const trained = f.checkpoint ? parseWarmStartCheckpointName(f.checkpoint) : null;
+    if (trained && trained.env !== f.env) throw new CliError(`--env ${f.env}: checkpoint ${f.checkpoint} was trained on ${trained.env}`);
+    if (trained && f.seed !== undefined && f.seed !== trained.seed)
+      throw new CliError(`--seed ${f.seed}: checkpoint ${f.checkpoint} was trained on seed ${trained.seed} (for hops, a different knowledge base)`);
+    const seed = f.seed ?? trained?.seed ?? 0;
+    const env = getEnv(f.env, { seed, difficulty: f.difficulty ?? trained?.difficulty });
     let policy;
     let name = f.checkpoint;
     if (name) {
@@ -78,7 +85,7 @@ async function main(argv: string[]) {
     } else {
       const steps = f.steps ?? WARM_START_STEPS;
       const bar = progressBar(`warmstart ${f.env} (not cached yet)`, steps);
-      const res = await loadOrTrainWarmStart(env, { seed: f.seed, steps, onProgress: (s, _n, l) => bar.update(s, `loss ${l.toFixed(3)}`) });
+      const res = await loadOrTrainWarmStart(env, { seed, steps, onProgress: (s, _n, l) => bar.update(s, `loss ${l.toFixed(3)}`) });
       if (!res.cached) {
         bar.finish();
         console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU)`);

@@ -62,6 +62,12 @@ export function warmStartCheckpointName(env: ToolEnv, seed: number, config: Poli
   return `warmstart-${env.name}-d${env.difficulty}-s${seed}-${configHash(config)}-v${WARM_START_VERSION}.${env.version ?? 1}`;
 }
 
+/** Env name, difficulty and seed encoded in a warm-start checkpoint name, or null for other names. */
+export function parseWarmStartCheckpointName(name: string): { env: string; difficulty: number; seed: number } | null {
+  const m = /^warmstart-([a-z0-9]+)-d([0-9.]+)-s([0-9]+)-[0-9a-f]{8}-v/.exec(name);
+  return m ? { env: m[1], difficulty: Number(m[2]), seed: Number(m[3]) } : null;
+}
+
 function cpuSeconds(): number {
   if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return NaN;
   const u = process.cpuUsage();
