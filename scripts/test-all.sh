@@ -23,6 +23,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 mkdir -p test-results
+echo "== kernels"; npm run --silent build:kernels
 echo "== types"; npx tsc --noEmit
 echo "== schema, PostgreSQL twin and migrations agree"; node --import tsx scripts/db-generate.ts --check
 echo "== build"; node --import tsx -e "import('./scripts/lib/next-build.ts').then(m => m.ensureNextBuild())"
