@@ -13,6 +13,7 @@ import { causalSelfAttention } from './attention';
 import { causalSelfAttentionNaive } from './model';
 import { linear, linearRelu, maskedCrossEntropy, project, transpose2d } from './ops';
 import { applyAdam } from './adam';
+import { randomTrainingCase } from './test-helpers';
 import { maskedCrossEntropyLoss } from './logits-loss';
 import { setTrunkKernelEnabled } from './kernel/trunk';
 
@@ -152,13 +153,7 @@ describe('lossAndGradients (hand-written backward)', () => {
     [5, 16, { nLayer: 1, nEmbd: 16, nHead: 1, contextLength: 16, vocabSize: 24 }],
   ] as const) {
     it(`matches tf.variableGrads through model.ts forward (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead})`, () => {
-      const rng = new Rng(B * 10 + T);
-      const policy = createPolicy(cfg, 5);
-      // larger weights than the init so every path carries signal
-      for (const v of policy.params.values()) v.assign(tf.tidy(() => tf.add(v, rand(rng, v.shape, 0.2))));
-      const ids = Int32Array.from({ length: B * T }, () => rng.int(0, cfg.vocabSize - 1));
-      const targets = Int32Array.from({ length: B * T }, () => rng.int(0, cfg.vocabSize - 1));
-      const w = Float32Array.from({ length: B * T }, () => (rng.next() < 0.7 ? 1 : 0));
+      const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = (logits: tf.Tensor2D) => maskedCrossEntropy(logits, tf.tensor1d(targets, 'int32'), tf.tensor1d(w));
       setTrunkKernelEnabled(false); // the tfjs pass; kernel/trunk.test.ts compares the WebAssembly one with it
       const fast = lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w));

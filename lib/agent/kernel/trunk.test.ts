@@ -3,9 +3,9 @@
  * backprop.ts: loss and every gradient, over shapes that hit each GEMM tail
  * (rows, columns not multiples of the 4×8 tile; T and V odd; K above the k-block).
  */
-import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPolicy, disposePolicy, initBackend, Rng } from '../index';
+import { disposePolicy, initBackend, Rng } from '../index';
+import { randomTrainingCase } from '../test-helpers';
 import { lossAndGradients } from '../backprop';
 import { maskedCrossEntropyLoss } from '../logits-loss';
 import fc from 'fast-check';
@@ -16,8 +16,6 @@ beforeAll(async () => {
 });
 afterEach(() => setTrunkKernelEnabled(true));
 
-const rand = (rng: Rng, shape: number[], scale = 1) =>
-  tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal() * scale), shape);
 
 describe('trunk kernel (WebAssembly SIMD training pass)', () => {
   it('is loaded in Node', () => {
@@ -33,12 +31,7 @@ describe('trunk kernel (WebAssembly SIMD training pass)', () => {
     [64, 32, { nLayer: 2, nEmbd: 64, nHead: 4, contextLength: 33, vocabSize: 24 }],
   ] as const) {
     it(`matches the tfjs pass (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead} V${cfg.vocabSize})`, () => {
-      const rng = new Rng(B * 10 + T);
-      const policy = createPolicy(cfg, 5);
-      for (const v of policy.params.values()) v.assign(tf.tidy(() => tf.add(v, rand(rng, v.shape, 0.2))));
-      const ids = Int32Array.from({ length: B * T }, () => rng.int(0, cfg.vocabSize - 1));
-      const targets = Int32Array.from({ length: B * T }, () => rng.int(0, cfg.vocabSize - 1));
-      const w = Float32Array.from({ length: B * T }, () => (rng.next() < 0.7 ? 1 : 0));
+      const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = maskedCrossEntropyLoss(targets, w);
       const fast = lossAndGradients(policy, ids, B, T, lossOf);
       setTrunkKernelEnabled(false);
