@@ -49,6 +49,15 @@ describe('trunk kernel (WebAssembly SIMD training pass)', () => {
   }
 });
 
+describe('trunk kernel input checks', () => {
+  it('rejects a token id outside the vocabulary instead of reading past the embedding', () => {
+    const { policy, ids, targets, weights } = randomTrainingCase(2, 3, { nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 4, vocabSize: 5 }, 1);
+    ids[4] = 5;
+    expect(() => lossAndGradients(policy, ids, 2, 3, maskedCrossEntropyLoss(targets, weights))).toThrow(/ids\[4\] = 5 outside the vocabulary \[0, 5\)/);
+    disposePolicy(policy);
+  });
+});
+
 describe('gemm kernel', () => {
   it('equals the brute-force product for any shape, A or Aᵀ, with accumulate, bias and ReLU', () => {
     const k = trunkKernelExports()!;

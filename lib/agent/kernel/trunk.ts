@@ -207,7 +207,7 @@ export function trunkKernelSupports(c: PolicyConfig): boolean {
 
 /**
  * Loss and gradients of every parameter (policy.params order) for inputs
- * `ids` [B,T] (batch-major) and a tfjs loss of the logits [B·T, V], or null
+ * `ids` [B,T] (batch-major) and a host loss of the logits [B·T, V], or null
  * when the kernel is not loaded, disabled, or does not cover the config.
  * Same contract as backprop.ts lossAndGradients.
  */
@@ -235,6 +235,8 @@ export function trunkLossAndGradients(
   const V = c.vocabSize;
   const H = c.nHead;
   const D = C / H;
+  for (let i = 0; i < N; i++)
+    if (!(ids[i] >= 0 && ids[i] < V)) throw new Error(`trunkLossAndGradients: ids[${i}] = ${ids[i]} outside the vocabulary [0, ${V})`);
   const vars = [...policy.params.values()];
   phase('upload', () => {
     vars.forEach((v, i) => f32.set(hostValue(v), at(p.params[i])));
