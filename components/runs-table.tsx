@@ -7,6 +7,7 @@ import { formatNumber, formatRelative } from './format';
 import { EmptyRuns } from './empty-runs';
 import { ProgressBar } from './progress-bar';
 import { Sparkline } from './sparkline';
+import { TagChips } from './tag-chips';
 import { useSparklines } from '@/lib/client/use-sparklines';
 
 export function RunsTable({ initialRuns, filter = {} }: { initialRuns: RunView[]; filter?: Record<string, string> }) {
@@ -48,15 +49,7 @@ export function RunsTable({ initialRuns, filter = {} }: { initialRuns: RunView[]
                 <Link href={`/runs/${run.id}`} className="hover:text-indigo-700">
                   {run.name}
                 </Link>
-                {run.tags.length > 0 && (
-                  <span className="ml-2 inline-flex gap-1">
-                    {run.tags.map((t) => (
-                      <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-normal text-slate-600">
-                        {t}
-                      </span>
-                    ))}
-                  </span>
-                )}
+                <TagChips tags={run.tags} className="ml-2" />
               </td>
               <td className="px-4 py-2.5 text-slate-700">{run.environment}</td>
               <td className="px-4 py-2.5 font-mono text-xs text-slate-700">{run.algorithm}</td>

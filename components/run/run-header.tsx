@@ -3,6 +3,7 @@ import { StatusBadge } from '../status-badge';
 import { formatNumber, formatRelative } from '../format';
 import { ProgressBar } from '../progress-bar';
 import { RunActions } from './run-actions';
+import { TagChips } from '../tag-chips';
 
 export function RunHeader({ run, connected }: { run: RunView; connected: boolean }) {
   return (
@@ -47,15 +48,7 @@ export function RunHeader({ run, connected }: { run: RunView; connected: boolean
           </dd>
         </div>
       </dl>
-      {run.tags.length > 0 && (
-        <div className="flex flex-wrap gap-1">
-          {run.tags.map((t) => (
-            <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
-              {t}
-            </span>
-          ))}
-        </div>
-      )}
+      <TagChips tags={run.tags} className="flex" />
       {run.status === 'failed' && run.error && (
         <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-xs text-rose-800" data-testid="run-error">
           {run.error}
