@@ -48,7 +48,7 @@ export function RunHeader({ run, connected }: { run: RunView; connected: boolean
           </dd>
         </div>
       </dl>
-      <TagChips tags={run.tags} className="flex" />
+      <TagChips tags={run.tags} />
       {run.status === 'failed' && run.error && (
         <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-xs text-rose-800" data-testid="run-error">
           {run.error}
