@@ -21,10 +21,10 @@ function print(rows: Map<string, Row>, steps: number, wall: number, width: numbe
     console.log(`${name.padEnd(width)} ${(e.ms / steps).toFixed(2).padStart(8)} ms  x${(e.n / steps).toFixed(0).padStart(4)}  ${showShapes ? [...e.shapes].join(' ') : ''}`);
 }
 
-function add(rows: Map<string, Row>, key: string, ms: number, shape = '') {
+function add(rows: Map<string, Row>, key: string, ms: number, shape = '', calls = 1) {
   const e = rows.get(key) ?? { ms: 0, n: 0, shapes: new Set<string>() };
   e.ms += ms;
-  e.n++;
+  e.n += calls;
   if (shape && e.shapes.size < 4) e.shapes.add(shape);
   rows.set(key, e);
 }
@@ -59,13 +59,11 @@ async function main() {
     for (let s = 0; s < f.steps; s++) {
       const t0 = performance.now();
       supervisedStep(policy, opt, batch);
-      const ms = performance.now() - t0;
-      wall += ms;
+      wall += performance.now() - t0;
     }
     setTrunkProfiler(null);
     const timed = [...rows.values()].reduce((a, e) => a + e.ms, 0);
-    add(rows, '(rest: optimizer, batch packing)', wall - timed);
-    for (let s = 1; s < f.steps; s++) add(rows, '(rest: optimizer, batch packing)', 0);
+    add(rows, '(rest: optimizer, batch packing)', wall - timed, '', f.steps); // once per step
     print(rows, f.steps, wall, 34, false);
     return;
   }

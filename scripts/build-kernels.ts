@@ -7,16 +7,15 @@
 import asc from 'assemblyscript/asc';
 import fs from 'node:fs';
 import path from 'node:path';
+import { KERNEL_BUILDS } from '../lib/agent/kernel/variants';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SRC = path.join(ROOT, 'lib', 'agent', 'kernel', 'assembly', 'trunk.ts');
 const OUT = path.join(ROOT, 'lib', 'agent', 'kernel', 'build');
 
-export const KERNEL_VARIANTS = { 'trunk-simd.wasm': 'simd', 'trunk-relaxed.wasm': 'simd,relaxed-simd' } as const;
-
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  for (const [file, features] of Object.entries(KERNEL_VARIANTS)) {
+  for (const { file, features } of Object.values(KERNEL_BUILDS)) {
     const t0 = performance.now();
     const { error, stderr } = await asc.main([
       path.relative(ROOT, SRC), '--baseDir', ROOT, '-O3', '--runtime', 'stub', '--noAssert', '--enable', features,

@@ -156,8 +156,12 @@ describe('lossAndGradients (hand-written backward)', () => {
       const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = (logits: tf.Tensor2D) => maskedCrossEntropy(logits, tf.tensor1d(targets, 'int32'), tf.tensor1d(w));
       setTrunkKernelEnabled(false); // the tfjs pass; kernel/trunk.test.ts compares the WebAssembly one with it
-      const fast = lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w));
-      setTrunkKernelEnabled(true);
+      let fast;
+      try {
+        fast = lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w));
+      } finally {
+        setTrunkKernelEnabled(true);
+      }
       const vars = [...policy.params.values()];
       const ref = tf.tidy(() => tf.variableGrads(() => lossOf(forward(policy, tf.tensor2d(ids, [B, T], 'int32'))), vars));
       expect(fast.loss).toBeCloseTo(ref.value.dataSync()[0], 5);

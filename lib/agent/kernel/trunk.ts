@@ -26,6 +26,10 @@ import type { LogitsLoss } from '../logits-loss';
 import { paramShapes } from '../model';
 import type { PolicyConfig } from '../config';
 import { hostValue } from '../adam';
+import { KERNEL_BUILDS } from './variants';
+import type { KernelVariant } from './variants';
+
+export type { KernelVariant };
 
 const LN_EPS = 1e-5;
 
@@ -43,8 +47,6 @@ export interface Exports {
   attnForward(qkv: number, B: number, T: number, H: number, D: number, P: number, o: number, kt: number): void;
   attnBackward(qkv: number, P: number, dO: number, B: number, T: number, H: number, D: number, dqkv: number, scratch: number): void;
 }
-
-export type KernelVariant = 'relaxed-simd' | 'simd';
 
 let kernel: { x: Exports; variant: KernelVariant } | null = null;
 let enabled = true;
@@ -108,28 +110,33 @@ export async function initTrunkKernel(): Promise<KernelVariant | null> {
   const v8 = await import(/* @vite-ignore */ 'node:v8');
   const { fileURLToPath } = await import(/* @vite-ignore */ 'node:url');
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'build');
-  const compile = (file: string) => new WebAssembly.Module(fs.readFileSync(path.join(dir, file)));
-  let mod: WebAssembly.Module | null = null;
-  let variant: KernelVariant = 'simd';
-  if (want !== 'simd') {
+  const bytes = (v: KernelVariant) => {
+    const file = path.join(dir, KERNEL_BUILDS[v].file);
+    if (!fs.existsSync(file)) throw new Error(`initTrunkKernel: ${file} is missing; run \`npm run build:kernels\``);
+    return fs.readFileSync(file);
+  };
+  /** The module, or null when this engine rejects its features. */
+  const compile = (b: Buffer) => {
     try {
-      mod = compile('trunk-relaxed.wasm');
+      return new WebAssembly.Module(b);
     } catch (e) {
-      if (!(e instanceof WebAssembly.CompileError)) throw e;
+      if (e instanceof WebAssembly.CompileError) return null;
+      throw e;
+    }
+  };
+  let variant: KernelVariant = 'simd';
+  let mod: WebAssembly.Module | null = null;
+  if (want !== 'simd') {
+    const relaxed = bytes('relaxed-simd');
+    mod = compile(relaxed);
+    if (!mod) {
       v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
-      try {
-        mod = compile('trunk-relaxed.wasm');
-      } catch (e2) {
-        if (!(e2 instanceof WebAssembly.CompileError)) throw e2;
-      }
+      mod = compile(relaxed);
     }
     if (mod) variant = 'relaxed-simd';
   }
-  if (!mod) {
-    if (!fs.existsSync(path.join(dir, 'trunk-simd.wasm')))
-      throw new Error(`initTrunkKernel: ${dir}/trunk-simd.wasm is missing; run \`npm run build:kernels\``);
-    mod = compile('trunk-simd.wasm');
-  }
+  mod ??= compile(bytes('simd'));
+  if (!mod) throw new Error('initTrunkKernel: this engine rejects WebAssembly SIMD; set PARETO_TRUNK_KERNEL=off');
   const inst = new WebAssembly.Instance(mod, { env: { abort: () => { throw new Error('trunk kernel: abort'); } } });
   kernel = { x: inst.exports as unknown as Exports, variant };
   return variant;
@@ -146,7 +153,6 @@ interface Plan {
   bytes: number;
   params: number[]; // per parameter, in paramShapes order
   grads: number[];
-  paramBase: number;
   paramFloats: number;
   gradBase: number;
   ids: number;
@@ -177,13 +183,12 @@ function makePlan(c: PolicyConfig, B: number, T: number, heapBase: number): Plan
   const paramFloats = sizes.reduce((a, b) => a + b, 0);
   const params: number[] = [];
   const grads: number[] = [];
-  const paramBase = top;
   for (const s of sizes) params.push(alloc(s));
   const gradBase = top;
   for (const s of sizes) grads.push(alloc(s));
   return {
     key: planKey(c, B, T),
-    params, grads, paramBase, gradBase, paramFloats,
+    params, grads, gradBase, paramFloats,
     ids: alloc(N),
     x: alloc(N * C),
     layers: Array.from({ length: c.nLayer }, () => ({
