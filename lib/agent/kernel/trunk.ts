@@ -113,10 +113,10 @@ export async function initTrunkKernel(): Promise<KernelVariant | null> {
   const bytes = (v: KernelVariant) => {
     const file = path.join(dir, KERNEL_BUILDS[v].file);
     if (!fs.existsSync(file)) throw new Error(`initTrunkKernel: ${file} is missing; run \`npm run build:kernels\``);
-    return fs.readFileSync(file);
+    return new Uint8Array(fs.readFileSync(file));
   };
   /** The module, or null when this engine rejects its features. */
-  const compile = (b: Buffer) => {
+  const compile = (b: Uint8Array<ArrayBuffer>) => {
     try {
       return new WebAssembly.Module(b);
     } catch (e) {
