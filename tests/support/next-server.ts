@@ -14,12 +14,13 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export interface NextServer {
   url: string;
   logs: () => string;
-  stop: () => Promise<void>;
+  /** SIGTERM (then SIGKILL after 5 s); pass 'SIGKILL' to kill it outright. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startNextServer(databaseUrl: string, env: Record<string, string> = {}): Promise<NextServer> {
+export async function startNextServer(databaseUrl: string, env: Record<string, string> = {}, opts: { port?: number } = {}): Promise<NextServer> {
   ensureNextBuild({ quiet: true });
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -47,11 +48,11 @@ export async function startNextServer(databaseUrl: string, env: Record<string, s
   return {
     url,
     logs: () => output,
-    stop: () =>
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
