@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import traceback
-from typing import Any, Deque, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Deque, Dict, List, Literal, Mapping, Optional, Sequence, Set
 
 from . import records as R
 from .errors import ParetoStudioError, ServerUnreachable
@@ -107,7 +107,7 @@ class Run:
         self._interrupt = threading.Event()
         self._steps: Dict[int, Dict[str, Any]] = {}  # not yet sealed, by step
         self._open_step = -1
-        self._sealed_steps: set = set()
+        self._sealed_steps: Set[int] = set()
         self._pending: Dict[str, List[Dict[str, Any]]] = {"eval-points": [], "trajectories": []}
         self._pending_count = 0
         self._queue: Deque[Dict[str, Any]] = collections.deque()
@@ -277,7 +277,7 @@ class Run:
     def __enter__(self) -> "Run":
         return self
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> Literal[False]:
         if exc_type is None:
             self.finish()
         elif issubclass(exc_type, KeyboardInterrupt):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import numbers
 import warnings
-from typing import Any, Dict, Iterable, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Set
 
 
 def scalar(value: Any) -> Optional[float]:
@@ -32,7 +32,7 @@ class Once:
     """Warns once per message key (a training loop would repeat it every step)."""
 
     def __init__(self) -> None:
-        self._seen: set = set()
+        self._seen: Set[str] = set()
 
     def warn(self, key: str, message: str) -> None:
         if key not in self._seen:

@@ -69,7 +69,7 @@ def _config_of(args: Any) -> Dict[str, Any]:
     return out
 
 
-class ParetoStudioCallback(_Base):  # type: ignore[misc,valid-type]
+class ParetoStudioCallback(_Base):  # type: ignore[misc]
     def __init__(
         self,
         run: Optional[Run] = None,

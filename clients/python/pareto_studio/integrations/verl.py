@@ -80,21 +80,25 @@ class ParetoStudioBackend:
 
     def _eval_points(self, data: Mapping[str, Any]) -> List["tuple[Dict[str, float], Optional[Dict[str, Any]]]"]:
         if self._eval_keys:
-            keys = {n: first_key(data, [self._eval_keys[n]]) for n in self._names if n in self._eval_keys}
-            if len(keys) == len(self._names) and all(keys.values()):
-                return [({n: scalar(data[k]) for n, k in keys.items()}, None)]  # type: ignore[misc]
-            return []
+            found: Dict[str, float] = {}
+            for n in self._names:
+                key = first_key(data, [self._eval_keys[n]]) if n in self._eval_keys else None
+                value = scalar(data[key]) if key is not None else None
+                if value is None:
+                    return []
+                found[n] = value
+            return [(found, None)]
         by_source: Dict[str, Dict[str, "tuple[int, float]"]] = {}
         for key, value in data.items():
             m = _VAL.match(key)
             v = scalar(value)
             if not m or v is None or m.group("var") not in self._names:
                 continue
-            src, var, n = m.group("source"), m.group("var"), int(m.group("n"))
+            src, var, width = m.group("source"), m.group("var"), int(m.group("n"))
             best = by_source.setdefault(src, {}).get(var)
-            if best is None or n > best[0]:  # the widest mean@N of this data source
-                by_source[src][var] = (n, v)
-        points = []
+            if best is None or width > best[0]:  # the widest mean@N of this data source
+                by_source[src][var] = (width, v)
+        points: List["tuple[Dict[str, float], Optional[Dict[str, Any]]]"] = []
         for src, vals in sorted(by_source.items()):
             if len(vals) == len(self._names):
                 points.append(({n: vals[n][1] for n in self._names}, {"data_source": src}))
