@@ -17,3 +17,7 @@ class ParetoStudioError(Exception):
 
 class ServerUnreachable(Exception):
     """The server could not be reached or answered with a retryable status (5xx, 408, 429)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status

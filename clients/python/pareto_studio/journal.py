@@ -32,9 +32,14 @@ class Journal:
         self.path = os.path.join(directory, FILE)
         self._lock = threading.Lock()
         self._fh = open(self.path, "a", encoding="utf-8")
+        if self._fh.tell() > 0:
+            with open(self.path, "rb") as fh:
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":  # a line torn by a crash: start a fresh one
+                    self._fh.write("\n")
 
     def append(self, entry: Dict[str, Any]) -> None:
-        line = json.dumps(entry, allow_nan=False, separators=(",", ":"), ensure_ascii=False)
+        line = json.dumps(entry, allow_nan=False, separators=(",", ":"))
         with self._lock:
             self._fh.write(line + "\n")
             self._fh.flush()
@@ -60,7 +65,8 @@ class JournalState:
 
 
 def read_journal(directory: str) -> JournalState:
-    """Parses a run's journal; a torn last line (a crash mid-write) is ignored."""
+    """Parses a run's journal; a line torn by a crash mid-write is skipped (every item
+    is on its own line, so the others stand)."""
     state = JournalState()
     with open(os.path.join(directory, FILE), encoding="utf-8") as fh:
         lines = fh.read().split("\n")
@@ -70,9 +76,7 @@ def read_journal(directory: str) -> JournalState:
         try:
             entry = json.loads(line)
         except ValueError:
-            if n >= len(lines) - 2:
-                break
-            raise ValueError(f"{os.path.join(directory, FILE)}:{n + 1}: not JSON") from None
+            continue
         kind = entry.get("type")
         if kind in ("run", "batch", "finish"):
             state.items.append(entry)

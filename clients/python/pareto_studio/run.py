@@ -23,7 +23,7 @@ from . import records as R
 from .errors import ParetoStudioError, ServerUnreachable
 from .journal import Journal, item_request
 from .objectives import ObjectiveSpec, parse_objectives
-from .transport import Transport, deadline_passed
+from .transport import ServerError, Transport, deadline_passed
 
 DEFAULT_URL = "http://localhost:3000"
 DEFAULT_DIR = "pareto-studio-runs"
@@ -112,6 +112,7 @@ class Run:
         self._pending_count = 0
         self._queue: Deque[Dict[str, Any]] = collections.deque()
         self._errors: List[ParetoStudioError] = []
+        self._left_for_sync: List[str] = []  # batch ids the server kept failing on
         self._stopping = False
         self._deadline: Optional[float] = None
         self._finished = False
@@ -345,12 +346,12 @@ class Run:
         self._wake.set()
         end = None if timeout is None else time.monotonic() + timeout
         with self._drained:
-            while self._queue:
+            while self._queue and self._thread.is_alive():
                 remaining = None if end is None else end - time.monotonic()
                 if remaining is not None and remaining <= 0:
                     return False
                 self._drained.wait(remaining if remaining is not None else 1.0)
-        return True
+            return not self._queue
 
     def _give_up(self) -> bool:
         return self._stopping and deadline_passed(self._deadline)
@@ -362,6 +363,15 @@ class Run:
         self._interrupt.clear()
 
     def _sender(self) -> None:
+        try:
+            self._send_loop()
+        except BaseException as err:  # a bug or a full disk: say so, never leave flush() waiting
+            with self._lock:
+                self._errors.append(ParetoStudioError(f"the upload thread stopped: {err!r}; the journal in {self.dir} can be synced"))
+                self._queue.clear()
+                self._drained.notify_all()
+
+    def _send_loop(self) -> None:
         while True:
             self._wake.wait(self.flush_interval)
             self._wake.clear()
@@ -380,6 +390,14 @@ class Run:
                     self._drained.notify_all()
                     return True
                 item = self._queue[0]
+                if item["type"] == "finish" and self._left_for_sync:
+                    # finishing would make the server refuse the kept batches: leave the
+                    # finish in the journal too, after them, for sync to send
+                    self._errors.append(ParetoStudioError(
+                        f"run {self.id} stays running on the server until {len(self._left_for_sync)} kept batch(es) are delivered: "
+                        f"python -m pareto_studio sync {self.dir}"))
+                    self._queue.popleft()
+                    continue
             path, body = item_request(self.id, item)
             try:
                 res = self._transport.post_with_retries(
@@ -388,6 +406,12 @@ class Run:
                 self._journal.append({"type": "ack", "id": item["id"], "applied": bool(res.get("applied", True))})
             except ServerUnreachable:
                 return False
+            except ServerError as err:  # not a refusal: left un-acknowledged for sync
+                with self._lock:
+                    self._left_for_sync.append(item["id"])
+                    self._errors.append(ParetoStudioError(
+                        f"the server failed on {item['id']}: {err}; it is kept in {self.dir} for: python -m pareto_studio sync {self.dir}",
+                        err.status))
             except ParetoStudioError as err:
                 self._journal.append({"type": "refused", "id": item["id"], "status": err.status, "error": str(err)})
                 with self._lock:

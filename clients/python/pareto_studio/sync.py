@@ -15,7 +15,7 @@ from typing import List, Optional
 
 from .errors import ParetoStudioError, ServerUnreachable
 from .journal import FILE, Journal, item_request, read_journal
-from .transport import Transport, deadline_passed
+from .transport import ServerError, Transport, deadline_passed
 
 
 @dataclass
@@ -58,7 +58,7 @@ def sync_run(directory: str, transport: Transport, timeout: float = 60.0) -> Syn
             deadline = time.monotonic() + timeout
             try:
                 res = transport.post_with_retries(path, body, give_up=lambda: deadline_passed(deadline), wait=time.sleep, max_delay=5.0)
-            except ServerUnreachable as err:
+            except (ServerUnreachable, ServerError) as err:  # not a refusal: stays pending for the next sync
                 result.unreachable = str(err)
                 break
             except ParetoStudioError as err:

@@ -24,6 +24,10 @@ USER_AGENT = "pareto-studio-python/0.1.0"
 _FIELD = re.compile(r"^([A-Za-z_][\w.\[\]]*): ")
 
 
+class ServerError(ParetoStudioError):
+    """The server kept failing (5xx) on one request; the data stays in the journal for sync."""
+
+
 class Transport:
     def __init__(self, url: str, token: Optional[str] = None, timeout: float = 30.0) -> None:
         self.url = url.rstrip("/")
@@ -49,7 +53,7 @@ class Transport:
             except (ValueError, AttributeError):
                 message = raw.decode("utf-8", "replace")[:500]
             if err.code >= 500 or err.code in (408, 429):
-                raise ServerUnreachable(f"{method} {path}: HTTP {err.code} {message}") from None
+                raise ServerUnreachable(f"{method} {path}: HTTP {err.code} {message}", err.code) from None
             m = _FIELD.match(message)
             raise ParetoStudioError(message, status=err.code, field=m.group(1) if m else None) from None
         except (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout, OSError) as err:
@@ -64,17 +68,23 @@ class Transport:
         base_delay: float = 0.25,
         max_delay: float = 10.0,
         on_retry: Optional[Callable[[int, Exception], None]] = None,
+        max_server_errors: int = 8,
     ) -> Dict[str, Any]:
         """POSTs until the server answers (2xx or a refusal), or ``give_up()`` says stop.
 
-        Raises ServerUnreachable when giving up, ParetoStudioError on a refusal.
+        Raises ServerUnreachable when giving up, ParetoStudioError on a refusal, and
+        ServerError after ``max_server_errors`` 5xx answers in a row (a server that is
+        up but fails on this body every time).
         """
-        attempt = 0
+        attempt = server_errors = 0
         while True:
             try:
                 return self.request("POST", path, body)
             except ServerUnreachable as err:
                 attempt += 1
+                server_errors = server_errors + 1 if err.status is not None and err.status >= 500 else 0
+                if server_errors >= max_server_errors:
+                    raise ServerError(f"{err} ({server_errors} times in a row)", err.status) from None
                 if give_up():
                     raise
                 if on_retry:

@@ -94,7 +94,8 @@ class LossyProxy(http.server.ThreadingHTTPServer):
     after the server has acted: ``drop="first-attempt"`` closes the connection instead
     of answering the first attempt of each POST body (the client must retry);
     ``drop="after:K"`` answers the first K POSTs and loses every answer after them
-    (a client that never hears back, as if it crashed)."""
+    (a client that never hears back, as if it crashed); ``drop="fail:KIND"`` answers
+    HTTP 500 to every POST to /api/runs/*/KIND without forwarding it."""
 
     daemon_threads = True
 
@@ -120,6 +121,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _forward(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) if self.command == "POST" else None
+        if body is not None and self.server.drop.startswith("fail:") and self.path.endswith("/" + self.server.drop[5:]):
+            payload = b'{"error":"internal error"}'
+            self.send_response(500)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            return
         headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "authorization", "accept")}
         req = urllib.request.Request(self.server.target + self.path, data=body, method=self.command, headers=headers)
         try:
@@ -132,8 +141,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self.server.posts += 1
                 if self.server.drop == "first-attempt":
                     lose = body not in self.server.seen
-                else:
+                elif self.server.drop.startswith("after:"):
                     lose = self.server.posts > int(self.server.drop.split(":")[1])
+                else:
+                    lose = False
                 self.server.seen.add(body)
                 if lose:
                     self.server.dropped += 1
