@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test — every test: types, schema/migration drift, unit + storage (SQLite and
-# a throwaway PostgreSQL 15 cluster) + HTTP against `next start`, then Playwright
+# a throwaway PostgreSQL 15 cluster) + HTTP against `next start` (the Python client's
+# unittest suite included, tests/python), then Playwright
 # e2e in Debian's Chromium. Installs Chromium / PostgreSQL from Debian when
 # missing and running as root; otherwise says what to install.
 set -euo pipefail
@@ -10,6 +11,7 @@ export NEXT_TELEMETRY_DISABLED=1
 need_apt=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 [ -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ] || need_apt+=(postgresql-15)
+command -v "${PYTHON:-python3}" >/dev/null || need_apt+=(python3)  # the Python client's tests (clients/python)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${need_apt[*]} from Debian…"
