@@ -205,6 +205,7 @@ class Run:
                     self._pending_count += 1  # the previous open step is now complete
                 self._open_step = step
             self._after_add()
+        self._raise_deferred()  # an earlier batch refused: said now, this call's data is kept
 
     def log_eval(self, step: int, objectives: Any, split: str = "test", extra: Optional[Mapping[str, Any]] = None) -> None:
         """Logs evaluation points: one objective vector (list in the run's order, or
@@ -216,6 +217,7 @@ class Run:
             self._pending["eval-points"].extend(points)
             self._pending_count += len(points)
             self._after_add()
+        self._raise_deferred()  # an earlier batch refused: said now, this call's data is kept
 
     def log_trajectories(self, step: int, trajectories: Sequence[Mapping[str, Any]]) -> None:
         """Logs rollouts: dicts with ``prompt``, ``tokens`` ((kind, text) pairs with kind
@@ -228,6 +230,7 @@ class Run:
             self._pending["trajectories"].extend(recs)
             self._pending_count += len(recs)
             self._after_add()
+        self._raise_deferred()  # an earlier batch refused: said now, this call's data is kept
 
     def flush(self, timeout: Optional[float] = None) -> bool:
         """Seals everything logged so far (the open step included) and waits until the
@@ -300,7 +303,6 @@ class Run:
     def _check_open(self) -> None:
         if self._finished:
             raise ParetoStudioError(f"run {self.id} is finished; it takes no more data")
-        self._raise_deferred()
 
     def _raise_deferred(self) -> None:
         with self._lock:

@@ -2,6 +2,9 @@
 from the server's 4xx message for the rest; nothing of a refused batch is stored."""
 from __future__ import annotations
 
+import os
+import time
+
 import pareto_studio
 from pareto_studio import ParetoStudioError
 
@@ -50,6 +53,21 @@ class BadRecords(ServerTest):
         run.finish()
         self.assertEqual([m["step"] for m in get(f"/api/runs/{run.id}/metrics")["metrics"]], [0, 1])
         self.assertEqual(get(f"/api/runs/{run.id}/trajectories")["trajectories"], [])
+
+    def test_a_refusal_is_raised_by_the_next_call_which_still_keeps_its_own_data(self) -> None:
+        run = self.init(flush_every=1)
+        run.log_trajectories(0, [{"prompt": "p", "tokens": [("thought", "hmm")], "objectives": [1, 0]}])
+        journal = os.path.join(run.dir, "journal.jsonl")
+        deadline = time.monotonic() + 30
+        while '"type":"refused"' not in open(journal).read():
+            self.assertLess(time.monotonic(), deadline, "the server never answered the bad batch")
+            time.sleep(0.05)
+        with self.assertRaises(ParetoStudioError) as ctx:
+            run.log(1, accuracy=0.5, tool_calls=1)
+        self.assertIn("records[0].tokens[0].kind", str(ctx.exception))
+        run.finish()
+        self.assertEqual([(m["step"], m["objectiveMeans"]) for m in get(f"/api/runs/{run.id}/metrics")["metrics"]],
+                         [(1, {"accuracy": 0.5, "tool_calls": 1})])
 
     def test_run_refused_at_init_raises_with_the_servers_field(self) -> None:
         with self.assertRaises(ParetoStudioError) as ctx:
