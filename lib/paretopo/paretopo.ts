@@ -1,6 +1,6 @@
 /**
  * `paretopo` — ParetoPO (arXiv 2606.16111), our reconstruction (see
- * /work/shared/ARCHITECTURE.md). A stateful estimator:
+ * ../shared/ARCHITECTURE.md). A stateful estimator:
  *
  * Stage 1, hypervolume-guided dynamic scalarization.
  *   g_i = goodness of trajectory i (objective-scale), gated if
