@@ -212,12 +212,7 @@ class Run:
         ``{name: value}``) or a list of them (e.g. one per policy on the front)."""
         step = R.as_step(step)
         points = R.eval_points(step, objectives, self.objective_names, split, extra)
-        with self._lock:
-            self._check_open()
-            self._pending["eval-points"].extend(points)
-            self._pending_count += len(points)
-            self._after_add()
-        self._raise_deferred()  # an earlier batch refused: said now, this call's data is kept
+        self._enqueue("eval-points", points)
 
     def log_trajectories(self, step: int, trajectories: Sequence[Mapping[str, Any]]) -> None:
         """Logs rollouts: dicts with ``prompt``, ``tokens`` ((kind, text) pairs with kind
@@ -225,10 +220,14 @@ class Run:
         (default: position), ``split`` (train|eval), ``rank``, ``advantage``, ``reward``."""
         step = R.as_step(step)
         recs = [R.trajectory(step, i, t, self.objective_names) for i, t in enumerate(trajectories)]
+        self._enqueue("trajectories", recs)
+
+    def _enqueue(self, kind: str, records: List[Dict[str, Any]]) -> None:
+        """Queues validated records of one kind for the sender thread."""
         with self._lock:
             self._check_open()
-            self._pending["trajectories"].extend(recs)
-            self._pending_count += len(recs)
+            self._pending[kind].extend(records)
+            self._pending_count += len(records)
             self._after_add()
         self._raise_deferred()  # an earlier batch refused: said now, this call's data is kept
 
