@@ -55,8 +55,26 @@ function checkApplied(applied: Map<string, string>, migrations: Migration[]): Mi
   return migrations.filter((m) => !applied.has(m.name));
 }
 
+/**
+ * The database holds token hashes and everyone's runs: readable by its owner
+ * only (0600). SQLite creates the -wal and -shm files with the database
+ * file's mode, so fixing the file fixes them.
+ */
+function restrictSqliteFile(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+}
+
 function migrateSqlite(file: string, migrations: Migration[]): string[] {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  restrictSqliteFile(file);
   const db = new Database(file, { timeout: 10_000 });
   try {
     db.pragma('journal_mode = WAL');
