@@ -70,6 +70,19 @@ function restrictSqliteFile(file: string): void {
   }
 }
 
+/**
+ * Data step of the migration that introduced per-run event seqs: events logged
+ * before it are numbered 1, 2, … in id order (ids were commit-ordered then:
+ * one writer per run), so existing runs replay their feed as before.
+ */
+const SEQ_MIGRATION = '0003_team_mode';
+const BACKFILL_EVENT_SEQ_SQLITE = `
+UPDATE "RunEvent" SET "seq" = (SELECT COUNT(*) FROM "RunEvent" e2 WHERE e2."runId" = "RunEvent"."runId" AND e2."id" <= "RunEvent"."id");
+UPDATE "Run" SET "eventSeq" = COALESCE((SELECT MAX("seq") FROM "RunEvent" e WHERE e."runId" = "Run"."id"), 0);`;
+const BACKFILL_EVENT_SEQ_POSTGRES = `
+UPDATE "RunEvent" r SET "seq" = x.rn FROM (SELECT "id", row_number() OVER (PARTITION BY "runId" ORDER BY "id") AS rn FROM "RunEvent") x WHERE r."id" = x."id";
+UPDATE "Run" SET "eventSeq" = COALESCE((SELECT MAX("seq") FROM "RunEvent" e WHERE e."runId" = "Run"."id"), 0);`;
+
 function migrateSqlite(file: string, migrations: Migration[]): string[] {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -89,6 +102,7 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
       const rows = db.prepare('SELECT name, checksum FROM "_studio_migrations"').all() as { name: string; checksum: string }[];
       for (const m of checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), migrations)) {
         db.exec(m.sql);
+        if (m.name === SEQ_MIGRATION) db.exec(BACKFILL_EVENT_SEQ_SQLITE);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length) throw new Error(`migration ${m.name} leaves ${broken.length} foreign-key violations`);
         db.prepare('INSERT INTO "_studio_migrations" VALUES (?, ?, ?)').run(m.name, m.checksum, new Date().toISOString());
@@ -116,6 +130,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
+        if (m.name === SEQ_MIGRATION) await client.query(BACKFILL_EVENT_SEQ_POSTGRES);
         await client.query('INSERT INTO "_studio_migrations" (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
         await client.query('COMMIT');
       } catch (err) {
