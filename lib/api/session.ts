@@ -6,7 +6,7 @@
  * the `csrf` package). Cookies are set with Next's own cookie API.
  */
 import crypto from 'node:crypto';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { NextResponse } from 'next/server';
 import { createSession, deleteSession, findActiveToken, findSession, SESSION_TTL_MS, type TokenView } from '../db';
 import { resolveAuthMode } from '../auth/mode';
@@ -47,9 +47,11 @@ export interface Viewer {
 export async function currentViewer(): Promise<Viewer> {
   const mode = resolveAuthMode();
   if (!mode.team) return { team: false, publicRead: true, user: { name: 'local', role: 'admin' } };
+  // An API token works for pages too (curl, scripts); browsers use the session cookie.
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec((await headers()).get('authorization') ?? '')?.[1];
   const value = (await cookies()).get(SESSION_COOKIE)?.value;
-  const session = value ? await findSession(value) : null;
-  return { team: true, publicRead: mode.publicRead, user: session ? { name: session.token.name, role: session.token.role } : null };
+  const token = bearer ? await findActiveToken(bearer) : value ? (await findSession(value))?.token : null;
+  return { team: true, publicRead: mode.publicRead, user: token ? { name: token.name, role: token.role } : null };
 }
 
 /** Whether the viewer may see pages, and whether they may change things. */
