@@ -29,7 +29,7 @@ export const BatchId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-1
 export const RunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -');
 
 export const CreateRunInput = z
-  .object({
+  .strictObject({
     /** Optional client-chosen id; creating the same id twice returns the existing run. */
     id: RunId.optional(),
     name: shortText(200),
