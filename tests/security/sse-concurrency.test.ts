@@ -75,6 +75,10 @@ describe.each(DATABASES)('SSE with concurrent writers on %s', (provider) => {
     const url = `${base}/api/runs/${run.id}/events`;
 
     let writing = true;
+    const progress: number[] = Array(10).fill(0);
+    const watchdog = setTimeout(() => {
+      console.log(`[sse test] stalled: progress ${progress.join(',')}\nserver logs:\n${next.get().logs().slice(-5000)}`);
+    }, 90_000);
     const subscribers = Array.from({ length: 10 }, async (_, k) => {
       const seen: Ev[] = [];
       // Subscribers 0-4 hang up every 60-ish events and reconnect from their last id.
@@ -83,6 +87,7 @@ describe.each(DATABASES)('SSE with concurrent writers on %s', (provider) => {
       while (seen.length < TOTAL) {
         const got = await subscribe(url, reader.headers, seen.at(-1)?.id ?? 0, (n) => seen.length + n >= TOTAL || n >= chunk);
         seen.push(...got);
+        progress[k] = seen.length;
         if (seen.length < TOTAL) reconnects++;
         if (process.env.SSE_TEST_DEBUG) console.log(`[sse test] subscriber ${k}: ${seen.length}/${TOTAL}`);
       }
@@ -100,6 +105,7 @@ describe.each(DATABASES)('SSE with concurrent writers on %s', (provider) => {
     writing = false;
     console.log(`[sse test] writers done after ${Date.now() - t0} ms`);
     const results = await Promise.all(subscribers);
+    clearTimeout(watchdog);
     expect(writing).toBe(false);
     for (const [k, { seen, reconnects }] of results.entries()) {
       // exactly once, no gaps: ids are the run's seqs 1..TOTAL in order

@@ -15,6 +15,8 @@ export interface NextServer {
   url: string;
   /** The server's DATABASE_URL (tests/support/auth.ts mints tokens in it). */
   databaseUrl: string;
+  /** Process id of `next start` (benchmarks measure its CPU). */
+  pid: number;
   logs: () => string;
   stop: () => Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function startNextServer(databaseUrl: string, env: Record<string, s
   return {
     url,
     databaseUrl,
+    pid: child.pid!,
     logs: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
