@@ -115,9 +115,16 @@ export class FeedHub {
       let from = Infinity;
       for (const s of subs) if (s.cursor < head) from = Math.min(from, s.cursor);
       while (from < head && this.runs.get(runId)?.size) {
-        const events = await listEvents(runId, { afterId: from, limit: this.opts.pageSize });
+        const pageFrom = from;
+        const events = await listEvents(runId, { afterId: pageFrom, limit: this.opts.pageSize });
         if (!events.length) break;
         for (const s of [...(this.runs.get(runId) ?? [])]) {
+          // A subscriber that joined during the read, behind this page's start,
+          // would get a gap: it waits for the next round, which starts at its cursor.
+          if (s.cursor < pageFrom) {
+            this.again = true;
+            continue;
+          }
           const fresh = events.filter((e) => e.id > s.cursor);
           if (!fresh.length) continue;
           if (!s.write(fresh.map(formatEvent).join(''))) {
