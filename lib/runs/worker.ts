@@ -52,7 +52,8 @@ export async function withDbRetry<T>(what: string, fn: () => Promise<T>, log: (l
     } catch (err) {
       if (!isTransientDbError(err) || attempt >= 30 || signal?.aborted) throw err;
       const ms = Math.min(5000, 100 * 2 ** attempt);
-      log(`${what}: database busy (${(err as Error).message.split('\n')[0]}); retrying in ${ms} ms`);
+      const e = err as { code?: string; message?: string };
+      log(`${what}: database busy (${e.code ?? ''} ${String(e.message ?? '').split('\n')[0]}); retrying in ${ms} ms`);
       await sleep(ms, signal);
     }
   }

@@ -43,6 +43,8 @@ describe('faults on sqlite', () => {
 
     // A GET every 25 ms for the whole test: the dashboard must stay responsive.
     const latencies: number[] = [];
+    const slow: string[] = [];
+    let phase = 'training';
     let probing = true;
     const prober = (async () => {
       while (probing) {
@@ -50,6 +52,7 @@ describe('faults on sqlite', () => {
         const res = await fetch(`${server.url}/api/runs/${training.id}`);
         await res.json();
         latencies.push(performance.now() - t);
+        if (latencies.at(-1)! > 100) slow.push(`${latencies.at(-1)!.toFixed(0)} ms during ${phase}`);
         expect(res.status).toBe(200);
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -61,11 +64,13 @@ describe('faults on sqlite', () => {
     expect(huge.length).toBeGreaterThan(10_000_000);
     const stepBefore = await lastStep(training.id);
     for (let i = 0; i < 3; i++) {
+      phase = `10.5 MB batch #${i}`;
       const res = await fetch(`${server.url}/api/runs/${run.id}/frontiers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
       expect(res.status).toBe(413);
     }
     // Batches at the limit (20,000 points) are processed, one after another.
     for (let s = 0; s < 5; s++) {
+      phase = `20,000-point batch #${s}`;
       const res = await fetch(`${server.url}/api/runs/${run.id}/frontiers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -73,13 +78,14 @@ describe('faults on sqlite', () => {
       });
       expect(res.status, await res.clone().text()).toBe(200);
     }
+    phase = 'after';
     await new Promise((r) => setTimeout(r, 1500));
     probing = false;
     await prober;
 
     const sorted = [...latencies].sort((a, b) => a - b);
     const max = sorted.at(-1)!;
-    console.log(`[fault] ${latencies.length} GETs during the barrage: median ${sorted[sorted.length >> 1].toFixed(1)} ms, max ${max.toFixed(1)} ms`);
+    console.log(`[fault] ${latencies.length} GETs during the barrage: median ${sorted[sorted.length >> 1].toFixed(1)} ms, max ${max.toFixed(1)} ms; over 100 ms: ${slow.join('; ') || 'none'}`);
     expect(latencies.length).toBeGreaterThan(20);
     expect(max).toBeLessThan(200);
     const frontiers = (await (await fetch(`${server.url}/api/runs/${run.id}/frontiers`)).json()).frontiers;
@@ -91,7 +97,8 @@ describe('faults on sqlite', () => {
   }, 300_000);
 
   it('the database locked past the busy timeout: the worker retries instead of dying, and the run goes on', async () => {
-    const running = (await getRun((await waitFor('a running run', async () => (await fetch(`${server.url}/api/runs?status=running`).then((r) => r.json())).runs[0])).id))!;
+    const running = await queueRun({ source: 'builtin', name: 'through a locked database', config: tinyConfig({ steps: 5000, evalEvery: 1000, checkpointEvery: 1000 }) });
+    await waitFor('the worker to train the new run', async () => (await lastStep(running.id)) >= 1, 180_000, worker.logs);
     const before = await lastStep(running.id);
     const file = url().slice('file:'.length);
     const locker = new Database(file, { timeout: 30_000 });
