@@ -47,6 +47,7 @@ describe('npm start', () => {
       expect(out).toMatch(/running at http:\/\/127\.0\.0\.1:\d+ \(listening on 127\.0\.0\.1, this machine only/);
       expect(out).toMatch(/Local mode/);
       await waitFor('the dashboard', async () => (await fetch(`http://127.0.0.1:${port}/api/runs`).catch(() => null))?.ok, 60_000, () => out);
+      await waitFor('the worker to start', async () => /\[worker worker-[0-9a-f]+\] started/.test(out), 120_000, () => out);
       const worker = await waitFor('the worker process', async () => childrenOf(child.pid!).find((p) => cmdline(p).includes('scripts/worker.ts')), 60_000, () => out);
       process.kill(worker, 'SIGKILL');
       await waitFor('the restart notice', async () => /worker exited \(SIGKILL\); restarting it/.test(out), 30_000, () => out);
