@@ -99,7 +99,7 @@ export const EvalPointRecord = z.strictObject({
 export type EvalPointRecord = z.input<typeof EvalPointRecord>;
 
 /** Points summed over every frontier of one batch (see MAX_BATCH_ROWS). */
-export const MAX_FRONTIER_POINTS_PER_BATCH = 10_000;
+export const MAX_FRONTIER_POINTS_PER_BATCH = 5_000;
 
 export const FrontierRecord = z.strictObject({
   step,
@@ -110,9 +110,9 @@ export type FrontierRecord = z.input<typeof FrontierRecord>;
 
 /**
  * Per-batch limits, sized so that validating and writing one batch holds the
- * database write lock and the server's event loop for about 100 ms at most on
- * a small machine (a 10,000-point frontier batch: ~60-100 ms parse, check,
- * validate and write on 2 shared cores; 20,000 took 120-210 ms). Larger uploads are
+ * database write lock and the server's event loop well under ~100 ms on a
+ * small machine (frontier points, parsed + checked + validated + written on 2
+ * shared cores: 5,000 in ~50 ms, 20,000 in 120-210 ms). Larger uploads are
  * split by the client into several batches. Every request body is also capped
  * at MAX_BODY_BYTES (lib/api/body.ts).
  */

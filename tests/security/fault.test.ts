@@ -94,10 +94,10 @@ describe('faults on sqlite', () => {
       phase = `10.5 MB batch #${i}`;
       expect(await postFromOutside(`${server.url}/api/runs/${run.id}/frontiers`, huge)).toBe(413);
     }
-    // Batches at the limit (10,000 points) are processed, one after another.
+    // Batches at the limit (5,000 points) are processed, one after another.
     for (let s = 0; s < 5; s++) {
-      phase = `10,000-point batch #${s}`;
-      const body = JSON.stringify({ batchId: `ok-${s}`, records: [{ step: s, points: points.slice(0, 10_000), hypervolume: 1 }] });
+      phase = `5,000-point batch #${s}`;
+      const body = JSON.stringify({ batchId: `ok-${s}`, records: [{ step: s, points: points.slice(0, 5_000), hypervolume: 1 }] });
       expect(await postFromOutside(`${server.url}/api/runs/${run.id}/frontiers`, body)).toBe(200);
     }
     phase = 'after';

@@ -139,9 +139,9 @@ describe.each(DATABASES)('bad input on %s', (provider) => {
     const streamed = await fetch(`${next.get().url}/api/runs/${run.id}/frontiers`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: chunks, duplex: 'half' } as RequestInit);
     expect(streamed.status).toBe(413);
     // Under the body limit but over the per-batch point limit: 422 naming the limit.
-    const many = await call('POST', `/api/runs/${run.id}/frontiers`, { batchId: 'many', records: [{ step: 0, points: points.slice(0, 6_000), hypervolume: 1 }, { step: 1, points: points.slice(0, 6_000), hypervolume: 1 }] });
+    const many = await call('POST', `/api/runs/${run.id}/frontiers`, { batchId: 'many', records: [{ step: 0, points: points.slice(0, 3_000), hypervolume: 1 }, { step: 1, points: points.slice(0, 3_000), hypervolume: 1 }] });
     expect(many.status).toBe(422);
-    expect(many.json!.error).toMatch(/at most 10000 per batch/);
+    expect(many.json!.error).toMatch(/at most 5000 per batch/);
     expect((await call('GET', `/api/runs/${run.id}/frontiers`)).json!.frontiers).toEqual([]);
   });
 
