@@ -26,14 +26,15 @@ export interface BatchResult {
 export interface BatchRef {
   batchId: string;
   key: string;
-  hash: string;
+  /** Null: not compared on replay (in-process trainers). */
+  hash: string | null;
 }
 
 /** What a replayed batch id means: the same batch again (a no-op), or a conflict. */
 export function checkReplay(ref: BatchRef, kind: BatchKind, prior: { kind: string; hash: string | null } | null | undefined): void {
   if (!prior) return;
   if (prior.kind !== kind) throw new ConflictError(`batchId ${ref.batchId} was already used for a ${prior.kind} batch of this run`);
-  if (prior.hash && prior.hash !== ref.hash) {
+  if (prior.hash && ref.hash && prior.hash !== ref.hash) {
     throw new ConflictError(`batchId ${ref.batchId} was already used for a batch with different content; use a new batchId for new data`);
   }
 }

@@ -55,6 +55,8 @@ export interface NewRun {
   totalSteps?: number;
   /** The API token creating the run (team mode); it may then log to the run. */
   createdByTokenId?: string | null;
+  /** The claim a running built-in run is born with (an in-process trainer's). */
+  workerId?: string | null;
 }
 
 /** Creates a run (and its experiment by name if new). An existing `id` returns that run unchanged. */
@@ -81,6 +83,7 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
         notes: input.notes,
         totalSteps: input.totalSteps,
         createdByTokenId: input.createdByTokenId ?? null,
+        workerId: input.workerId ?? null,
         experimentId,
         createdAt: now,
         startedAt: input.status === 'running' ? now : null,

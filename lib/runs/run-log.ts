@@ -49,9 +49,16 @@ export interface WriterContext {
   createdByTokenId?: string | null;
 }
 
+/** The claim a run created by an in-process trainer is born with (so only that trainer writes to it). */
+export function newInProcessClaim(): string {
+  return `inproc-${crypto.randomBytes(4).toString('hex')}`;
+}
+
 export async function startRun(input: unknown, ctx: WriterContext = {}): Promise<{ run: RunView; created: boolean }> {
   const data = parse(CreateRunInput, input);
-  return createRun({ ...data, createdByTokenId: ctx.createdByTokenId ?? null });
+  // A running built-in run created in process (npm run train) is claimed by its creator.
+  const claim = data.source === 'builtin' && data.status === 'running' ? (ctx.workerId ?? null) : null;
+  return createRun({ ...data, createdByTokenId: ctx.createdByTokenId ?? null, workerId: claim });
 }
 
 type WriteState = Awaited<ReturnType<typeof getRunWriteState>>;
@@ -63,10 +70,15 @@ function checkWriter(runId: string, run: WriteState, ctx: WriterContext): void {
   }
 }
 
-/** A batch's key in storage and the sha256 of its validated records (a reused id with other content is a conflict). */
-function batchKey(batchId: string, records: unknown, ctx: WriterContext): { key: string; hash: string } {
-  const hash = crypto.createHash('sha256').update(JSON.stringify(records)).digest('hex');
-  return { key: ctx.batchScope ? `${ctx.batchScope}/${batchId}` : batchId, hash };
+/**
+ * A batch's key in storage and the sha256 of its validated records: a client
+ * (HTTP, scoped) reusing an id with other content gets a conflict. In-process
+ * trainers are not scoped and not hashed: a resumed run re-sends its step under
+ * the same deterministic id with other timings, and the first write wins.
+ */
+function batchKey(batchId: string, records: unknown, ctx: WriterContext): { key: string; hash: string | null } {
+  if (!ctx.batchScope) return { key: batchId, hash: null };
+  return { key: `${ctx.batchScope}/${batchId}`, hash: crypto.createHash('sha256').update(JSON.stringify(records)).digest('hex') };
 }
 
 async function writableRun(runId: string, ctx: WriterContext): Promise<WriteState> {

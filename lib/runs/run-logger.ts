@@ -4,7 +4,7 @@
  * a trainer that resumes and re-sends a step cannot duplicate its rows.
  */
 import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
-import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, startRun, type WriterContext } from './run-log';
+import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, newInProcessClaim, startRun, type WriterContext } from './run-log';
 import { safeText } from './safe-text';
 import type { RunView } from '../db';
 
@@ -19,13 +19,20 @@ export class RunLogger {
     private readonly retry: WriteRetry = once,
   ) {}
 
+  /** Creates the run; a running built-in run is claimed by this logger (nobody else may write to it). */
   static async start(input: CreateRunInput): Promise<RunLogger> {
-    return new RunLogger((await startRun(input)).run);
+    const workerId = newInProcessClaim();
+    const { run } = await startRun(input, { workerId });
+    return new RunLogger(run, { workerId });
   }
 
-  /** `workerId`: the worker holding the claim of a built-in run (its writes are refused otherwise). */
+  /**
+   * `workerId`: the claim this process holds on a built-in run (default: the
+   * claim recorded on `run`); writes are refused once the claim has passed to
+   * another worker.
+   */
   static attach(run: RunView, opts: { workerId?: string; retry?: WriteRetry } = {}): RunLogger {
-    return new RunLogger(run, { workerId: opts.workerId }, opts.retry);
+    return new RunLogger(run, { workerId: opts.workerId ?? run.workerId ?? undefined }, opts.retry);
   }
 
   get runId(): string {

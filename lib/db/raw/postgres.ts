@@ -29,7 +29,7 @@ export async function writeTrajectoryBatchPostgres(
   url: string,
   runId: string,
   batchId: string,
-  hash: string,
+  hash: string | null,
   rows: readonly TrajectoryRow[],
 ): Promise<RawBatchOutcome> {
   const client = await pool(url).connect();

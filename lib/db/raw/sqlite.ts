@@ -54,7 +54,7 @@ export function writeTrajectoryBatchSqlite(
   busyTimeoutMs: number,
   runId: string,
   batchId: string,
-  hash: string,
+  hash: string | null,
   rows: readonly TrajectoryRow[],
 ): RawBatchOutcome {
   const { db, claim, prior: priorStmt, insert } = connection(file, busyTimeoutMs);
