@@ -84,6 +84,8 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
         totalSteps: input.totalSteps,
         createdByTokenId: input.createdByTokenId ?? null,
         workerId: input.workerId ?? null,
+        // A claimed run is alive from the start (else workers would take it for orphaned at once).
+        heartbeatAt: input.workerId ? now : null,
         experimentId,
         createdAt: now,
         startedAt: input.status === 'running' ? now : null,

@@ -6,7 +6,7 @@
 import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
 import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, newInProcessClaim, startRun, type WriterContext } from './run-log';
 import { safeText } from './safe-text';
-import type { RunView } from '../db';
+import { heartbeat, type RunView } from '../db';
 
 /** Wraps each write, e.g. to retry it when the database is busy (the worker does). */
 export type WriteRetry = <T>(what: string, fn: () => Promise<T>) => Promise<T>;
@@ -23,7 +23,24 @@ export class RunLogger {
   static async start(input: CreateRunInput): Promise<RunLogger> {
     const workerId = newInProcessClaim();
     const { run } = await startRun(input, { workerId });
-    return new RunLogger(run, { workerId });
+    const logger = new RunLogger(run, { workerId });
+    if (run.workerId === workerId) logger.keepAlive();
+    return logger;
+  }
+
+  private timer: NodeJS.Timeout | null = null;
+
+  /** Heartbeats the claim every 5 s until the run ends, as a worker does (training awaits between steps). */
+  private keepAlive(): void {
+    const workerId = this.ctx.workerId!;
+    this.timer = setInterval(() => void heartbeat(this.runId, workerId).catch(() => {}), 5000);
+    this.timer.unref?.();
+  }
+
+  private stopKeepAlive<T>(p: Promise<T>): Promise<T> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    return p;
   }
 
   /**
@@ -57,14 +74,14 @@ export class RunLogger {
   }
 
   finish() {
-    return this.retry('finishRun', () => finishRun(this.runId, { status: 'finished' }, this.ctx));
+    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'finished' }, this.ctx)));
   }
 
   fail(error: string) {
-    return this.retry('finishRun', () => finishRun(this.runId, { status: 'failed', error: safeText(error, 20_000) || 'unknown error' }, this.ctx));
+    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'failed', error: safeText(error, 20_000) || 'unknown error' }, this.ctx)));
   }
 
   cancel() {
-    return this.retry('finishRun', () => finishRun(this.runId, { status: 'cancelled' }, this.ctx));
+    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'cancelled' }, this.ctx)));
   }
 }
