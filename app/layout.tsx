@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import './globals.css';
+import { currentViewer } from '@/lib/api/session';
+import { SignOutButton } from '@/components/sign-in-form';
 
 export const metadata: Metadata = {
   title: 'Pareto Studio',
   description: 'Train tool-using agents for accuracy and tool-use efficiency with ParetoPO, and watch their Pareto fronts live.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await currentViewer();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -30,6 +33,22 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 New run
               </Link>
             </nav>
+            {viewer.team && (
+              <div className="ml-auto flex items-center gap-3 text-sm text-slate-600" data-testid="viewer">
+                {viewer.user ? (
+                  <>
+                    <span>
+                      {viewer.user.name} · {viewer.user.role}
+                    </span>
+                    <SignOutButton />
+                  </>
+                ) : (
+                  <Link href="/signin" className="hover:text-slate-900">
+                    Sign in
+                  </Link>
+                )}
+              </div>
+            )}
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>

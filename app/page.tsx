@@ -4,12 +4,14 @@ import { ListRunsQuery } from '@/lib/runs';
 import { RunsTable } from '@/components/runs-table';
 import { RunsFilters } from '@/components/runs-filters';
 import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/runs/read-schemas';
+import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: Props) {
+  await requireViewer('reader', '/');
   const sp = await searchParams;
   // Filters come from the URL (shareable links); invalid values are ignored rather than failing the page.
   const filter: Record<string, string> = {};

@@ -5,6 +5,7 @@
  * /api/runs and opens its page; validation errors come back naming the field
  * and are shown beside it.
  */
+import { send } from '@/lib/client/send';
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { TrainOptionDoc } from '@/lib/training/config';
@@ -169,16 +170,12 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
     setSubmitting(true);
     setSummary(null);
     try {
-      const res = await fetch('/api/runs', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          source: 'builtin',
-          seed: seedNum,
-          ...(name.trim() ? { name: name.trim() } : {}),
-          tags: tags.split(/[\s,]+/).filter(Boolean),
-          config,
-        }),
+      const res = await send('POST', '/api/runs', {
+        source: 'builtin',
+        seed: seedNum,
+        ...(name.trim() ? { name: name.trim() } : {}),
+        tags: tags.split(/[\s,]+/).filter(Boolean),
+        config,
       });
       const body = await res.json();
       if (!res.ok) {

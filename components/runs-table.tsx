@@ -3,7 +3,8 @@ import Link from 'next/link';
 import type { RunView } from '@/lib/db/runs';
 import { useRuns } from '@/lib/client/use-runs';
 import { StatusBadge } from './status-badge';
-import { formatNumber, formatRelative } from './format';
+import { formatNumber } from './format';
+import { RelativeTime } from './relative-time';
 import { EmptyRuns } from './empty-runs';
 import { ProgressBar } from './progress-bar';
 import { Sparkline } from './sparkline';
@@ -60,7 +61,7 @@ export function RunsTable({ initialRuns, filter = {} }: { initialRuns: RunView[]
                 <ProgressBar lastStep={run.lastStep} totalSteps={run.totalSteps} />
               </td>
               <td className="px-4 py-2.5 text-slate-600" title={run.createdAt.toISOString()}>
-                {formatRelative(run.createdAt)}
+                <RelativeTime date={run.createdAt} />
               </td>
               <td className="px-4 py-2.5 text-right font-mono tabular-nums">{formatNumber(run.latestHypervolume)}</td>
               <td className="px-4 py-1.5">

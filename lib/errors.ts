@@ -26,7 +26,12 @@ export class ValidationError extends Error {
 
   static fromZod(error: ZodError, prefix = ''): ValidationError {
     return new ValidationError(
-      error.issues.map((i) => ({ path: formatPath(prefix, i.path as (string | number)[]), message: i.message })),
+      error.issues.flatMap((i) =>
+        // An unknown key is named by its own path (`records[0].hypervolum`), not its parent's.
+        i.code === 'unrecognized_keys'
+          ? i.keys.map((k) => ({ path: formatPath(prefix, [...(i.path as (string | number)[]), k]), message: 'unknown key' }))
+          : [{ path: formatPath(prefix, i.path as (string | number)[]), message: i.message }],
+      ),
     );
   }
 }
@@ -35,6 +40,14 @@ export class NotFoundError extends Error {
   constructor(what: string, id: string) {
     super(`${what} ${id} not found`);
     this.name = 'NotFoundError';
+  }
+}
+
+/** The caller is known but may not do this (HTTP 403). */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
   }
 }
 

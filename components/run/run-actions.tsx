@@ -8,6 +8,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { RunView } from '@/lib/db/runs';
+import { send } from '@/lib/client/send';
 
 const button = 'rounded-md px-3 py-1.5 text-sm font-medium shadow-sm ring-1 ring-inset disabled:opacity-50';
 
@@ -19,11 +20,11 @@ export function RunActions({ run }: { run: Pick<RunView, 'id' | 'name' | 'status
   const [typed, setTyped] = useState('');
   const live = run.status === 'queued' || run.status === 'running';
 
-  async function post(method: string, url: string) {
+  async function post(method: 'POST' | 'DELETE', url: string) {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(url, { method });
+      const res = await send(method, url);
       const body = await res.json().catch(() => ({}));
       if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
       return body;

@@ -1,6 +1,7 @@
 import type { RunView } from '@/lib/db/runs';
 import { StatusBadge } from '../status-badge';
-import { formatNumber, formatRelative } from '../format';
+import { formatNumber } from '../format';
+import { RelativeTime } from '../relative-time';
 import { ProgressBar } from '../progress-bar';
 import { RunActions } from './run-actions';
 import { TagChips } from '../tag-chips';
@@ -19,7 +20,7 @@ export function RunHeader({ run, connected }: { run: RunView; connected: boolean
           </span>
         )}
         <span className="ml-auto text-xs text-slate-500" title={run.createdAt.toISOString()}>
-          created {formatRelative(run.createdAt)}
+          created <RelativeTime date={run.createdAt} />
         </span>
         <RunActions run={run} />
       </div>

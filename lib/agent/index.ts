@@ -35,7 +35,7 @@ export type { TokenBatch } from './train-step';
 export { evaluate } from './evaluate';
 export type { EvaluateOptions, EvaluationResult, BucketStats } from './evaluate';
 export { serializeWeights, loadWeights, policyFromWeights, readWeightsConfig, WEIGHTS_FORMAT_VERSION } from './serialize';
-export { warmStart, learningRate, warmStartCheckpointName, parseWarmStartCheckpointName, warmStartConfig, WARM_START_STEPS, WARM_START_VERSION } from './warm-start';
+export { warmStart, warmStartYielding, learningRate, warmStartCheckpointName, parseWarmStartCheckpointName, warmStartConfig, WARM_START_STEPS, WARM_START_VERSION } from './warm-start';
 export type { WarmStartOptions, WarmStartResult } from './warm-start';
 export { loadOrTrainWarmStart, loadNamedPolicy } from './warm-start-cache';
 export type { CachedWarmStart } from './warm-start-cache';

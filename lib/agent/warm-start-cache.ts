@@ -5,7 +5,7 @@
 import type { ToolEnv } from '../envs/types';
 import type { Policy } from './model';
 import { policyFromWeights, serializeWeights } from './serialize';
-import { warmStart, warmStartCheckpointName, warmStartConfig } from './warm-start';
+import { warmStartCheckpointName, warmStartConfig, warmStartYielding } from './warm-start';
 import type { WarmStartOptions } from './warm-start';
 
 export interface CachedWarmStart {
@@ -29,7 +29,7 @@ export async function loadOrTrainWarmStart(
     const row = await db.getCheckpointByName(name);
     if (row) return { policy: policyFromWeights(row.weights), name, cached: true, seconds: 0, cpuSeconds: 0 };
   }
-  const res = warmStart(env, opts);
+  const res = await warmStartYielding(env, opts);
   await db.saveCheckpoint({
     name,
     step: res.steps,

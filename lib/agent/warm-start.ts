@@ -74,7 +74,8 @@ function cpuSeconds(): number {
   return (u.user + u.system) / 1e6;
 }
 
-export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartResult {
+/** The warm start as a generator that pauses after every step (the loop is shared by the sync and the yielding drivers). */
+function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, WarmStartResult> {
   const seed = opts.seed ?? 0;
   const steps = opts.steps ?? WARM_START_STEPS;
   const batchSize = opts.batchSize ?? 64;
@@ -87,14 +88,45 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
   const t0 = performance.now();
   const cpu0 = cpuSeconds();
   let loss = NaN;
-  for (let step = 0; step < steps; step++) {
-    (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
-    const prompts = env.samplePrompts('train', batchSize, rng);
-    const traces = prompts.map((p) => env.warmStartTrace(p, rng));
-    // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
-    loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)));
-    opts.onProgress?.(step + 1, steps, loss);
+  try {
+    for (let step = 0; step < steps; step++) {
+      (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
+      const prompts = env.samplePrompts('train', batchSize, rng);
+      const traces = prompts.map((p) => env.warmStartTrace(p, rng));
+      // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
+      loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)));
+      opts.onProgress?.(step + 1, steps, loss);
+      yield;
+    }
+  } finally {
+    optimizer.dispose();
   }
-  optimizer.dispose();
   return { policy, steps, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds() - cpu0, finalLoss: loss };
+}
+
+export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartResult {
+  const it = warmStartSteps(env, opts);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same warm start, giving the event loop a turn at least every
+ * `yieldEveryMs` (default 200 ms), so a worker's heartbeat timer keeps firing
+ * during a minutes-long warm start and its run is never taken for dead.
+ */
+export async function warmStartYielding(env: ToolEnv, opts: WarmStartOptions & { yieldEveryMs?: number } = {}): Promise<WarmStartResult> {
+  const every = opts.yieldEveryMs ?? 200;
+  const it = warmStartSteps(env, opts);
+  let last = performance.now();
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+    if (performance.now() - last >= every) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
 }

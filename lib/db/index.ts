@@ -9,6 +9,7 @@ export {
   writeFrontiers,
   type BatchResult,
   type BatchKind,
+  type BatchRef,
   type StepRow,
   type EvalPointRow,
   type FrontierRow,
@@ -19,3 +20,17 @@ export { saveCheckpoint, getCheckpointByName, getLatestCheckpoint, pruneCheckpoi
 export { appendEvents, listEvents, type RunEventKind, type RunEventView, type NewRunEvent } from './events';
 export { latestEventId, trajectoryPointsJson, listHypervolumeHistories, listRunFacets, type TrajectoryPointsView } from './run-views';
 export { claimNextRun, heartbeat, requestCancel, requeueStaleRuns, releaseRun, countQueuedRuns, type HeartbeatResult } from './queue';
+export {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  findActiveToken,
+  grantRun,
+  tokenMayWriteRun,
+  createSession,
+  findSession,
+  deleteSession,
+  SESSION_TTL_MS,
+  type TokenView,
+} from './tokens';
+export { latestEventSeqs } from './events';

@@ -55,8 +55,39 @@ function checkApplied(applied: Map<string, string>, migrations: Migration[]): Mi
   return migrations.filter((m) => !applied.has(m.name));
 }
 
+/**
+ * The database holds token hashes and everyone's runs: readable by its owner
+ * only (0600). SQLite creates the -wal and -shm files with the database
+ * file's mode, so fixing the file fixes them.
+ */
+function restrictSqliteFile(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+}
+
+/**
+ * Data step of the migration that introduced per-run event seqs: events logged
+ * before it are numbered 1, 2, … in id order (ids were commit-ordered then:
+ * one writer per run), so existing runs replay their feed as before.
+ */
+const SEQ_MIGRATION = '0003_team_mode';
+const BACKFILL_EVENT_SEQ_SQLITE = `
+UPDATE "RunEvent" SET "seq" = (SELECT COUNT(*) FROM "RunEvent" e2 WHERE e2."runId" = "RunEvent"."runId" AND e2."id" <= "RunEvent"."id");
+UPDATE "Run" SET "eventSeq" = COALESCE((SELECT MAX("seq") FROM "RunEvent" e WHERE e."runId" = "Run"."id"), 0);`;
+const BACKFILL_EVENT_SEQ_POSTGRES = `
+UPDATE "RunEvent" r SET "seq" = x.rn FROM (SELECT "id", row_number() OVER (PARTITION BY "runId" ORDER BY "id") AS rn FROM "RunEvent") x WHERE r."id" = x."id";
+UPDATE "Run" SET "eventSeq" = COALESCE((SELECT MAX("seq") FROM "RunEvent" e WHERE e."runId" = "Run"."id"), 0);`;
+
 function migrateSqlite(file: string, migrations: Migration[]): string[] {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  restrictSqliteFile(file);
   const db = new Database(file, { timeout: 10_000 });
   try {
     db.pragma('journal_mode = WAL');
@@ -71,6 +102,7 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
       const rows = db.prepare('SELECT name, checksum FROM "_studio_migrations"').all() as { name: string; checksum: string }[];
       for (const m of checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), migrations)) {
         db.exec(m.sql);
+        if (m.name === SEQ_MIGRATION) db.exec(BACKFILL_EVENT_SEQ_SQLITE);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length) throw new Error(`migration ${m.name} leaves ${broken.length} foreign-key violations`);
         db.prepare('INSERT INTO "_studio_migrations" VALUES (?, ?, ?)').run(m.name, m.checksum, new Date().toISOString());
@@ -98,6 +130,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
+        if (m.name === SEQ_MIGRATION) await client.query(BACKFILL_EVENT_SEQ_POSTGRES);
         await client.query('INSERT INTO "_studio_migrations" (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
         await client.query('COMMIT');
       } catch (err) {

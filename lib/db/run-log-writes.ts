@@ -6,12 +6,12 @@
  * waits on the busy timeout instead of failing on a lock upgrade.
  */
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
-import { getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
+import { dbProvider, getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
 import { resolveDbConfig } from './config';
 import { appendEvents } from './events';
 import { ConflictError } from '../errors';
 import { writeTrajectoryBatchPostgres } from './raw/postgres';
-import { writeTrajectoryBatchSqlite, type RawBatchOutcome } from './raw/sqlite';
+import { sqliteDate, writeTrajectoryBatchSqlite, type RawBatchOutcome } from './raw/sqlite';
 import type { TrajectoryRow } from './raw/trajectory-rows';
 
 export type BatchKind = 'steps' | 'trajectories' | 'eval-points' | 'frontiers';
@@ -22,23 +22,39 @@ export interface BatchResult {
   rows: number;
 }
 
+/** A batch's identity: the client's id, its key in storage (scoped to the writer) and the hash of its content. */
+export interface BatchRef {
+  batchId: string;
+  key: string;
+  /** Null: not compared on replay (in-process trainers). */
+  hash: string | null;
+}
+
+/** What a replayed batch id means: the same batch again (a no-op), or a conflict. */
+export function checkReplay(ref: BatchRef, kind: BatchKind, prior: { kind: string; hash: string | null } | null | undefined): void {
+  if (!prior) return;
+  if (prior.kind !== kind) throw new ConflictError(`batchId ${ref.batchId} was already used for a ${prior.kind} batch of this run`);
+  if (prior.hash && ref.hash && prior.hash !== ref.hash) {
+    throw new ConflictError(`batchId ${ref.batchId} was already used for a batch with different content; use a new batchId for new data`);
+  }
+}
+
 async function inBatch(
   runId: string,
-  batchId: string,
+  ref: BatchRef,
   kind: BatchKind,
   rows: number,
   write: (tx: Tx) => Promise<void>,
 ): Promise<BatchResult> {
   const db = await getDb();
+  const batchId = ref.key;
   try {
     return await db.$transaction(
       async (tx) => {
-        const claimed = await tx.$executeRaw`INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows") VALUES (${runId}, ${batchId}, ${kind}, ${rows}) ON CONFLICT DO NOTHING`;
+        const claimed = await tx.$executeRaw`INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "hash") VALUES (${runId}, ${batchId}, ${kind}, ${rows}, ${ref.hash}) ON CONFLICT DO NOTHING`;
         if (claimed === 0) {
           const prior = await tx.ingestBatch.findUnique({ where: { runId_batchId: { runId, batchId } } });
-          if (prior && prior.kind !== kind) {
-            throw new ConflictError(`batchId ${batchId} was already used for a ${prior.kind} batch of this run`);
-          }
+          checkReplay(ref, kind, prior);
           return { applied: false, rows: prior?.rows ?? 0 };
         }
         await write(tx);
@@ -77,8 +93,8 @@ export interface StepRow {
 
 const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
 
-export async function writeSteps(runId: string, batchId: string, steps: StepRow[]): Promise<BatchResult> {
-  return inBatch(runId, batchId, 'steps', steps.length, async (tx) => {
+export async function writeSteps(runId: string, batch: BatchRef, steps: StepRow[]): Promise<BatchResult> {
+  return inBatch(runId, batch, 'steps', steps.length, async (tx) => {
     await tx.metric.createMany({
       data: steps.map((s) => ({
         runId,
@@ -108,15 +124,15 @@ export async function writeSteps(runId: string, batchId: string, steps: StepRow[
   });
 }
 
-export async function writeTrajectories(runId: string, batchId: string, rows: TrajectoryRow[]): Promise<BatchResult> {
+export async function writeTrajectories(runId: string, batch: BatchRef, rows: TrajectoryRow[]): Promise<BatchResult> {
   await getDb(); // created and migrated
   const config = resolveDbConfig();
   let outcome: RawBatchOutcome;
   try {
     outcome =
       config.provider === 'sqlite'
-        ? writeTrajectoryBatchSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runId, batchId, rows)
-        : await writeTrajectoryBatchPostgres(config.url, runId, batchId, rows);
+        ? writeTrajectoryBatchSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runId, batch.key, batch.hash, rows)
+        : await writeTrajectoryBatchPostgres(config.url, runId, batch.key, batch.hash, rows);
   } catch (err) {
     const code = String((err as { code?: string }).code ?? '');
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
@@ -124,9 +140,7 @@ export async function writeTrajectories(runId: string, batchId: string, rows: Tr
     }
     throw err;
   }
-  if (!outcome.applied && outcome.priorKind && outcome.priorKind !== 'trajectories') {
-    throw new ConflictError(`batchId ${batchId} was already used for a ${outcome.priorKind} batch of this run`);
-  }
+  if (!outcome.applied && outcome.priorKind) checkReplay(batch, 'trajectories', { kind: outcome.priorKind, hash: outcome.priorHash ?? null });
   return { applied: outcome.applied, rows: outcome.applied ? rows.length : (outcome.priorRows ?? 0) };
 }
 
@@ -137,8 +151,8 @@ export interface EvalPointRow {
   extra?: Record<string, unknown>;
 }
 
-export async function writeEvalPoints(runId: string, batchId: string, rows: EvalPointRow[]): Promise<BatchResult> {
-  return inBatch(runId, batchId, 'eval-points', rows.length, async (tx) => {
+export async function writeEvalPoints(runId: string, batch: BatchRef, rows: EvalPointRow[]): Promise<BatchResult> {
+  return inBatch(runId, batch, 'eval-points', rows.length, async (tx) => {
     await tx.evalPoint.createMany({
       data: rows.map((r) => ({ runId, step: r.step, split: r.split, objectives: r.objectives, extra: json(r.extra), createdAt: new Date() })),
     });
@@ -152,11 +166,21 @@ export interface FrontierRow {
   hypervolume: number;
 }
 
-export async function writeFrontiers(runId: string, batchId: string, rows: FrontierRow[]): Promise<BatchResult> {
-  return inBatch(runId, batchId, 'frontiers', rows.length, async (tx) => {
-    await tx.frontierSnapshot.createMany({
-      data: rows.map((r) => ({ runId, step: r.step, points: r.points, hypervolume: r.hypervolume, createdAt: new Date() })),
+export async function writeFrontiers(runId: string, batch: BatchRef, rows: FrontierRow[]): Promise<BatchResult> {
+  return inBatch(runId, batch, 'frontiers', rows.length, async (tx) => {
+    // Points as JSON text in one INSERT: Prisma's createMany costs ~10× the CPU on large point arrays (see events.ts).
+    const postgres = dbProvider() === 'postgresql';
+    const params: unknown[] = [];
+    const values = rows.map((r) => {
+      params.push(runId, r.step, JSON.stringify(r.points), r.hypervolume);
+      if (!postgres) {
+        params.push(sqliteDate(new Date()));
+        return '(?, ?, ?, ?, ?)';
+      }
+      const n = params.length;
+      return `($${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n}, (now() AT TIME ZONE 'UTC'))`;
     });
+    await tx.$executeRawUnsafe(`INSERT INTO "FrontierSnapshot" ("runId", "step", "points", "hypervolume", "createdAt") VALUES ${values.join(', ')}`, ...params);
     await appendEvents(tx, runId, rows.map((r) => ({ kind: 'frontier', payload: { ...r } })));
     const last = rows.reduce((a, b) => (b.step > a.step ? b : a));
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });

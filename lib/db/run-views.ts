@@ -9,11 +9,11 @@ import { resolveDbConfig } from './config';
 import { trajectoryPointRowsPostgres } from './raw/postgres';
 import { trajectoryPointRowsSqlite } from './raw/sqlite';
 
-/** Id of the run's newest event (0 when it has none): where a live view starts tailing. */
+/** Seq of the run's newest event (0 when it has none): where a live view starts tailing. */
 export async function latestEventId(runId: string): Promise<number> {
   const db = await getDb();
-  const row = await db.runEvent.findFirst({ where: { runId }, orderBy: { id: 'desc' }, select: { id: true } });
-  return row?.id ?? 0;
+  const row = await db.run.findUnique({ where: { id: runId }, select: { eventSeq: true } });
+  return row?.eventSeq ?? 0;
 }
 
 /**

@@ -53,6 +53,10 @@ export interface NewRun {
   notes?: string;
   experiment?: string;
   totalSteps?: number;
+  /** The API token creating the run (team mode); it may then log to the run. */
+  createdByTokenId?: string | null;
+  /** The claim a running built-in run is born with (an in-process trainer's). */
+  workerId?: string | null;
 }
 
 /** Creates a run (and its experiment by name if new). An existing `id` returns that run unchanged. */
@@ -78,6 +82,10 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
         objectives: input.objectives as unknown as Prisma.InputJsonValue,
         notes: input.notes,
         totalSteps: input.totalSteps,
+        createdByTokenId: input.createdByTokenId ?? null,
+        workerId: input.workerId ?? null,
+        // A claimed run is alive from the start (else workers would take it for orphaned at once).
+        heartbeatAt: input.workerId ? now : null,
         experimentId,
         createdAt: now,
         startedAt: input.status === 'running' ? now : null,
@@ -110,11 +118,13 @@ export async function getRun(id: string): Promise<RunView | null> {
 }
 
 /** What a run-log write needs to know about its run, in one lean query. */
-export async function getRunWriteState(id: string): Promise<{ status: RunStatus; objectives: ObjectiveDef[] }> {
+export async function getRunWriteState(
+  id: string,
+): Promise<{ status: RunStatus; objectives: ObjectiveDef[]; source: 'builtin' | 'external'; workerId: string | null }> {
   const db = await getDb();
-  const row = await db.run.findUnique({ where: { id }, select: { status: true, objectives: true } });
+  const row = await db.run.findUnique({ where: { id }, select: { status: true, objectives: true, source: true, workerId: true } });
   if (!row) throw new NotFoundError('run', id);
-  return { status: row.status as RunStatus, objectives: row.objectives as ObjectiveDef[] };
+  return { status: row.status as RunStatus, objectives: row.objectives as ObjectiveDef[], source: row.source as 'builtin' | 'external', workerId: row.workerId };
 }
 
 export async function getRunOrThrow(id: string): Promise<RunView> {
@@ -163,11 +173,12 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; ne
 }
 
 /** Moves a run to a final status. Returns false if it was already final. */
-export async function finishRunRow(id: string, status: 'finished' | 'failed' | 'cancelled', error?: string): Promise<boolean> {
+/** `workerId`: only while this worker holds the run's claim (built-in runs). */
+export async function finishRunRow(id: string, status: 'finished' | 'failed' | 'cancelled', error?: string, workerId?: string): Promise<boolean> {
   const db = await getDb();
   const changed = await db.$transaction(async (tx) => {
     const res = await tx.run.updateMany({
-      where: { id, status: { in: ['queued', 'running'] } },
+      where: { id, status: { in: ['queued', 'running'] }, ...(workerId ? { workerId } : {}) },
       data: { status, error: error ?? null, finishedAt: new Date(), workerId: null },
     });
     if (res.count === 1) await appendEvents(tx, id, [{ kind: 'status', payload: { status, ...(error ? { error } : {}) } }]);

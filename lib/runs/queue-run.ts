@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { getRunOrThrow, type RunView } from '../db';
 import { ValidationError } from '../errors';
 import { parseTrainConfig, runObjectives } from '../training/config'; // no tfjs: the web server imports this
-import { startRun, parse } from './run-log';
+import { startRun, parse, type WriterContext } from './run-log';
 
-export const QueueRunInput = z.object({
+export const QueueRunInput = z.strictObject({
   source: z.literal('builtin'),
   name: z.string().min(1).max(200).optional(),
   seed: z.number().int().min(0).max(2_147_483_647).default(0),
@@ -32,7 +32,7 @@ function withPrefix<T>(prefix: string, fn: () => T): T {
 }
 
 /** Validates a training config and queues the run for a worker. */
-export async function queueRun(input: unknown): Promise<RunView> {
+export async function queueRun(input: unknown, ctx: WriterContext = {}): Promise<RunView> {
   const data = parse(QueueRunInput, input);
   const config = withPrefix('config', () => parseTrainConfig(data.config));
   const { run } = await startRun({
@@ -48,11 +48,11 @@ export async function queueRun(input: unknown): Promise<RunView> {
     notes: data.notes,
     experiment: data.experiment,
     totalSteps: config.steps,
-  });
+  }, ctx);
   return run;
 }
 
-export const CloneRunInput = z.object({
+export const CloneRunInput = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
   /** Config keys to change; the rest is copied from the original run. */
@@ -62,7 +62,7 @@ export const CloneRunInput = z.object({
 });
 
 /** Queues a copy of a built-in run, with changes. */
-export async function cloneRun(runId: string, input: unknown): Promise<RunView> {
+export async function cloneRun(runId: string, input: unknown, ctx: WriterContext = {}): Promise<RunView> {
   const changes = parse(CloneRunInput, input);
   const original = await getRunOrThrow(runId);
   if (original.source !== 'builtin') {
@@ -77,5 +77,5 @@ export async function cloneRun(runId: string, input: unknown): Promise<RunView> 
     tags: changes.tags ?? original.tags,
     notes: changes.notes ?? original.notes ?? undefined,
     experiment: original.experiment?.name,
-  });
+  }, ctx);
 }

@@ -4,18 +4,52 @@
  * a trainer that resumes and re-sends a step cannot duplicate its rows.
  */
 import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
-import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, startRun } from './run-log';
-import type { RunView } from '../db';
+import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, newInProcessClaim, startRun, type WriterContext } from './run-log';
+import { safeText } from './safe-text';
+import { heartbeat, type RunView } from '../db';
+
+/** Wraps each write, e.g. to retry it when the database is busy (the worker does). */
+export type WriteRetry = <T>(what: string, fn: () => Promise<T>) => Promise<T>;
+const once: WriteRetry = (_what, fn) => fn();
 
 export class RunLogger {
-  private constructor(readonly run: RunView) {}
+  private constructor(
+    readonly run: RunView,
+    private readonly ctx: WriterContext = {},
+    private readonly retry: WriteRetry = once,
+  ) {}
 
+  /** Creates the run; a running built-in run is claimed by this logger (nobody else may write to it). */
   static async start(input: CreateRunInput): Promise<RunLogger> {
-    return new RunLogger((await startRun(input)).run);
+    const workerId = newInProcessClaim();
+    const { run } = await startRun(input, { workerId });
+    const logger = new RunLogger(run, { workerId });
+    if (run.workerId === workerId) logger.keepAlive();
+    return logger;
   }
 
-  static attach(run: RunView): RunLogger {
-    return new RunLogger(run);
+  private timer: NodeJS.Timeout | null = null;
+
+  /** Heartbeats the claim every 5 s until the run ends, as a worker does (training awaits between steps). */
+  private keepAlive(): void {
+    const workerId = this.ctx.workerId!;
+    this.timer = setInterval(() => void heartbeat(this.runId, workerId).catch(() => {}), 5000);
+    this.timer.unref?.();
+  }
+
+  private stopKeepAlive<T>(p: Promise<T>): Promise<T> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    return p;
+  }
+
+  /**
+   * `workerId`: the claim this process holds on a built-in run (default: the
+   * claim recorded on `run`); writes are refused once the claim has passed to
+   * another worker.
+   */
+  static attach(run: RunView, opts: { workerId?: string; retry?: WriteRetry } = {}): RunLogger {
+    return new RunLogger(run, { workerId: opts.workerId ?? run.workerId ?? undefined }, opts.retry);
   }
 
   get runId(): string {
@@ -23,31 +57,31 @@ export class RunLogger {
   }
 
   step(record: StepRecord) {
-    return logSteps(this.runId, { batchId: `steps-${record.step}`, records: [record] });
+    return this.retry('logSteps', () => logSteps(this.runId, { batchId: `steps-${record.step}`, records: [record] }, this.ctx));
   }
 
   trajectories(step: number, records: TrajectoryRecord[], part = 0) {
     if (records.length === 0) return Promise.resolve({ applied: false, rows: 0 });
-    return logTrajectories(this.runId, { batchId: `traj-${step}-${part}`, records });
+    return this.retry('logTrajectories', () => logTrajectories(this.runId, { batchId: `traj-${step}-${part}`, records }, this.ctx));
   }
 
   evalPoint(record: EvalPointRecord) {
-    return logEvalPoints(this.runId, { batchId: `eval-${record.step}-${record.split ?? 'test'}`, records: [record] });
+    return this.retry('logEvalPoints', () => logEvalPoints(this.runId, { batchId: `eval-${record.step}-${record.split ?? 'test'}`, records: [record] }, this.ctx));
   }
 
   frontier(record: FrontierRecord) {
-    return logFrontiers(this.runId, { batchId: `front-${record.step}`, records: [record] });
+    return this.retry('logFrontiers', () => logFrontiers(this.runId, { batchId: `front-${record.step}`, records: [record] }, this.ctx));
   }
 
   finish() {
-    return finishRun(this.runId, { status: 'finished' });
+    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'finished' }, this.ctx)));
   }
 
   fail(error: string) {
-    return finishRun(this.runId, { status: 'failed', error: error.slice(0, 20_000) || 'unknown error' });
+    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'failed', error: safeText(error, 20_000) || 'unknown error' }, this.ctx)));
   }
 
   cancel() {
-    return finishRun(this.runId, { status: 'cancelled' });
+    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'cancelled' }, this.ctx)));
   }
 }

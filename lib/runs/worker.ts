@@ -5,7 +5,6 @@
  * cancel is requested; records failures with their message; re-queues runs of
  * workers that died, which then resume from their last checkpoint.
  */
-import os from 'node:os';
 import crypto from 'node:crypto';
 import { claimNextRun, getLatestCheckpoint, heartbeat, releaseRun, requeueStaleRuns, type RunView } from '../db';
 import { parseTrainConfig, runTraining } from '../training';
@@ -26,11 +25,38 @@ export interface WorkerOptions {
   log?: (line: string) => void;
 }
 
-// staleMs covers the longest stretch without a heartbeat: an uncached warm start (~2-3 min on two cores).
-export const DEFAULT_WORKER_OPTIONS = { pollMs: 1000, staleMs: 300_000, heartbeatMs: 5000 };
+// staleMs: a dead worker's run resumes elsewhere within ~45 s. Heartbeats fire
+// between training steps and every ~200 ms during a warm start (which yields to
+// the event loop), so a live worker is never that late.
+export const DEFAULT_WORKER_OPTIONS = { pollMs: 1000, staleMs: 45_000, heartbeatMs: 5000 };
 
+/** Random, so run rows and API responses never carry this machine's host name. */
 export function defaultWorkerId(): string {
-  return `${os.hostname()}-${process.pid}-${crypto.randomBytes(2).toString('hex')}`;
+  return `worker-${crypto.randomBytes(4).toString('hex')}`;
+}
+
+/** Database busy / lock / serialization errors that a retry after a pause clears. */
+export function isTransientDbError(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown };
+  const code = String(e?.code ?? '');
+  if (/^SQLITE_BUSY|^SQLITE_LOCKED/.test(code) || code === 'P2034' || code === '40001' || code === '40P01') return true;
+  if (/database is locked|SQLITE_BUSY|deadlock detected|could not serialize/i.test(String(e?.message ?? ''))) return true;
+  return e?.cause !== undefined && e.cause !== err ? isTransientDbError(e.cause) : false;
+}
+
+/** Runs `fn`, retrying transient database errors with exponential backoff (100 ms … 5 s, ~2 min in all). */
+export async function withDbRetry<T>(what: string, fn: () => Promise<T>, log: (l: string) => void, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isTransientDbError(err) || attempt >= 30 || signal?.aborted) throw err;
+      const ms = Math.min(5000, 100 * 2 ** attempt);
+      const e = err as { code?: string; message?: string };
+      log(`${what}: database busy (${e.code ?? ''} ${String(e.message ?? '').split('\n')[0]}); retrying in ${ms} ms`);
+      await sleep(ms, signal);
+    }
+  }
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -52,9 +78,9 @@ export async function runWorker(opts: WorkerOptions = {}): Promise<void> {
   const log = opts.log ?? ((line: string) => console.log(`[worker ${workerId}] ${line}`));
   log('started');
   while (!opts.signal?.aborted) {
-    const requeued = await requeueStaleRuns(staleMs);
+    const requeued = await withDbRetry('re-queueing stale runs', () => requeueStaleRuns(staleMs), log, opts.signal);
     if (requeued.length) log(`re-queued ${requeued.length} orphaned run(s): ${requeued.join(', ')}`);
-    const run = await claimNextRun(workerId);
+    const run = await withDbRetry('claiming a run', () => claimNextRun(workerId), log, opts.signal);
     if (!run) {
       if (opts.untilIdle) break;
       await sleep(pollMs, opts.signal);
@@ -66,7 +92,7 @@ export async function runWorker(opts: WorkerOptions = {}): Promise<void> {
 }
 
 async function trainClaimedRun(run: RunView, workerId: string, heartbeatMs: number, log: (l: string) => void, signal?: AbortSignal) {
-  const logger = RunLogger.attach(run);
+  const logger = RunLogger.attach(run, { workerId, retry: (what, fn) => withDbRetry(what, fn, log, signal) });
   let stop: 'cancel' | 'lost' | 'shutdown' | null = null;
   const check = async () => {
     if (signal?.aborted) stop = 'shutdown';

@@ -2,18 +2,24 @@
  * Built-in run routes over real HTTP: queue (validated training config),
  * cancel, clone with changes, delete with confirmation — on both providers.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases';
 import { useNextServer } from '../support/next-server';
+import { mintToken } from '../support/auth';
 import { runInput } from '../support/fixtures';
 
 describe.each(DATABASES)('queue routes on %s', (provider) => {
   const next = useNextServer(provider);
+  // PostgreSQL servers run in team mode: this suite acts as an admin (ignored in local mode).
+  let auth: Record<string, string> = {};
+  beforeAll(async () => {
+    auth = (await mintToken(next.get(), 'admin')).headers;
+  });
 
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(next.get().url + path, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, json: (await res.json()) as Record<string, any> };
@@ -88,7 +94,7 @@ describe.each(DATABASES)('queue routes on %s', (provider) => {
   });
 
   it('serves the new-run form with every training option documented', async () => {
-    const html = await (await fetch(next.get().url + '/runs/new')).text();
+    const html = await (await fetch(next.get().url + '/runs/new', { headers: auth })).text();
     for (const option of ['groupSize', 'clipEps', 'klCoef', 'evalEvery', 'stallPatience', 'Queue run']) expect(html).toContain(option);
   });
 });

@@ -3,18 +3,24 @@
  * happy paths, and bad input answered with a 4xx that names the field while
  * nothing is written.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases';
 import { useNextServer } from '../support/next-server';
+import { mintToken } from '../support/auth';
 import { runInput, trajectories } from '../support/fixtures';
 
 describe.each(DATABASES)('HTTP routes on %s', (provider) => {
   const next = useNextServer(provider);
+  // PostgreSQL servers run in team mode: this suite acts as an admin (ignored in local mode).
+  let auth: Record<string, string> = {};
+  beforeAll(async () => {
+    auth = (await mintToken(next.get(), 'admin')).headers;
+  });
 
   const call = async (method: string, path: string, body?: unknown, raw?: string) => {
     const res = await fetch(next.get().url + path, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const json = (await res.json()) as Record<string, any>;
@@ -145,7 +151,7 @@ describe.each(DATABASES)('HTTP routes on %s', (provider) => {
 
   it('renders the runs list on the home page', async () => {
     await newRun({ name: 'visible on the home page' });
-    const html = await (await fetch(next.get().url + '/')).text();
+    const html = await (await fetch(next.get().url + '/', { headers: auth })).text();
     expect(html).toContain('visible on the home page');
   });
 });

@@ -4,9 +4,10 @@
  * that disconnects mid-stream and reconnects with Last-Event-ID, while a
  * writer keeps logging, sees every event exactly once.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases';
 import { useNextServer } from '../support/next-server';
+import { mintToken } from '../support/auth';
 import { runInput } from '../support/fixtures';
 
 interface SseEvent {
@@ -16,12 +17,12 @@ interface SseEvent {
 }
 
 /** Reads an SSE response until `until` says stop (or the time runs out), then aborts the connection. */
-async function readEvents(url: string, opts: { lastEventId?: number; until: (events: SseEvent[]) => boolean; timeoutMs?: number }): Promise<{ events: SseEvent[]; comments: string[] }> {
+async function readEvents(url: string, opts: { lastEventId?: number; until: (events: SseEvent[]) => boolean; timeoutMs?: number; headers?: Record<string, string> }): Promise<{ events: SseEvent[]; comments: string[] }> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), opts.timeoutMs ?? 20_000);
   const res = await fetch(url, {
     signal: ctl.signal,
-    headers: { accept: 'text/event-stream', ...(opts.lastEventId !== undefined ? { 'last-event-id': String(opts.lastEventId) } : {}) },
+    headers: { ...opts.headers, accept: 'text/event-stream', ...(opts.lastEventId !== undefined ? { 'last-event-id': String(opts.lastEventId) } : {}) },
   });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -60,9 +61,14 @@ async function readEvents(url: string, opts: { lastEventId?: number; until: (eve
 
 describe.each(DATABASES)('SSE run events on %s', (provider) => {
   const next = useNextServer(provider);
+  // PostgreSQL servers run in team mode: this suite acts as an admin (ignored in local mode).
+  let auth: Record<string, string> = {};
+  beforeAll(async () => {
+    auth = (await mintToken(next.get(), 'admin')).headers;
+  });
 
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(next.get().url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(next.get().url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     return res.json() as Promise<Record<string, any>>;
   };
@@ -73,7 +79,7 @@ describe.each(DATABASES)('SSE run events on %s', (provider) => {
     for (let s = 0; s < 3; s++) await step(run.id, s);
     await post(`/api/runs/${run.id}/eval-points`, { batchId: 'e0', records: [{ step: 2, objectives: [0.5, 1] }] });
     await post(`/api/runs/${run.id}/frontiers`, { batchId: 'f0', records: [{ step: 2, points: [[0.5, 1]], hypervolume: 1.5 }] });
-    const { events, comments } = await readEvents(`${next.get().url}/api/runs/${run.id}/events`, { until: (e) => e.length >= 6 });
+    const { events, comments } = await readEvents(`${next.get().url}/api/runs/${run.id}/events`, { headers: auth, until: (e) => e.length >= 6 });
     expect(events.map((e) => e.event)).toEqual(['status', 'metric', 'metric', 'metric', 'eval', 'frontier']);
     expect(events.map((e) => e.data.step ?? null)).toEqual([null, 0, 1, 2, 2, 2]);
     expect(events[0].data).toEqual({ status: 'running' });
@@ -81,7 +87,7 @@ describe.each(DATABASES)('SSE run events on %s', (provider) => {
     expect(comments[0]).toMatch(/tailing run/);
 
     // ?after= resumes after an id, like Last-Event-ID does
-    const tail = await readEvents(`${next.get().url}/api/runs/${run.id}/events?after=${events[3].id}`, { until: (e) => e.length >= 2 });
+    const tail = await readEvents(`${next.get().url}/api/runs/${run.id}/events?after=${events[3].id}`, { headers: auth, until: (e) => e.length >= 2 });
     expect(tail.events.map((e) => e.id)).toEqual([events[4].id, events[5].id]);
   });
 
@@ -99,14 +105,14 @@ describe.each(DATABASES)('SSE run events on %s', (provider) => {
     const url = `${next.get().url}/api/runs/${run.id}/events`;
     const seen: SseEvent[] = [];
     // First connection: read a few events, then hang up mid-stream.
-    const first = await readEvents(url, { until: (e) => e.length >= 8 });
+    const first = await readEvents(url, { headers: auth, until: (e) => e.length >= 8 });
     seen.push(...first.events);
     expect(writing).toBe(true); // the writer is still logging while we are away
     // Reconnect (twice) from the last id we saw, as EventSource does.
-    const second = await readEvents(url, { lastEventId: seen[seen.length - 1].id, until: (e) => e.length >= 10 });
+    const second = await readEvents(url, { headers: auth, lastEventId: seen[seen.length - 1].id, until: (e) => e.length >= 10 });
     seen.push(...second.events);
     await writer;
-    const third = await readEvents(url, { lastEventId: seen[seen.length - 1].id, until: (e) => seen.length + e.length >= N + 1 });
+    const third = await readEvents(url, { headers: auth, lastEventId: seen[seen.length - 1].id, until: (e) => seen.length + e.length >= N + 1 });
     seen.push(...third.events);
 
     const steps = seen.filter((e) => e.event === 'metric').map((e) => e.data.step);
@@ -117,14 +123,14 @@ describe.each(DATABASES)('SSE run events on %s', (provider) => {
   });
 
   it('answers 404 for an unknown run and 400 naming a bad cursor', async () => {
-    const missing = await fetch(`${next.get().url}/api/runs/nope/events`);
+    const missing = await fetch(`${next.get().url}/api/runs/nope/events`, { headers: auth });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: expect.stringContaining('nope') });
     const { run } = await post('/api/runs', runInput({ name: 'sse bad cursor' }));
-    const bad = await fetch(`${next.get().url}/api/runs/${run.id}/events?after=abc`);
+    const bad = await fetch(`${next.get().url}/api/runs/${run.id}/events?after=abc`, { headers: auth });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('after');
-    const badHeader = await fetch(`${next.get().url}/api/runs/${run.id}/events`, { headers: { 'last-event-id': '-3' } });
+    const badHeader = await fetch(`${next.get().url}/api/runs/${run.id}/events`, { headers: { ...auth, 'last-event-id': '-3' } });
     expect(badHeader.status).toBe(400);
     expect(JSON.stringify(await badHeader.json())).toContain('Last-Event-ID');
   });
@@ -133,18 +139,18 @@ describe.each(DATABASES)('SSE run events on %s', (provider) => {
     const { run } = await post('/api/runs', runInput({ name: 'cloud' }));
     const records = Array.from({ length: 30 }, (_, i) => ({ step: i % 3, group: 0, index: i, prompt: 'p', tokens: [{ kind: 'answer', text: '1' }], objectives: [i % 2, i] }));
     await post(`/api/runs/${run.id}/trajectories`, { batchId: 't', records });
-    const p1 = await (await fetch(`${next.get().url}/api/runs/${run.id}/trajectory-points?limit=20`)).json();
+    const p1 = await (await fetch(`${next.get().url}/api/runs/${run.id}/trajectory-points?limit=20`, { headers: auth })).json();
     expect(p1.dim).toBe(2);
     expect(p1.ids).toHaveLength(20);
     expect(p1.values).toHaveLength(40);
     expect(p1.values.slice(0, 4)).toEqual([0, 0, 1, 1]);
-    const p2 = await (await fetch(`${next.get().url}/api/runs/${run.id}/trajectory-points?after=${p1.nextCursor}`)).json();
+    const p2 = await (await fetch(`${next.get().url}/api/runs/${run.id}/trajectory-points?after=${p1.nextCursor}`, { headers: auth })).json();
     expect(p2.ids).toHaveLength(10);
     expect(p2.nextCursor).toBeNull();
     expect(p2.steps[9]).toBe(29 % 3);
 
     for (let s = 0; s < 100; s++) await step(run.id, s);
-    const spark = await (await fetch(`${next.get().url}/api/runs/sparklines?ids=${run.id},unknown&points=10`)).json();
+    const spark = await (await fetch(`${next.get().url}/api/runs/sparklines?ids=${run.id},unknown&points=10`, { headers: auth })).json();
     expect(spark.series[run.id].values).toHaveLength(10);
     expect(spark.series[run.id].total).toBe(100);
     expect(spark.series.unknown).toEqual({ steps: [], values: [], total: 0 });

@@ -1,8 +1,8 @@
 /**
  * The Python client (clients/python) against a real `next start`, on SQLite and
  * on PostgreSQL: runs its stdlib unittest suite once per provider with
- * PARETO_STUDIO_URL pointing at the server (PARETO_STUDIO_TOKEN passes through
- * from the environment when set), and reports each Python test as one test here,
+ * PARETO_STUDIO_URL pointing at the server and PARETO_STUDIO_TOKEN holding a
+ * writer token minted into its database, and reports each Python test as one test here,
  * so they count in npm test's closing line.
  *
  * PARETO_STUDIO_TEST_CONTROL is a small HTTP endpoint in this process that the
@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mintToken } from '../support/auth';
 import { createTestDatabase, DATABASES } from '../support/databases';
 import { startNextServer, type NextServer } from '../support/next-server';
 
@@ -43,6 +44,8 @@ describe.each(DATABASES)('Python client against next start on %s', (provider) =>
     const db = await createTestDatabase(provider);
     drop = db.drop;
     server = await startNextServer(db.url);
+    // PostgreSQL servers run in team mode; a writer token is what a trainer holds.
+    const token = await mintToken(db.url, 'writer', 'python-client');
     const port = Number(new URL(server.url).port);
     control = http.createServer((req, res) => {
       const act = async () => {
@@ -61,6 +64,7 @@ describe.each(DATABASES)('Python client against next start on %s', (provider) =>
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PARETO_STUDIO_URL: server.url,
+      PARETO_STUDIO_TOKEN: token.secret,
       PARETO_STUDIO_TEST_CONTROL: controlUrl,
       PYTHONDONTWRITEBYTECODE: '1',
     };

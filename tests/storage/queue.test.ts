@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { claimNextRun, closeDb, getDb, getRun, heartbeat, listEvents, requestCancel, requeueStaleRuns, releaseRun } from '../../lib/db';
 import { ConflictError } from '../../lib/errors';
-import { startRun } from '../../lib/runs';
+import { RunLogger, logSteps, startRun } from '../../lib/runs';
+import { ForbiddenError } from '../../lib/errors';
 import { DATABASES, useDatabase } from '../support/databases';
 import { runInput } from '../support/fixtures';
 
@@ -121,5 +122,18 @@ describe.each(DATABASES)('run queue on %s', (provider) => {
     await drain();
     expect((await getRun(r.id))?.status).toBe('running');
     expect(await claimNextRun('after-reconnect')).toBeNull();
+  });
+
+  it('a built-in run trained in process (npm run train) holds its own claim: alive, not re-queued, written by it alone', async () => {
+    const logger = await RunLogger.start(runInput({ source: 'builtin', status: 'running', name: 'in process' }));
+    const run = (await getRun(logger.runId))!;
+    expect(run.workerId).toMatch(/^inproc-[0-9a-f]{8}$/);
+    expect(run.heartbeatAt).not.toBeNull();
+    expect(await requeueStaleRuns(45_000)).toEqual([]);
+    expect((await logger.step({ step: 0, hypervolume: 1 })).applied).toBe(true);
+    // Anyone else (an HTTP writer, another process) is refused.
+    await expect(logSteps(logger.runId, { batchId: 'x', records: [{ step: 1 }] })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(logSteps(logger.runId, { batchId: 'x', records: [{ step: 1 }] }, { workerId: 'someone-else' })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await logger.finish()).status).toBe('finished');
   });
 });

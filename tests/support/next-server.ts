@@ -13,6 +13,10 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 export interface NextServer {
   url: string;
+  /** The server's DATABASE_URL (tests/support/auth.ts mints tokens in it). */
+  databaseUrl: string;
+  /** Process id of `next start` (benchmarks measure its CPU). */
+  pid: number;
   logs: () => string;
   /** SIGTERM (then SIGKILL after 5 s); pass 'SIGKILL' to kill it outright. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
@@ -34,8 +38,9 @@ export async function startNextServer(databaseUrl: string, env: Record<string, s
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
+      // 401 in team mode: up, and the database is migrated either way.
       const res = await fetch(`${url}/api/runs?limit=1`);
-      if (res.ok) break;
+      if (res.ok || res.status === 401) break;
     } catch {
       /* not up yet */
     }
@@ -47,6 +52,8 @@ export async function startNextServer(databaseUrl: string, env: Record<string, s
   }
   return {
     url,
+    databaseUrl,
+    pid: child.pid!,
     logs: () => output,
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
@@ -62,13 +69,13 @@ export async function startNextServer(databaseUrl: string, env: Record<string, s
  * A Next.js server on a fresh database of `provider` for the enclosing
  * describe block; `get()` returns it once beforeAll has run.
  */
-export function useNextServer(provider: TestProvider): { get: () => NextServer } {
+export function useNextServer(provider: TestProvider, env: Record<string, string> = {}): { get: () => NextServer } {
   let server: NextServer | undefined;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const db = await createTestDatabase(provider);
     drop = db.drop;
-    server = await startNextServer(db.url);
+    server = await startNextServer(db.url, env);
   }, 300_000);
   afterAll(async () => {
     await server?.stop();

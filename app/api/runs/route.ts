@@ -13,11 +13,14 @@ export const GET = route(async (req) => listRuns(parseQuery(ListRunsQuery, req))
  *   { source: "builtin", config: { env, algorithm, steps, ... }, seed?, name?, tags? } → 201, queued for a worker;
  *   otherwise an external run created through the run log (ingest API) → 201 (200 if `id` existed).
  */
-export const POST = route(async (req) => {
-  const body = await readJson(req);
-  if (body && typeof body === 'object' && (body as { source?: unknown }).source === 'builtin') {
-    return Response.json({ run: await queueRun(body) }, { status: 201 });
-  }
-  const { run, created } = await startRun(body);
-  return Response.json({ run }, { status: created ? 201 : 200 });
-});
+export const POST = route(
+  async (req, _params, { writer }) => {
+    const body = await readJson(req);
+    if (body && typeof body === 'object' && (body as { source?: unknown }).source === 'builtin') {
+      return Response.json({ run: await queueRun(body, writer) }, { status: 201 });
+    }
+    const { run, created } = await startRun(body, writer);
+    return Response.json({ run }, { status: created ? 201 : 200 });
+  },
+  { access: { role: 'writer' } },
+);

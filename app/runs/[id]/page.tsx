@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getRun } from '@/lib/db';
 import { RunId } from '@/lib/runs/schemas';
 import { RunView } from '@/components/run/run-view';
+import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,12 +15,16 @@ async function load(id: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const run = await load((await params).id);
+  const { id } = await params;
+  await requireViewer('reader', `/runs/${encodeURIComponent(id)}`);
+  const run = await load(id);
   return { title: run ? `${run.name} · Pareto Studio` : 'Run not found · Pareto Studio' };
 }
 
 export default async function RunPage({ params }: Props) {
-  const run = await load((await params).id);
+  const { id } = await params;
+  await requireViewer('reader', `/runs/${encodeURIComponent(id)}`);
+  const run = await load(id);
   if (!run) notFound();
   return <RunView initialRun={run} />;
 }

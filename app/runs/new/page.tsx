@@ -2,12 +2,15 @@ import { describeTrainOptions } from '@/lib/training/config';
 import { ALGORITHMS, ALGORITHM_NAMES, describeOptions } from '@/lib/paretopo';
 import { NewRunForm, type AlgorithmDoc, type NewRunInitial } from '@/components/new-run-form';
 import { getRun } from '@/lib/db';
+import { RunId } from '@/lib/runs/schemas';
+import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';
 
 export default async function NewRunPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const { from } = await searchParams;
-  const source = from ? await getRun(from) : null;
+  await requireViewer('writer', from ? `/runs/new?from=${encodeURIComponent(from)}` : '/runs/new');
+  const source = from && RunId.safeParse(from).success ? await getRun(from) : null;
   const initial: NewRunInitial | undefined =
     source && source.source === 'builtin'
       ? { seed: source.seed, name: `${source.name} (clone)`, tags: source.tags, config: source.config }

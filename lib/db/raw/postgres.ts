@@ -29,22 +29,23 @@ export async function writeTrajectoryBatchPostgres(
   url: string,
   runId: string,
   batchId: string,
+  hash: string | null,
   rows: readonly TrajectoryRow[],
 ): Promise<RawBatchOutcome> {
   const client = await pool(url).connect();
   try {
     await client.query('BEGIN');
     const claimed = await client.query(
-      'INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-      [runId, batchId, 'trajectories', rows.length],
+      'INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "hash") VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [runId, batchId, 'trajectories', rows.length, hash],
     );
     if (claimed.rowCount === 0) {
-      const prior = await client.query<{ kind: string; rows: number }>(
-        'SELECT "kind", "rows" FROM "IngestBatch" WHERE "runId" = $1 AND "batchId" = $2',
+      const prior = await client.query<{ kind: string; rows: number; hash: string | null }>(
+        'SELECT "kind", "rows", "hash" FROM "IngestBatch" WHERE "runId" = $1 AND "batchId" = $2',
         [runId, batchId],
       );
       await client.query('ROLLBACK');
-      return { applied: false, priorKind: prior.rows[0]?.kind, priorRows: prior.rows[0]?.rows };
+      return { applied: false, priorKind: prior.rows[0]?.kind, priorRows: prior.rows[0]?.rows, priorHash: prior.rows[0]?.hash };
     }
     for (let i = 0; i < rows.length; i += POSTGRES_ROWS_PER_STATEMENT) {
       const { sql, params } = insertTrajectoriesPostgres(rows.slice(i, i + POSTGRES_ROWS_PER_STATEMENT));

@@ -33,8 +33,8 @@ function connection(file: string, busyTimeoutMs: number): Connection {
     const cols = TRAJECTORY_COLUMNS.map((col) => `"${col}"`).join(', ');
     c = {
       db,
-      claim: db.prepare('INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "createdAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-      prior: db.prepare('SELECT "kind", "rows" FROM "IngestBatch" WHERE "runId" = ? AND "batchId" = ?'),
+      claim: db.prepare('INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "hash", "createdAt") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      prior: db.prepare('SELECT "kind", "rows", "hash" FROM "IngestBatch" WHERE "runId" = ? AND "batchId" = ?'),
       insert: db.prepare(`INSERT INTO "Trajectory" (${cols}) VALUES (${TRAJECTORY_COLUMNS.map(() => '?').join(', ')})`),
     };
     connections.set(file, c);
@@ -46,6 +46,7 @@ export interface RawBatchOutcome {
   applied: boolean;
   priorKind?: string;
   priorRows?: number;
+  priorHash?: string | null;
 }
 
 export function writeTrajectoryBatchSqlite(
@@ -53,16 +54,17 @@ export function writeTrajectoryBatchSqlite(
   busyTimeoutMs: number,
   runId: string,
   batchId: string,
+  hash: string | null,
   rows: readonly TrajectoryRow[],
 ): RawBatchOutcome {
   const { db, claim, prior: priorStmt, insert } = connection(file, busyTimeoutMs);
   const run = db.transaction((): RawBatchOutcome => {
-    const claimed = claim.run(runId, batchId, 'trajectories', rows.length, new Date().toISOString().replace('Z', '+00:00'));
+    const claimed = claim.run(runId, batchId, 'trajectories', rows.length, hash, new Date().toISOString().replace('Z', '+00:00'));
     if (claimed.changes === 0) {
       const prior = priorStmt.get(runId, batchId) as
-        | { kind: string; rows: number }
+        | { kind: string; rows: number; hash: string | null }
         | undefined;
-      return { applied: false, priorKind: prior?.kind, priorRows: prior?.rows };
+      return { applied: false, priorKind: prior?.kind, priorRows: prior?.rows, priorHash: prior?.hash };
     }
     const values: unknown[] = [];
     for (const r of rows) {

@@ -11,9 +11,12 @@ export const GET = route<{ id: string }>(async (_req, { id }) => ({ run: await g
  * DELETE /api/runs/:id?confirm=<id> — deletes the run and everything logged for
  * it. The id must be repeated in `confirm`, so a stray request cannot delete.
  */
-export const DELETE = route<{ id: string }>(async (req, { id }) => {
-  const { confirm } = parseQuery(DeleteRunQuery, req);
-  if (confirm !== id) throw new QueryError([{ path: 'confirm', message: 'must repeat the run id to confirm the deletion' }]);
-  await deleteRun(id);
-  return { deleted: id };
-});
+export const DELETE = route<{ id: string }>(
+  async (req, { id }) => {
+    const { confirm } = parseQuery(DeleteRunQuery, req);
+    if (confirm !== id) throw new QueryError([{ path: 'confirm', message: 'must repeat the run id to confirm the deletion' }]);
+    await deleteRun(id);
+    return { deleted: id };
+  },
+  { access: { role: 'admin' } },
+);

@@ -4,4 +4,7 @@ import { cloneRun } from '@/lib/runs/queue-run';
 export const dynamic = 'force-dynamic';
 
 /** POST /api/runs/:id/clone — { name?, seed?, config?: { key: value }, tags?, notes? } → 201 { run } (queued). */
-export const POST = route<{ id: string }>(async (req, { id }) => ({ run: await cloneRun(id, await readJson(req)) }), { status: 201 });
+export const POST = route<{ id: string }>(async (req, { id }, { writer }) => ({ run: await cloneRun(id, await readJson(req), writer) }), {
+  status: 201,
+  access: { role: 'writer' },
+});

@@ -11,4 +11,6 @@ export const GET = route<{ id: string }>(async (_req, { id }) => {
 });
 
 /** POST /api/runs/:id/eval-points — { batchId, records: [{ step, objectives }] }, idempotent per batchId. */
-export const POST = route<{ id: string }>(async (req, { id }) => logEvalPoints(id, await readJson(req)));
+export const POST = route<{ id: string }>(async (req, { id }, { writer }) => logEvalPoints(id, await readJson(req), writer), {
+  access: { role: 'writer', run: 'own' },
+});

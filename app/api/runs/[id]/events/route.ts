@@ -1,27 +1,27 @@
 /**
  * GET /api/runs/:id/events — the run's event feed as Server-Sent Events.
  *
- * Tails RunEvent by id from the `Last-Event-ID` header (a reconnecting
- * EventSource sends it) or `?after=ID` (header wins); 0 / absent replays the
- * whole feed. Each event is `id: <RunEvent.id>`, `event: <kind>`, `data: <payload
- * JSON>`. The database is polled every 200 ms (every 2 s once the run is
- * final), with a comment line every 15 s so proxies keep the connection open;
- * the loop ends when the client goes away.
+ * Each event is `id: <seq>`, `event: <kind>`, `data: <payload JSON>`, where seq
+ * numbers the run's events 1, 2, … in commit order. The stream resumes after
+ * the `Last-Event-ID` header (a reconnecting EventSource sends it) or
+ * `?after=SEQ` (header wins); 0 / absent replays the whole feed. Every stream
+ * of this server is served by one shared poller (lib/api/run-feed-hub.ts),
+ * with a comment line every 15 s so proxies keep the connection open. Beyond
+ * the connection cap (PARETO_SSE_MAX, default 1000) the answer is 503 with
+ * Retry-After.
  */
 import type { NextRequest } from 'next/server';
-import { getRunOrThrow, listEvents } from '@/lib/db';
-import { QueryError, parseQuery, route } from '@/lib/api/handler';
+import { getRunOrThrow } from '@/lib/db';
+import { QueryError, UnavailableError, parseQuery, route } from '@/lib/api/handler';
+import { feedHub, type FeedSubscriber } from '@/lib/api/run-feed-hub';
 import { EventCursor, EventsQuery } from '@/lib/runs/read-schemas';
 import { ValidationError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const POLL_MS = 200;
-const FINAL_POLL_MS = 2000;
-const HEARTBEAT_MS = 15_000;
-const PAGE = 1000;
-const FINAL = new Set(['finished', 'failed', 'cancelled']);
+/** A subscriber this far behind (bytes queued, unread) is disconnected; it reconnects with Last-Event-ID. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 function cursorFrom(req: NextRequest): number {
   const query = parseQuery(EventsQuery, req);
@@ -33,73 +33,60 @@ function cursorFrom(req: NextRequest): number {
 }
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
-  let cursor = cursorFrom(req);
-  const run = await getRunOrThrow(id);
-  let final = FINAL.has(run.status);
+  const cursor = cursorFrom(req);
+  await getRunOrThrow(id);
+  const hub = feedHub();
   const encoder = new TextEncoder();
-  let closed = false;
-  let wake: (() => void) | null = null;
-  const stop = () => {
-    closed = true;
-    wake?.();
+  let unsubscribe: (() => void) | null = null;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    unsubscribe?.();
+    try {
+      controller.close();
+    } catch {
+      /* already closed by the client */
+    }
   };
-  req.signal.addEventListener('abort', stop, { once: true });
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
-        clearTimeout(t);
-        wake = null;
-        resolve();
-      };
-    });
-
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
-      };
-      send(`retry: 1000\n: tailing run ${id} after event ${cursor}\n\n`);
-      let lastWrite = Date.now();
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        c.enqueue(encoder.encode(`retry: 1000\n: tailing run ${id} after event ${cursor}\n\n`));
+      },
+      cancel() {
+        close();
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
+  const sub: FeedSubscriber = {
+    runId: id,
+    cursor,
+    lastWrite: Date.now(),
+    write: (text) => {
+      if (!open) return false;
+      if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) {
+        close();
+        return false;
+      }
       try {
-        while (!closed) {
-          const events = await listEvents(id, { afterId: cursor, limit: PAGE });
-          if (closed) break;
-          if (events.length > 0) {
-            let chunk = '';
-            for (const e of events) {
-              chunk += `id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.payload)}\n\n`;
-              if (e.kind === 'status') final = FINAL.has(String(e.payload.status));
-            }
-            cursor = events[events.length - 1].id;
-            send(chunk);
-            lastWrite = Date.now();
-            if (events.length === PAGE) continue;
-          } else if (Date.now() - lastWrite >= HEARTBEAT_MS) {
-            send(': heartbeat\n\n');
-            lastWrite = Date.now();
-          }
-          await sleep(final ? FINAL_POLL_MS : POLL_MS);
-        }
-      } catch (err) {
-        if (!closed) console.error(`[sse] run ${id} feed failed:`, err);
-      } finally {
-        req.signal.removeEventListener('abort', stop);
-        try {
-          controller.close();
-        } catch {
-          /* already closed by the client */
-        }
+        controller.enqueue(encoder.encode(text));
+        return true;
+      } catch {
+        close();
+        return false;
       }
     },
-    cancel() {
-      stop();
-    },
-  });
-
+  };
+  unsubscribe = hub.subscribe(sub);
+  if (!unsubscribe) {
+    open = false;
+    throw new UnavailableError(`too many live connections (${hub.opts.maxConnections}); try again shortly`, 5);
+  }
+  req.signal.addEventListener('abort', close, { once: true });
   return new Response(stream, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',

@@ -11,4 +11,6 @@ export const GET = route<{ id: string }>(async (_req, { id }) => {
 });
 
 /** POST /api/runs/:id/frontiers — { batchId, records: [{ step, points, hypervolume }] }, idempotent per batchId. */
-export const POST = route<{ id: string }>(async (req, { id }) => logFrontiers(id, await readJson(req)));
+export const POST = route<{ id: string }>(async (req, { id }, { writer }) => logFrontiers(id, await readJson(req), writer), {
+  access: { role: 'writer', run: 'own' },
+});

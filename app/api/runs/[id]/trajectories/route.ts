@@ -12,4 +12,6 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
 });
 
 /** POST /api/runs/:id/trajectories — { batchId, records: [...] }, idempotent per batchId. */
-export const POST = route<{ id: string }>(async (req, { id }) => logTrajectories(id, await readJson(req)));
+export const POST = route<{ id: string }>(async (req, { id }, { writer }) => logTrajectories(id, await readJson(req), writer), {
+  access: { role: 'writer', run: 'own' },
+});
