@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { CliError, describeFlags, parseFlags, type FlagSpec } from './cli/args';
 import { machineDescription } from './cli/machine';
 import { BUDGETS, METHODS } from './lib/reproduce-plan';
-import { buildRows, HV_DEFINITION, markdownTable, runsCsv, summaryCsv, type RunResult } from './lib/reproduce-table';
+import { buildRows, HV_DEFINITION, markdownTable, runsCsv, summaryCsv, type RunResult } from '../lib/experiments';
 import { runCli } from './cli/run-cli';
 
 const spec = {

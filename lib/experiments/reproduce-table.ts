@@ -6,7 +6,8 @@
  * included), plus the "front of static policies" (union of the static
  * weightings of a seed).
  */
-import { front2d, runHypervolume, TOOL_CALL_REFERENCE, type EvalPoint } from '../../lib/training';
+import { front2d, runHypervolume, type EvalPoint } from '../training/hypervolume';
+import { TOOL_CALL_REFERENCE } from '../training/config';
 
 export interface RunResult {
   env: 'calc' | 'hops';
