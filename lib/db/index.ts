@@ -17,5 +17,6 @@ export type { TrajectoryRow } from './raw/trajectory-rows';
 export { listMetrics, listTrajectories, listEvalPoints, listFrontiers, countTrajectories, type MetricView, type TrajectoryView, type TrajectoryFilter } from './run-data';
 export { saveCheckpoint, getCheckpointByName, getLatestCheckpoint, pruneCheckpoints, type CheckpointView } from './checkpoints';
 export { appendEvents, listEvents, type RunEventKind, type RunEventView, type NewRunEvent } from './events';
+export { serverHypervolumes, type ServerHypervolume } from './run-hypervolumes';
 export { latestEventId, trajectoryPointsJson, listHypervolumeHistories, listRunFacets, type TrajectoryPointsView } from './run-views';
 export { claimNextRun, heartbeat, requestCancel, requeueStaleRuns, releaseRun, countQueuedRuns, type HeartbeatResult } from './queue';
