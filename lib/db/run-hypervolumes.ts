@@ -10,7 +10,8 @@
  * are corrected). The client-sent `latestHypervolume` stays on the run,
  * labelled as such where shown.
  */
-import { getDb } from './client';
+import { listEvalPointsOfRuns } from './experiments';
+import type { RunView } from './runs';
 import { evalHypervolume, type EvalHypervolume, type EvalHypervolumeOptions } from '../runs/eval-hypervolume';
 import type { ObjectiveDef } from '../runs/schemas';
 
@@ -22,19 +23,27 @@ export async function serverHypervolumes(
 ): Promise<Map<string, ServerHypervolume>> {
   const out = new Map<string, ServerHypervolume>();
   if (runs.length === 0) return out;
-  const db = await getDb();
-  const rows = await db.evalPoint.findMany({
-    where: { runId: { in: runs.map((r) => r.id) } },
-    orderBy: { id: 'asc' },
-    select: { runId: true, step: true, split: true, objectives: true },
-  });
-  const byRun = new Map<string, { step: number; split: string; objectives: number[] }[]>();
-  for (const r of rows) {
-    const list = byRun.get(r.runId);
-    const p = { step: r.step, split: r.split, objectives: r.objectives as number[] };
-    if (list) list.push(p);
-    else byRun.set(r.runId, [p]);
-  }
+  const byRun = await listEvalPointsOfRuns(runs.map((r) => r.id));
   for (const run of runs) out.set(run.id, evalHypervolume(byRun.get(run.id) ?? [], run.objectives, options));
   return out;
+}
+
+/** What the runs list shows beside a run: the server's hypervolumes and final objective values (null: no evaluation points). */
+export interface RunEvaluation {
+  /** Hypervolume of every evaluation point of the measured split (the run's archive), computed here. */
+  hypervolume: number | null;
+  /** Hypervolume of the points of the last evaluated step (the final policy). */
+  finalHypervolume: number | null;
+  finalMeans: Record<string, number> | null;
+  split: string | null;
+}
+
+export type RunListItem = RunView & { evaluation: RunEvaluation };
+
+export async function withEvaluations(runs: RunView[]): Promise<RunListItem[]> {
+  const hv = await serverHypervolumes(runs, { series: false });
+  return runs.map((r) => {
+    const h = hv.get(r.id)!;
+    return { ...r, evaluation: { hypervolume: h.latest, finalHypervolume: h.final, finalMeans: h.finalMeans, split: h.split } };
+  });
 }
