@@ -26,6 +26,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="hover:text-slate-900">
                 Runs
               </Link>
+              <Link href="/experiments" className="hover:text-slate-900">
+                Experiments
+              </Link>
               <Link href="/runs/new" className="hover:text-slate-900">
                 New run
               </Link>
