@@ -4,7 +4,7 @@
  * `npm run reproduce -- --table` and the /experiments pages (one
  * implementation).
  */
-export { buildRows, markdownTable, pooledProductivity, summaryCsv, runsCsv, HV_DEFINITION } from './reproduce-table';
+export { buildRows, markdownTable, tableCells, pooledProductivity, summaryCsv, runsCsv, HV_DEFINITION } from './reproduce-table';
 export type { RunResult, Row } from './reproduce-table';
 export { experimentResults, methodLabel } from './experiment-results';
 export type { ExperimentRunLike, ResultOptions } from './experiment-results';
