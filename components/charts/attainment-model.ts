@@ -97,7 +97,7 @@ export function attainmentBandsModel(methods: readonly MethodSeeds[], spec: Plan
   const path = (v: [number, number][]) => v.map(([a, b], j) => `${j ? 'L' : 'M'}${f.x(a).toFixed(1)},${f.y(b).toFixed(1)}`).join('');
   const bands = methods.map((m): BandMarks => {
     const k = m.seeds.length;
-    const surfaces = empiricalAttainment2d(m.seeds as (readonly number[])[][], { maximize: [...spec.maximize] });
+    const surfaces = empiricalAttainment2d(m.seeds, { maximize: [...spec.maximize] });
     const at = (q: number) => (k ? (surfaces[levelIndex(q, k)]?.points ?? []) : []);
     const med = at(0.5);
     const lo = staircaseVertices(at(0.25), spec.maximize, worst);
