@@ -61,7 +61,9 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
       .attr('fill-opacity', (m) => (m.dominated && !pointsOnly ? 0.22 : 0.95))
       .attr('stroke', (m) => (m.dominated && !pointsOnly ? 'none' : '#0f172a'))
       .attr('stroke-width', 0.8)
-      .attr('data-dominated', (m) => (m.dominated ? '1' : '0'));
+      .attr('data-dominated', (m) => (m.dominated ? '1' : '0'))
+      .attr('data-point-run', (m) => runs[m.run].key)
+      .attr('data-step', (m) => m.step);
     if (pointsOnly) {
       g.append('g')
         .selectAll('text')
