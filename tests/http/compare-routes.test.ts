@@ -93,8 +93,13 @@ describe.each(DATABASES)('compare, experiments, notes and tags on %s', (provider
     expect(res.json.runs[1].metrics).toEqual([{ step: 10, stage: null, hypervolume: null, objectiveMeans: { accuracy: 0.7 }, weights: [0.4, 0.6], wallTime: 12.5 }]);
     expect(res.json.runs[0].hypervolume.archive).toHaveLength(2);
     const [ia, ib] = res.json.indicators;
-    expect(ia).toMatchObject({ runId: a.id, finalStep: 10, igdPlus: 0, epsilonAdditive: 0 });
-    expect(ib).toMatchObject({ runId: b.id, igdPlus: 0, epsilonAdditive: 0 }); // both on the union front
+    // union front of the final evaluations: (0.6, 1) and (0.8, 2), one from each run
+    expect(res.json.unionFront).toHaveLength(2);
+    expect(ia).toMatchObject({ runId: a.id, finalStep: 10 });
+    expect(ia.igdPlus).toBeCloseTo((0 + 0.2) / 2, 12); // misses (0.8, 2) by 0.2 accuracy
+    expect(ia.epsilonAdditive).toBeCloseTo(0.2, 12);
+    expect(ib.igdPlus).toBeCloseTo((1 + 0) / 2, 12); // misses (0.6, 1) by one call
+    expect(ib.epsilonAdditive).toBeCloseTo(1, 12);
     expect(ia.finalHypervolume).toBeCloseTo(0.6 * 3, 12);
 
     const one = await call('GET', `/api/compare?runs=${a.id}`);
