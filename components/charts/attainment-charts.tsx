@@ -62,8 +62,9 @@ export function AttainmentDifferenceChart({ a, b, maximize, xLabel, yLabel, test
       .join('rect')
       .attr('x', (c) => Math.min(model.x(c.x0), model.x(c.x1)))
       .attr('y', (c) => Math.min(model.y(c.y0), model.y(c.y1)))
-      .attr('width', (c) => Math.abs(model.x(c.x1) - model.x(c.x0)) + 0.5)
-      .attr('height', (c) => Math.abs(model.y(c.y1) - model.y(c.y0)) + 0.5)
+      .attr('width', (c) => Math.abs(model.x(c.x1) - model.x(c.x0)))
+      .attr('height', (c) => Math.abs(model.y(c.y1) - model.y(c.y0)))
+      .attr('shape-rendering', 'crispEdges')
       .attr('fill', (c) => (c.diff > 0 ? a.color : b.color))
       .attr('fill-opacity', (c) => 0.15 + 0.75 * Math.abs(c.diff))
       .attr('data-diff', (c) => c.diff.toFixed(3));

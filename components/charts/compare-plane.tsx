@@ -38,7 +38,11 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
   const { ref, width } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const [hover, setHover] = useState<CompareMark | null>(null);
-  const model: ComparePlaneModel = useMemo(() => comparePlaneModel(runs, { width, height, x, y, upToStep }), [runs, width, height, x, y, upToStep]);
+  // One labelled point per run needs room on the right for the labels.
+  const model: ComparePlaneModel = useMemo(
+    () => comparePlaneModel(runs, { width, height, x, y, upToStep, ...(pointsOnly ? { margin: { right: 120 } } : {}) }),
+    [runs, width, height, x, y, upToStep, pointsOnly],
+  );
 
   useEffect(() => {
     const svg = svgRef.current;
