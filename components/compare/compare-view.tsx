@@ -87,7 +87,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
     const s = { ...state, ...next };
     setState(s);
     const qs = new URLSearchParams({ runs: runs.map((r) => r.run.id).join(','), x: s.x, y: s.y, ...(s.step !== null ? { step: String(s.step) } : {}) });
-    router.replace(`${pathname}?${qs.toString().replace(/%2C/g, ',')}`, { scroll: false });
+    // History only: the view is already loaded, so no server round trip (Next keeps useSearchParams in sync).
+    window.history.replaceState(null, '', `${pathname}?${qs.toString().replace(/%2C/g, ',')}`);
   };
 
   const hvByStep = useMemo(() => hypervolumeSeries(runs, 'step', upToStep ?? Infinity), [runs, upToStep]);

@@ -5,7 +5,7 @@
  * reproduction table (the same rows and cells as `npm run reproduce -- --table`).
  * The URL holds the method pair (?task=&a=&b=).
  */
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import type { ExperimentView as Data } from '@/lib/db/experiment-view';
 import { tableCells } from '@/lib/experiments/reproduce-table';
@@ -54,7 +54,6 @@ function BandsCard({ plane }: { plane: ReturnType<typeof taskPlanes>[number] }) 
 }
 
 export function ExperimentView({ data, initialPair }: { data: Data; initialPair: PairState }) {
-  const router = useRouter();
   const pathname = usePathname();
   const planes = useMemo(() => taskPlanes(data.groups), [data.groups]);
   const [pair, setPair] = useState(initialPair);
@@ -67,7 +66,7 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
     const s = { ...pair, ...next };
     setPair(s);
     const qs = new URLSearchParams(Object.entries(s).filter((e): e is [string, string] => !!e[1]));
-    router.replace(`${pathname}?${qs}`, { scroll: false });
+    window.history.replaceState(null, '', `${pathname}?${qs}`); // history only: no server round trip
   };
   const { head, cells } = tableCells(data.table);
   const tableRef = useRef<HTMLDivElement>(null);
