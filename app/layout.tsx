@@ -29,6 +29,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/" className="hover:text-slate-900">
                 Runs
               </Link>
+              <Link href="/experiments" className="hover:text-slate-900">
+                Experiments
+              </Link>
               <Link href="/runs/new" className="hover:text-slate-900">
                 New run
               </Link>

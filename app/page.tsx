@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { listRunFacets, listRuns } from '@/lib/db';
+import { listRunFacets, listRuns, withEvaluations } from '@/lib/db';
 import { ListRunsQuery } from '@/lib/runs';
 import { RunsTable } from '@/components/runs-table';
 import { RunsFilters } from '@/components/runs-filters';
@@ -19,13 +19,14 @@ export default async function HomePage({ searchParams }: Props) {
     const v = sp[k];
     if (typeof v === 'string' && v && ListRunsQuery.shape[k].safeParse(v).success) filter[k] = v;
   }
-  const q = ListRunsQuery.parse({ ...filter, limit: '50' });
-  const [{ runs }, facets] = await Promise.all([listRuns(q), listRunFacets()]);
+  const q = ListRunsQuery.parse({ ...filter, limit: '100' });
+  const [page, facets] = await Promise.all([listRuns(q), listRunFacets()]);
+  const runs = await withEvaluations(page.runs);
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Runs</h1>
-        <p className="text-sm text-slate-600">Newest first. Accuracy ↑ and tool calls ↓: hypervolume measures the whole trade-off.</p>
+        <p className="text-sm text-slate-600">Newest first; click a column to sort. Tick runs and press Compare to overlay their fronts. Accuracy ↑ and tool calls ↓: hypervolume measures the whole trade-off.</p>
       </div>
       {(runs.length > 0 || Object.keys(filter).length > 0) && (
         <Suspense>

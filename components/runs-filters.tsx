@@ -37,6 +37,26 @@ export function RunsFilters({ facets }: { facets: RunFacets }) {
   const any = FILTER_KEYS.some((k) => params.get(k));
   return (
     <div className="flex flex-wrap items-end gap-3" data-testid="runs-filters">
+      <form
+        className="flex flex-col gap-1 text-xs text-slate-600"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set('q', String(new FormData(e.currentTarget).get('q') ?? '').trim());
+        }}
+      >
+        <label htmlFor="runs-search">Search name, tags, notes</label>
+        <input
+          id="runs-search"
+          name="q"
+          type="search"
+          key={params.get('q') ?? ''}
+          defaultValue={params.get('q') ?? ''}
+          placeholder="e.g. baseline"
+          className="w-56 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800"
+          data-testid="runs-search"
+        />
+      </form>
       {select('status', 'Status', RUN_STATUSES)}
       {select('environment', 'Environment', facets.environments)}
       {select('algorithm', 'Algorithm', facets.algorithms)}

@@ -1,5 +1,5 @@
 /**
- * npm run bench:ui — how fast the live run page is, in headless Debian Chromium
+ * npm run bench:ui — how fast the live run page and the compare page are, in headless Debian Chromium
  * against a real `next start` on a throwaway SQLite database:
  *
  *  (a) live latency: ~50 steps logged at ~5/s through RunLogger in this
@@ -9,13 +9,17 @@
  *  (b) cloud render: a run with 100,000 trajectories (written through the run
  *      log in batches of 1,000); navigation start -> the canvas has drawn all
  *      of them (window.__paretoCloudDrawn). Target <= 1.5 s.
+ *  (c) compare page: 20 runs × 300 evaluation points (100 evaluated steps × 3
+ *      points, 3 objectives) with their steps; navigation start -> the plane
+ *      has drawn every point and each run's front (window.__paretoCompareDrawn).
+ *      Target <= 1 s.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { closeDb } from '../lib/db';
-import { RunLogger } from '../lib/runs';
+import { logEvalPoints, logSteps, RunLogger } from '../lib/runs';
 import { startNextServer } from '../tests/support/next-server';
 import { machineDescription } from './cli/machine';
 import { median } from './lib/median';
@@ -117,6 +121,37 @@ try {
     `(b) navigation start -> ${CLOUD.toLocaleString('en-US')} rollouts drawn on the canvas: ${runs.map((r) => r.toFixed(0)).join(', ')} ms · median ${med.toFixed(0)} ms (target <= 1500 ms)${med <= 1500 ? '' : '  ** over target **'}`,
   );
   if (med > 1500) failed = true;
+
+  // (c) compare page: 20 runs × 300 evaluation points ---------------------------
+  const RUNS = Number(process.env.BENCH_UI_COMPARE_RUNS ?? 20);
+  const POINTS = Number(process.env.BENCH_UI_COMPARE_POINTS ?? 300);
+  const ids: string[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const log = await RunLogger.start({ name: `bench-ui compare ${r}`, environment: 'calc', algorithm: r % 2 ? 'static' : 'paretopo', seed: r, objectives: OBJECTIVES, totalSteps: POINTS / 3 });
+    ids.push(log.runId);
+    const records = Array.from({ length: POINTS }, (_, i) => {
+      const s = Math.floor(i / 3);
+      return { step: s, objectives: [Math.min(1, 0.2 + s / 200 + ((i * 7 + r) % 10) / 50), Math.max(0, 2.5 - s / 80 + ((i * 13 + r) % 10) / 20), 10 + ((i * 31 + r) % 30)] };
+    });
+    await logEvalPoints(log.runId, { batchId: 'bench-eval', records });
+    await logSteps(log.runId, {
+      batchId: 'bench-steps',
+      records: Array.from({ length: POINTS / 3 }, (_, s) => ({ step: s, hypervolume: 1 + s / 100, wallTime: s * 1.5, objectiveMeans: { accuracy: 0.3 + s / 300, tool_calls: 2 - s / 100, tokens: 20 }, weights: [0.4, 0.4, 0.2] })),
+    });
+  }
+  const compareTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await p.goto(`${server.url}/compare?runs=${ids.join(',')}`);
+    await p.waitForFunction((n) => (window.__paretoCompareDrawn?.marks ?? 0) >= n, RUNS * POINTS, { timeout: 60_000, polling: 20 });
+    compareTimes.push(await p.evaluate(() => window.__paretoCompareDrawn!.t));
+    await p.close();
+  }
+  const cmed = median(compareTimes);
+  console.log(
+    `(c) navigation start -> compare page plane drawn (${RUNS} runs × ${POINTS} evaluation points + ${RUNS} fronts): ${compareTimes.map((r) => r.toFixed(0)).join(', ')} ms · median ${cmed.toFixed(0)} ms (target <= 1000 ms)${cmed <= 1000 ? '' : '  ** over target **'}`,
+  );
+  if (cmed > 1000) failed = true;
 } finally {
   await browser.close();
   await server.stop();

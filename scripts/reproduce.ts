@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { CliError, describeFlags, parseFlags, type FlagSpec } from './cli/args';
 import { machineDescription } from './cli/machine';
 import { BUDGETS, METHODS } from './lib/reproduce-plan';
-import { buildRows, HV_DEFINITION, markdownTable, runsCsv, summaryCsv, type RunResult } from './lib/reproduce-table';
+import { buildRows, experimentResults, HV_DEFINITION, markdownTable, runsCsv, summaryCsv, type RunResult } from '../lib/experiments';
 import { runCli } from './cli/run-cli';
 
 const spec = {
@@ -241,18 +241,8 @@ async function loadResults(experiment: string): Promise<RunResult[]> {
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  const results: RunResult[] = [];
-  for (const run of runs.filter((r) => r.status === 'finished')) {
-    const m = /^(.*)-(calc|hops)-s(\d+)$/.exec(run.name);
-    const method = m && METHODS.find((x) => x.label === m[1]);
-    if (!m || !method) continue;
-    const points = (await db.listEvalPoints(run.id)).map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
-    if (!points.length) continue;
-    const last = points[points.length - 1];
-    const secs = (run.finishedAt && run.startedAt ? (new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000 : NaN);
-    results.push({ env: m[2] as 'calc' | 'hops', label: m[1], seed: Number(m[3]), runId: run.id, static: !!method.static, final: last, archive: points, seconds: secs });
-  }
-  return results.sort((a, b) => a.seed - b.seed || a.env.localeCompare(b.env));
+  const points = await db.listEvalPointsOfRuns(runs.map((r) => r.id));
+  return experimentResults(runs, points, { methods: METHODS });
 }
 
 /** Rebuild the table of an experiment from the database. */

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { schemeTableau10 } from 'd3';
 import type { ObjectiveDef } from '@/lib/runs/schemas';
 import type { MetricPoint } from '@/lib/client/wire';
+import type { EvalHypervolume } from '@/lib/runs/eval-hypervolume';
 import { LineChart } from '../charts/line-chart';
 import { stageSwitchStep, type LineChartModel, type LineSeries } from '../charts/line-chart-model';
 import { objectiveLabel } from '../charts/front-plane-model';
@@ -18,11 +19,13 @@ declare global {
 export const OBJECTIVE_COLORS = schemeTableau10;
 const STEP = 'training step';
 
-export function HypervolumeChart({ metrics }: { metrics: MetricPoint[] }) {
-  const series = useMemo<LineSeries[]>(
-    () => [{ key: 'hv', label: 'hypervolume', color: '#4f46e5', points: metrics.filter((m) => m.hypervolume !== undefined && m.hypervolume !== null).map((m) => ({ x: m.step, y: m.hypervolume! })) }],
-    [metrics],
-  );
+export function HypervolumeChart({ metrics, server }: { metrics: MetricPoint[]; server?: EvalHypervolume | null }) {
+  const series = useMemo<LineSeries[]>(() => {
+    const reported: LineSeries = { key: 'hv', label: 'reported by the trainer', color: '#4f46e5', points: metrics.filter((m) => m.hypervolume !== undefined && m.hypervolume !== null).map((m) => ({ x: m.step, y: m.hypervolume! })) };
+    if (!server || server.steps.length === 0) return [reported];
+    const computed: LineSeries = { key: 'hv-server', label: 'computed by the server (archive of evaluation points)', color: '#059669', points: server.steps.map((s, k) => ({ x: s, y: server.archive[k] })) };
+    return reported.points.length ? [reported, computed] : [computed];
+  }, [metrics, server]);
   const switchStep = useMemo(() => stageSwitchStep(metrics), [metrics]);
   const rule = useMemo(() => (switchStep === null ? null : { x: switchStep, label: 'stage 2: Pareto ranking' }), [switchStep]);
   const recorded = useRef(-Infinity);

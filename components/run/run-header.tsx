@@ -4,9 +4,8 @@ import { formatNumber } from '../format';
 import { RelativeTime } from '../relative-time';
 import { ProgressBar } from '../progress-bar';
 import { RunActions } from './run-actions';
-import { TagChips } from '../tag-chips';
 
-export function RunHeader({ run, connected }: { run: RunView; connected: boolean }) {
+export function RunHeader({ run, connected, serverHypervolume }: { run: RunView; connected: boolean; serverHypervolume: number | null }) {
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="run-header">
       <div className="flex flex-wrap items-center gap-3">
@@ -41,7 +40,19 @@ export function RunHeader({ run, connected }: { run: RunView; connected: boolean
         <Field label="Algorithm" value={<span className="font-mono text-xs">{run.algorithm}</span>} />
         <Field label="Seed" value={run.seed} />
         <Field label="Source" value={run.source} />
-        <Field label="Latest hypervolume" value={<span className="font-mono tabular-nums">{formatNumber(run.latestHypervolume)}</span>} />
+        <Field
+          label="Hypervolume (server)"
+          value={
+            <span className="font-mono tabular-nums" title="Computed by the server from the run's test evaluation points with its objective references">
+              <span data-testid="run-server-hv">{formatNumber(serverHypervolume)}</span>
+              {run.latestHypervolume !== null && (
+                <span className="ml-2 text-xs text-slate-500" title="The latest value the run's trainer sent; not computed by the server" data-testid="run-client-hv">
+                  trainer: {formatNumber(run.latestHypervolume)}
+                </span>
+              )}
+            </span>
+          }
+        />
         <div>
           <dt className="text-xs text-slate-500">Progress</dt>
           <dd className="mt-0.5" data-testid="run-progress">
@@ -49,7 +60,6 @@ export function RunHeader({ run, connected }: { run: RunView; connected: boolean
           </dd>
         </div>
       </dl>
-      <TagChips tags={run.tags} />
       {run.status === 'failed' && run.error && (
         <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-xs text-rose-800" data-testid="run-error">
           {run.error}

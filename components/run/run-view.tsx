@@ -1,6 +1,9 @@
 'use client';
 /** The live run page: header, training curves, the objective plane and the trajectories, fed by the run's event stream. */
+import { useState } from 'react';
 import type { RunView as Run } from '@/lib/db/runs';
+import { useServerHypervolume } from '@/lib/client/use-server-hypervolume';
+import { RunNotes, type Annotations } from './run-notes';
 import { useRunEvents } from '@/lib/client/use-run-events';
 import { useTrajectoryPoints } from '@/lib/client/use-trajectory-points';
 import { FrontPlane } from '../charts/front-plane';
@@ -8,9 +11,9 @@ import { RunHeader } from './run-header';
 import { HypervolumeChart, ObjectiveMeansCharts, WeightsChart } from './run-charts';
 import { TrajectoriesTable } from './trajectories-table';
 
-function Card({ title, subtitle, children, className = '', testId }: { title: string; subtitle?: string; children: React.ReactNode; className?: string; testId?: string }) {
+function Card({ title, subtitle, children, className = '', testId, id }: { title: string; subtitle?: string; children: React.ReactNode; className?: string; testId?: string; id?: string }) {
   return (
-    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`} data-testid={testId}>
+    <section id={id} className={`min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`} data-testid={testId}>
       <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
       {subtitle && <p className="mb-2 text-xs text-slate-500">{subtitle}</p>}
       {children}
@@ -18,18 +21,24 @@ function Card({ title, subtitle, children, className = '', testId }: { title: st
   );
 }
 
-export function RunView({ initialRun }: { initialRun: Run }) {
+export function RunView({ initialRun, initialStep }: { initialRun: Run; initialStep?: number }) {
   const live = useRunEvents(initialRun);
-  const { run, metrics, evalPoints } = live;
+  const { metrics, evalPoints } = live;
+  const [annotations, setAnnotations] = useState<Annotations>({ notes: initialRun.notes, tags: initialRun.tags });
+  const run = { ...live.run, ...annotations };
+  const serverHv = useServerHypervolume(run.id, evalPoints.length);
   const running = run.status === 'running' || run.status === 'queued';
   const cloud = useTrajectoryPoints(run.id, { live: running });
 
   return (
     <div className="space-y-4">
-      <RunHeader run={run} connected={live.connected} />
+      <RunHeader run={run} connected={live.connected} serverHypervolume={serverHv.hypervolume?.latest ?? null} />
+      <Card title="Notes" testId="card-notes">
+        <RunNotes runId={run.id} value={annotations} onSaved={setAnnotations} />
+      </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Hypervolume" subtitle="Of the Pareto archive of evaluation points, per training step." testId="card-hypervolume">
-          <HypervolumeChart metrics={metrics} />
+        <Card title="Hypervolume" subtitle="Of the Pareto archive of evaluation points, per training step: as the trainer reported it, and as the server computes it from the evaluation points with the run's references." testId="card-hypervolume">
+          <HypervolumeChart metrics={metrics} server={serverHv.hypervolume} />
         </Card>
         <Card title="Scalarization weights" subtitle="Stage 1 (dynamic scalarization) moves weight toward the objective with the most hypervolume left to gain." testId="card-weights">
           <WeightsChart metrics={metrics} objectives={run.objectives} />
@@ -40,8 +49,8 @@ export function RunView({ initialRun }: { initialRun: Run }) {
         <Card title="Objective means" subtitle="Mean over each step's training rollouts." testId="card-means">
           <ObjectiveMeansCharts metrics={metrics} objectives={run.objectives} />
         </Card>
-        <Card title="Trajectories" subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage." className="lg:col-span-2" testId="card-trajectories">
-          <TrajectoriesTable runId={run.id} objectives={run.objectives} lastStep={run.lastStep} />
+        <Card title="Trajectories" id="trajectories" subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage." className="lg:col-span-2" testId="card-trajectories">
+          <TrajectoriesTable runId={run.id} objectives={run.objectives} lastStep={run.lastStep} initialStep={initialStep} />
         </Card>
       </div>
     </div>

@@ -23,8 +23,8 @@ function intOrUndefined(s: string): number | undefined {
   return Number(t);
 }
 
-export function TrajectoriesTable({ runId, objectives, lastStep }: { runId: string; objectives: ObjectiveDef[]; lastStep: number | null }) {
-  const [stepText, setStepText] = useState('');
+export function TrajectoriesTable({ runId, objectives, lastStep, initialStep }: { runId: string; objectives: ObjectiveDef[]; lastStep: number | null; initialStep?: number }) {
+  const [stepText, setStepText] = useState(initialStep === undefined ? '' : String(initialStep));
   const [rankText, setRankText] = useState('');
   const step = intOrUndefined(stepText);
   const rank = rankText ? Number(rankText) : undefined;

@@ -4,10 +4,10 @@
  * while any run is queued or running (status and latest hypervolume change).
  */
 import { useEffect, useState } from 'react';
-import type { RunView } from '../db/runs';
+import type { RunListItem } from '../db/run-hypervolumes';
 import { fetchRuns } from './wire';
 
-export function useRuns(initial: RunView[], opts: { limit?: number; pollMs?: number; filter?: Record<string, string> } = {}) {
+export function useRuns(initial: RunListItem[], opts: { limit?: number; pollMs?: number; filter?: Record<string, string> } = {}) {
   const [runs, setRuns] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const live = runs.some((r) => r.status === 'queued' || r.status === 'running');

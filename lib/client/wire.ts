@@ -3,6 +3,11 @@
  * works with Date objects. Every client-side fetch goes through here.
  */
 import type { RunView } from '../db/runs';
+import type { RunEvaluation, RunListItem } from '../db/run-hypervolumes';
+import type { CompareView } from '../db/compare-view';
+import type { EvalHypervolume } from '../runs/eval-hypervolume';
+import type { UpdateRunInput } from '../runs/schemas';
+import { send } from './send';
 import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../runs/schemas';
 import type { TrajectoryView } from '../db/run-data';
 import type { TrajectoryPointsView } from '../db/run-views';
@@ -40,9 +45,31 @@ export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-export async function fetchRuns(query: URLSearchParams): Promise<{ runs: RunView[]; nextCursor: string | null }> {
-  const body = await getJson<{ runs: RunWire[]; nextCursor: string | null }>(`/api/runs?${query}`);
-  return { runs: body.runs.map(runFromWire), nextCursor: body.nextCursor };
+export type RunListItemWire = RunWire & { evaluation: RunEvaluation };
+
+export async function fetchRuns(query: URLSearchParams): Promise<{ runs: RunListItem[]; nextCursor: string | null }> {
+  const body = await getJson<{ runs: RunListItemWire[]; nextCursor: string | null }>(`/api/runs?${query}`);
+  return { runs: body.runs.map((w) => ({ ...runFromWire(w), evaluation: w.evaluation })), nextCursor: body.nextCursor };
+}
+
+/** PATCH /api/runs/:id — notes and tags; a refusal throws ApiError with the server's message (naming the field). */
+export async function patchRun(runId: string, update: UpdateRunInput): Promise<RunView> {
+  const res = await send('PATCH', `/api/runs/${encodeURIComponent(runId)}`, update);
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, (body as { error?: string }).error ?? `HTTP ${res.status}`);
+  return runFromWire((body as { run: RunWire }).run);
+}
+
+/** The server's hypervolume of a run, and what its trainer reported. */
+export async function fetchServerHypervolume(runId: string, signal?: AbortSignal): Promise<{ hypervolume: EvalHypervolume; clientReported: number | null }> {
+  return getJson(`/api/runs/${encodeURIComponent(runId)}/hypervolume`, { signal });
+}
+
+type CompareWire = Omit<CompareView, 'runs'> & { runs: (Omit<CompareView['runs'][number], 'run'> & { run: RunWire })[] };
+
+export async function fetchCompare(ids: readonly string[], signal?: AbortSignal): Promise<CompareView> {
+  const w = await getJson<CompareWire>(`/api/compare?runs=${ids.map(encodeURIComponent).join(',')}`, { signal });
+  return { ...w, runs: w.runs.map((r) => ({ ...r, run: runFromWire(r.run) })) };
 }
 
 // ---- live run page ----------------------------------------------------------

@@ -1,6 +1,6 @@
 /** Run rows: create, read, list, and status changes. */
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
-import { getDb, type Tx } from './client';
+import { dbProvider, getDb, type Tx } from './client';
 import { newId } from './ids';
 import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
@@ -139,6 +139,8 @@ export interface RunFilter {
   environment?: string;
   tag?: string;
   experiment?: string;
+  /** Text searched in name, notes and tags (case-insensitive on both providers). */
+  q?: string;
   limit: number;
   /** Id of the last run of the previous page. */
   cursor?: string;
@@ -153,6 +155,7 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; ne
     ...(filter.environment ? { environment: filter.environment } : {}),
     ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
     ...(filter.experiment ? { experiment: { name: filter.experiment } } : {}),
+    ...(filter.q ? searchWhere(filter.q) : {}),
   };
   if (filter.cursor) {
     const anchor = await db.run.findUnique({ where: { id: filter.cursor }, select: { createdAt: true, id: true } });
@@ -170,6 +173,16 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; ne
   });
   const page = rows.slice(0, filter.limit).map(toRunView);
   return { runs: page, nextCursor: rows.length > filter.limit ? page[page.length - 1].id : null };
+}
+
+/**
+ * Name, notes or a tag contains `q`. SQLite's LIKE is case-insensitive for
+ * ASCII; PostgreSQL needs `mode: 'insensitive'` (ILIKE), which the SQLite
+ * client's types do not know.
+ */
+function searchWhere(q: string): Prisma.RunWhereInput {
+  const contains = (dbProvider() === 'postgresql' ? { contains: q, mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter;
+  return { OR: [{ name: contains }, { notes: contains }, { tags: { some: { tag: contains } } }] };
 }
 
 /** Moves a run to a final status. Returns false if it was already final. */

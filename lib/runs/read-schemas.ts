@@ -32,4 +32,4 @@ export const SparklinesQuery = z.object({
 export type SparklinesQuery = z.infer<typeof SparklinesQuery>;
 
 /** Query parameters of the runs list page that filter it (kept in the URL so links are shareable). */
-export const RUN_FILTER_KEYS = ['status', 'environment', 'algorithm', 'tag'] as const;
+export const RUN_FILTER_KEYS = ['status', 'environment', 'algorithm', 'tag', 'q'] as const;

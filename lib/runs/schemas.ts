@@ -28,6 +28,10 @@ export type ObjectiveDef = z.infer<typeof ObjectiveDef>;
 export const BatchId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-128 characters of A-Z a-z 0-9 . _ : -');
 export const RunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -');
 
+export const Tag = z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas');
+export const Tags = z.array(Tag).max(32);
+export const Notes = z.string().max(10_000);
+
 export const CreateRunInput = z
   .strictObject({
     /** Optional client-chosen id; creating the same id twice returns the existing run. */
@@ -40,8 +44,8 @@ export const CreateRunInput = z
     source: RunSource.default('external'),
     status: z.enum(['queued', 'running']).default('running'),
     objectives: z.array(ObjectiveDef).min(2).max(16),
-    tags: z.array(z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas')).max(32).default([]),
-    notes: z.string().max(10_000).optional(),
+    tags: Tags.default([]),
+    notes: Notes.optional(),
     experiment: shortText(200).optional(),
     totalSteps: z.number().int().min(1).optional(),
   })
@@ -53,6 +57,15 @@ export const CreateRunInput = z
     });
   });
 export type CreateRunInput = z.input<typeof CreateRunInput>;
+
+/** PATCH /api/runs/:id — what a user may edit on a run: its notes (Markdown; null clears) and its tags (replaced as a set). */
+export const UpdateRunInput = z
+  .strictObject({
+    notes: Notes.nullable().optional(),
+    tags: Tags.optional(),
+  })
+  .refine((u) => u.notes !== undefined || u.tags !== undefined, { message: 'nothing to update: give notes and/or tags' });
+export type UpdateRunInput = z.infer<typeof UpdateRunInput>;
 
 export const StepRecord = z.strictObject({
   step,
@@ -162,6 +175,8 @@ export const ListRunsQuery = z.strictObject({
   environment: shortText(64).optional(),
   tag: shortText(64).optional(),
   experiment: shortText(200).optional(),
+  /** Search: runs whose name, notes or one of whose tags contains this text (case-insensitive). */
+  q: z.string().trim().min(1).max(200).optional(),
   limit: intParam(1, 200).default(50),
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor: z.string().max(200).optional(),
@@ -184,5 +199,15 @@ export const TrajectoriesQuery = z.strictObject({
   cursor: intParam(0, 2_147_483_647).optional(),
 });
 export type TrajectoriesQuery = z.infer<typeof TrajectoriesQuery>;
+
+/** GET /api/compare?runs=ID,ID,... — 2 to 20 distinct runs. */
+export const CompareQuery = z.strictObject({
+  runs: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(RunId).min(2, 'give 2 to 20 run ids').max(20, 'give 2 to 20 run ids'))
+    .refine((ids) => new Set(ids).size === ids.length, 'run ids must be distinct'),
+});
+export type CompareQuery = z.infer<typeof CompareQuery>;
 
 export const DeleteRunQuery = z.strictObject({ confirm: z.string().max(64).optional() });

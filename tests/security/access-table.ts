@@ -11,7 +11,7 @@ export const CALLERS: Caller[] = ['anonymous', 'reader', 'otherWriter', 'owner',
 
 export interface RouteCase {
   name: string;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** `:ext` an external run the owner created, `:builtin` a queued built-in run the owner queued. */
   path: string;
   body?: unknown;
@@ -29,6 +29,7 @@ const external = {
   environment: 'calc',
   algorithm: 'grpo',
   seed: 1,
+  experiment: 'sec-experiment',
   objectives: [
     { name: 'accuracy', direction: 'maximize', reference: 0 },
     { name: 'tool_calls', direction: 'minimize', reference: 4 },
@@ -45,6 +46,10 @@ export const ROUTES: RouteCase[] = [
   { name: 'eval points', method: 'GET', path: '/api/runs/:ext/eval-points', expect: reads },
   { name: 'frontiers', method: 'GET', path: '/api/runs/:ext/frontiers', expect: reads },
   { name: 'events (SSE)', method: 'GET', path: '/api/runs/:ext/events', expect: reads },
+  { name: 'server hypervolume', method: 'GET', path: '/api/runs/:ext/hypervolume', expect: reads },
+  { name: 'compare', method: 'GET', path: '/api/compare?runs=:ext,:builtin', expect: reads },
+  { name: 'experiments', method: 'GET', path: '/api/experiments', expect: reads },
+  { name: 'experiment', method: 'GET', path: '/api/experiments/sec-experiment', expect: reads },
   { name: 'create external run', method: 'POST', path: '/api/runs', body: external, expect: create },
   { name: 'queue built-in run', method: 'POST', path: '/api/runs', body: { source: 'builtin', config: { env: 'calc', steps: 2 } }, expect: create },
   { name: 'clone run', method: 'POST', path: '/api/runs/:builtin/clone', body: {}, expect: create },
@@ -59,6 +64,7 @@ export const ROUTES: RouteCase[] = [
     expect: ownWrite,
   },
   { name: 'finish run', method: 'POST', path: '/api/runs/:ext/finish', body: { status: 'failed', error: 'x' }, expect: ownWrite },
+  { name: 'edit notes and tags', method: 'PATCH', path: '/api/runs/:ext', body: { notes: 'seen', tags: ['checked'] }, expect: ownWrite },
   { name: 'cancel built-in run', method: 'POST', path: '/api/runs/:builtin/cancel', expect: ownWrite },
   { name: 'delete run', method: 'DELETE', path: '/api/runs/:ext?confirm=:ext', expect: { anonymous: 401, reader: 403, otherWriter: 403, owner: 403, admin: 200 } },
   { name: 'log steps to a built-in run', method: 'POST', path: '/api/runs/:builtin/steps', body: { batchId: 'steps-0', records: [{ step: 0 }] }, expect: workerOnly },

@@ -6,6 +6,8 @@
  * built-in runs cannot be written over HTTP, and client batch ids are scoped
  * to the writer.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases';
 import { useNextServer } from '../support/next-server';
@@ -123,6 +125,14 @@ describe.each(DATABASES)('team mode access on %s', (provider) => {
     const res = await fetch(`${next.get().url}/`, { redirect: 'manual' });
     expect([303, 307, 308]).toContain(res.status);
     expect(res.headers.get('location')).toMatch(/\/signin\?next=%2F/);
+    // Every page under app/ (a page added later included), dynamic segments filled in.
+    for (const page of appPages()) {
+      if (page === '/signin') continue;
+      const target = page.replace(/\[id\]/g, 'r_missing').replace(/\[name\]/g, 'some-experiment') + (page === '/compare' ? '?runs=a,b' : '');
+      const r = await fetch(`${next.get().url}${target}`, { redirect: 'manual' });
+      expect([303, 307, 308], target).toContain(r.status);
+      expect(r.headers.get('location'), target).toMatch(/\/signin\?next=/);
+    }
     const signin = await fetch(`${next.get().url}/signin`);
     expect(signin.status).toBe(200);
     expect(await signin.text()).toContain('Sign in');
@@ -143,3 +153,13 @@ describe('PARETO_PUBLIC_READ=1 lets anonymous read, and nothing more', () => {
     expect((await anon('DELETE', `/api/runs/${run.json.run.id}?confirm=${run.json.run.id}`)).status).toBe(401);
   });
 });
+
+/** URL paths of every page.tsx under app/ ('/runs/[id]' style). */
+function appPages(dir = path.resolve(import.meta.dirname, '..', '..', 'app'), prefix = ''): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && e.name !== 'api') out.push(...appPages(path.join(dir, e.name), `${prefix}/${e.name}`));
+    else if (e.name === 'page.tsx') out.push(prefix || '/');
+  }
+  return out;
+}

@@ -1,12 +1,18 @@
-import { listRuns } from '@/lib/db';
+import { listRuns, withEvaluations } from '@/lib/db';
 import { parseQuery, readJson, route } from '@/lib/api/handler';
 import { ListRunsQuery, startRun } from '@/lib/runs';
 import { queueRun } from '@/lib/runs/queue-run';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/runs?status=running,queued&algorithm=&environment=&tag=&experiment=&limit=&cursor= */
-export const GET = route(async (req) => listRuns(parseQuery(ListRunsQuery, req)));
+/**
+ * GET /api/runs?status=running,queued&algorithm=&environment=&tag=&experiment=&q=&limit=&cursor=
+ * Each run carries `evaluation`: hypervolumes computed here from its evaluation points (`latestHypervolume` is what its trainer sent).
+ */
+export const GET = route(async (req) => {
+  const page = await listRuns(parseQuery(ListRunsQuery, req));
+  return { runs: await withEvaluations(page.runs), nextCursor: page.nextCursor };
+});
 
 /**
  * POST /api/runs

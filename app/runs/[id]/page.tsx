@@ -7,24 +7,27 @@ import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(id: string) {
   if (!RunId.safeParse(id).success) return null;
   return getRun(id);
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
   const { id } = await params;
   await requireViewer('reader', `/runs/${encodeURIComponent(id)}`);
   const run = await load(id);
   return { title: run ? `${run.name} · Pareto Studio` : 'Run not found · Pareto Studio' };
 }
 
-export default async function RunPage({ params }: Props) {
+export default async function RunPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireViewer('reader', `/runs/${encodeURIComponent(id)}`);
   const run = await load(id);
   if (!run) notFound();
-  return <RunView initialRun={run} />;
+  // ?step=N opens the run at that step's trajectories (links from the compare page).
+  const step = (await searchParams).step;
+  const initialStep = typeof step === 'string' && /^\d{1,9}$/.test(step) ? Number(step) : undefined;
+  return <RunView initialRun={run} initialStep={initialStep} />;
 }

@@ -6,7 +6,8 @@
  * included), plus the "front of static policies" (union of the static
  * weightings of a seed).
  */
-import { front2d, runHypervolume, TOOL_CALL_REFERENCE, type EvalPoint } from '../../lib/training';
+import { front2d, runHypervolume, type EvalPoint } from '../training/hypervolume';
+import { TOOL_CALL_REFERENCE } from '../training/config';
 
 export interface RunResult {
   env: 'calc' | 'hops';
@@ -70,14 +71,17 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
 
 const pm = (x: number[], digits = 3) => (x.length ? `${mean(x).toFixed(digits)} ± ${std(x).toFixed(digits)}` : '—');
 
-export function markdownTable(rows: Row[]): string {
+/** The table's header and formatted cells: what the Markdown table and the experiment page both show. */
+export function tableCells(rows: Row[]): { head: string[]; cells: string[][] } {
   const head = ['task', 'method', 'seeds', 'test accuracy', 'tool calls / q', 'tool productivity', 'HV final policy', 'HV run archive'];
+  const cells = rows.map((r) => [r.env, r.method, String(r.n), pm(r.accuracy), pm(r.toolCalls, 2), productivityText(r), pm(r.hvFinal), pm(r.hvArchive)]);
+  return { head, cells };
+}
+
+export function markdownTable(rows: Row[]): string {
+  const { head, cells } = tableCells(rows);
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  for (const r of rows) {
-    lines.push(
-      `| ${r.env} | ${r.method} | ${r.n} | ${pm(r.accuracy)} | ${pm(r.toolCalls, 2)} | ${productivityText(r)} | ${pm(r.hvFinal)} | ${pm(r.hvArchive)} |`,
-    );
-  }
+  for (const c of cells) lines.push(`| ${c.join(' | ')} |`);
   return lines.join('\n');
 }
 

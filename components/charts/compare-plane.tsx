@@ -1,0 +1,131 @@
+'use client';
+/**
+ * The compare page's objective plane in SVG over comparePlaneModel: one colour
+ * per run, each run's front up to the shared step as a staircase path
+ * (`path[data-run]`, one per run), points dimmed where the union dominates
+ * them; hover shows run, step and values; clicking a point calls `onPick`.
+ * `pointsOnly` draws one labelled point per run (the cross-run chart).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { select } from 'd3';
+import { comparePlaneModel, nearestMark, type CompareAxis, type CompareMark, type ComparePlaneModel, type CompareRunSeries } from './compare-plane-model';
+import { drawAxes } from './draw-axes';
+import { useWidth } from './use-width';
+import { formatNumber } from '../format';
+
+declare global {
+  interface Window {
+    /** Set after the compare plane has drawn: marks drawn and performance.now(). */
+    __paretoCompareDrawn?: { marks: number; runs: number; t: number };
+  }
+}
+
+export interface ComparePlaneProps {
+  runs: CompareRunSeries[];
+  x: CompareAxis;
+  y: CompareAxis;
+  xLabel: string;
+  yLabel: string;
+  upToStep?: number;
+  height?: number;
+  onPick?: (mark: CompareMark, run: CompareRunSeries) => void;
+  pointsOnly?: boolean;
+  testId?: string;
+  empty: string;
+}
+
+export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 420, onPick, pointsOnly = false, testId, empty }: ComparePlaneProps) {
+  const { ref, width } = useWidth<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [hover, setHover] = useState<CompareMark | null>(null);
+  // One labelled point per run needs room on the right for the labels.
+  const model: ComparePlaneModel = useMemo(
+    () => comparePlaneModel(runs, { width, height, x, y, upToStep, ...(pointsOnly ? { margin: { right: 120 } } : {}) }),
+    [runs, width, height, x, y, upToStep, pointsOnly],
+  );
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || model.empty) return;
+    const g = drawAxes(select(svg), { ...model, xLabel, yLabel });
+    if (!pointsOnly) {
+      for (const s of model.staircases) {
+        if (s.d) g.append('path').attr('d', s.d).attr('fill', 'none').attr('stroke', s.color).attr('stroke-width', 1.8).attr('stroke-opacity', 0.9).attr('data-run', s.key);
+      }
+    }
+    const sorted = [...model.marks].sort((a, b) => Number(b.dominated) - Number(a.dominated));
+    g.append('g')
+      .selectAll('circle')
+      .data(sorted)
+      .join('circle')
+      .attr('cx', (m) => m.px)
+      .attr('cy', (m) => m.py)
+      .attr('r', pointsOnly ? 6 : (m) => (m.dominated ? 3 : 4.5))
+      .attr('fill', (m) => runs[m.run].color)
+      .attr('fill-opacity', (m) => (m.dominated && !pointsOnly ? 0.22 : 0.95))
+      .attr('stroke', (m) => (m.dominated && !pointsOnly ? 'none' : '#0f172a'))
+      .attr('stroke-width', 0.8)
+      .attr('data-dominated', (m) => (m.dominated ? '1' : '0'))
+      .attr('data-point-run', (m) => runs[m.run].key)
+      .attr('data-step', (m) => m.step);
+    if (pointsOnly) {
+      g.append('g')
+        .selectAll('text')
+        .data(model.marks)
+        .join('text')
+        .attr('x', (m) => m.px + 8)
+        .attr('y', (m) => m.py + 4)
+        .attr('font-size', 10.5)
+        .attr('fill', '#334155')
+        .text((m) => (runs[m.run].label.length > 28 ? `${runs[m.run].label.slice(0, 27)}…` : runs[m.run].label));
+    }
+    if (!pointsOnly) window.__paretoCompareDrawn = { marks: model.marks.length, runs: runs.length, t: performance.now() };
+  }, [model, runs, xLabel, yLabel, pointsOnly]);
+
+  const toLocal = (e: React.MouseEvent) => {
+    const r = svgRef.current!.getBoundingClientRect();
+    return [e.clientX - r.left - model.margin.left, e.clientY - r.top - model.margin.top] as const;
+  };
+  const hoverRun = hover ? runs[hover.run] : null;
+  return (
+    <div ref={ref} className="relative w-full" data-testid={testId}>
+      {model.empty ? (
+        <div className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-center text-sm text-slate-500" style={{ height }}>
+          {empty}
+        </div>
+      ) : (
+        <svg
+          ref={svgRef}
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`${yLabel} against ${xLabel}`}
+          className={onPick ? 'cursor-crosshair' : undefined}
+          onMouseMove={(e) => setHover(nearestMark(model.marks, ...toLocal(e)))}
+          onMouseLeave={() => setHover(null)}
+          onClick={(e) => {
+            const m = nearestMark(model.marks, ...toLocal(e));
+            if (m && onPick) onPick(m, runs[m.run]);
+          }}
+        />
+      )}
+      {hover && hoverRun && (
+        <div
+          className="pointer-events-none absolute z-10 rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-xs shadow"
+          style={{ left: Math.min(hover.px + model.margin.left + 10, width - 220), top: Math.max(0, hover.py + model.margin.top - 44) }}
+          data-testid="compare-tooltip"
+        >
+          <div className="flex items-center gap-1.5 font-medium text-slate-800">
+            <span className="inline-block h-2 w-2 rounded-full" style={{ background: hoverRun.color }} />
+            {hoverRun.label}
+          </div>
+          {!pointsOnly && <div className="text-slate-600">step {hover.step}</div>}
+          <div className="font-mono text-slate-700">
+            {x.name} {formatNumber(hover.xv, 4)} · {y.name} {formatNumber(hover.yv, 4)}
+          </div>
+          {onPick && <div className="text-[10px] text-slate-400">click: open this step&apos;s trajectories</div>}
+        </div>
+      )}
+    </div>
+  );
+}

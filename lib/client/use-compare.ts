@@ -1,0 +1,35 @@
+'use client';
+/**
+ * The compare view's data (GET /api/compare), starting from the server
+ * render and re-read every 2 s while any compared run is queued or running.
+ */
+import { useEffect, useState } from 'react';
+import type { CompareView } from '../db/compare-view';
+import { fetchCompare } from './wire';
+
+export function useCompare(initial: CompareView, opts: { pollMs?: number } = {}): { view: CompareView; error: string | null } {
+  const [view, setView] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const live = view.runs.some((r) => r.run.status === 'running' || r.run.status === 'queued');
+  const ids = view.runs.map((r) => r.run.id).join(',');
+  const pollMs = opts.pollMs ?? 2000;
+  useEffect(() => {
+    if (!live) return;
+    const ctl = new AbortController();
+    const t = setInterval(() => {
+      fetchCompare(ids.split(','), ctl.signal)
+        .then((v) => {
+          setView(v);
+          setError(null);
+        })
+        .catch((e: Error) => {
+          if (e.name !== 'AbortError') setError(e.message);
+        });
+    }, pollMs);
+    return () => {
+      clearInterval(t);
+      ctl.abort();
+    };
+  }, [ids, live, pollMs]);
+  return { view, error };
+}

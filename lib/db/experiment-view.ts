@@ -1,0 +1,64 @@
+/**
+ * What an experiment page shows, in one read: its runs grouped by task ×
+ * method (lib/experiments' method label) with each run's evaluation points,
+ * and the reproduction table of its finished runs — the same buildRows as
+ * `npm run reproduce -- --table`.
+ */
+import { buildRows, experimentResults, methodLabel, summaryCsv, type Row } from '../experiments';
+import { NotFoundError } from '../errors';
+import type { ObjectiveDef } from '../runs/schemas';
+import { getDb } from './client';
+import { listEvalPointsOfRuns } from './experiments';
+import { listRuns, type RunView } from './runs';
+
+export interface ExperimentGroupRun {
+  runId: string;
+  name: string;
+  seed: number;
+  status: string;
+  points: { step: number; split: string; objectives: number[] }[];
+}
+
+export interface ExperimentGroup {
+  environment: string;
+  method: string;
+  objectives: ObjectiveDef[];
+  runs: ExperimentGroupRun[];
+}
+
+export interface ExperimentView {
+  name: string;
+  description: string | null;
+  runs: number;
+  groups: ExperimentGroup[];
+  table: Row[];
+  tableCsv: string;
+}
+
+export async function loadExperimentView(name: string): Promise<ExperimentView> {
+  const db = await getDb();
+  const exp = await db.experiment.findUnique({ where: { name }, select: { name: true, description: true } });
+  if (!exp) throw new NotFoundError('experiment', name);
+  const runs: RunView[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await listRuns({ experiment: name, limit: 200, cursor });
+    runs.push(...page.runs);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  runs.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const points = await listEvalPointsOfRuns(runs.map((r) => r.id));
+  const groups = new Map<string, ExperimentGroup>();
+  for (const r of runs) {
+    const method = methodLabel(r);
+    const key = `${r.environment}\u0000${method}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { environment: r.environment, method, objectives: r.objectives, runs: [] }));
+    g.runs.push({ runId: r.id, name: r.name, seed: r.seed, status: r.status, points: points.get(r.id)! });
+  }
+  const results = experimentResults(runs, points);
+  const labels = [...new Set(results.map((r) => r.label))].sort();
+  const table = buildRows(results, labels);
+  const sorted = [...groups.values()].sort((a, b) => a.environment.localeCompare(b.environment) || a.method.localeCompare(b.method));
+  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table) };
+}

@@ -1,0 +1,68 @@
+/** Experiments (named groups of runs) and what their pages read. */
+import { getDb } from './client';
+
+export interface ExperimentSummary {
+  name: string;
+  description: string | null;
+  createdAt: Date;
+  runs: number;
+  environments: string[];
+  algorithms: string[];
+}
+
+/** Every experiment with its run count, newest first. */
+export async function listExperiments(): Promise<ExperimentSummary[]> {
+  const db = await getDb();
+  const rows = await db.experiment.findMany({
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { name: true, description: true, createdAt: true, runs: { select: { environment: true, algorithm: true } } },
+  });
+  return rows.map((e) => ({
+    name: e.name,
+    description: e.description,
+    createdAt: e.createdAt,
+    runs: e.runs.length,
+    environments: [...new Set(e.runs.map((r) => r.environment))].sort(),
+    algorithms: [...new Set(e.runs.map((r) => r.algorithm))].sort(),
+  }));
+}
+
+/** Evaluation points of several runs, grouped by run, in logged order. */
+export async function listEvalPointsOfRuns(runIds: readonly string[]): Promise<Map<string, { step: number; split: string; objectives: number[] }[]>> {
+  const db = await getDb();
+  const out = new Map<string, { step: number; split: string; objectives: number[] }[]>();
+  for (const id of runIds) out.set(id, []);
+  if (runIds.length === 0) return out;
+  const rows = await db.evalPoint.findMany({
+    where: { runId: { in: [...runIds] } },
+    orderBy: { id: 'asc' },
+    select: { runId: true, step: true, split: true, objectives: true },
+  });
+  for (const r of rows) out.get(r.runId)!.push({ step: r.step, split: r.split, objectives: r.objectives as number[] });
+  return out;
+}
+
+/** Training metrics of several runs that the compare page overlays, ascending by step. */
+export async function listCompareMetrics(runIds: readonly string[]) {
+  const db = await getDb();
+  const rows = await db.metric.findMany({
+    where: { runId: { in: [...runIds] } },
+    orderBy: [{ runId: 'asc' }, { step: 'asc' }],
+    select: { runId: true, step: true, stage: true, hypervolume: true, objectiveMeans: true, weights: true, wallTime: true },
+  });
+  const out = new Map<string, CompareMetric[]>();
+  for (const id of runIds) out.set(id, []);
+  for (const { runId, ...m } of rows) {
+    out.get(runId)!.push({ ...m, objectiveMeans: m.objectiveMeans as Record<string, number> | null, weights: m.weights as number[] | null });
+  }
+  return out;
+}
+
+export interface CompareMetric {
+  step: number;
+  stage: number | null;
+  hypervolume: number | null;
+  objectiveMeans: Record<string, number> | null;
+  weights: number[] | null;
+  wallTime: number | null;
+}

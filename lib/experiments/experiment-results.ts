@@ -1,0 +1,60 @@
+/**
+ * Runs of an experiment as the reproduction table's results: one
+ * implementation for `npm run reproduce -- --table` and the experiment page.
+ * A run named `<method>-<env>-s<seed>` (what reproduce writes) is method
+ * `<method>`; values are read by objective name (accuracy, tool_calls,
+ * tokens), so a run without those objectives or without evaluation points is
+ * not in the table. Only finished runs of calc and hops count.
+ */
+import type { RunResult } from './reproduce-table';
+
+export interface ExperimentRunLike {
+  id: string;
+  name: string;
+  environment: string;
+  algorithm: string;
+  seed: number;
+  status: string;
+  objectives: readonly { name: string }[];
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface ResultOptions {
+  /** Known method labels with their static flag (the CLI's plan); absent: any label, static = algorithm "static". */
+  methods?: readonly { label: string; static?: boolean }[];
+}
+
+const NAME = /^(.*)-(calc|hops)-s(\d+)$/;
+
+/** Method label of a run: from its reproduce-style name, else its algorithm. */
+export function methodLabel(run: Pick<ExperimentRunLike, 'name' | 'algorithm'>): string {
+  return NAME.exec(run.name)?.[1] ?? run.algorithm;
+}
+
+export function experimentResults(
+  runs: readonly ExperimentRunLike[],
+  pointsByRun: ReadonlyMap<string, readonly { step: number; split?: string | null; objectives: readonly number[] }[]>,
+  opts: ResultOptions = {},
+): RunResult[] {
+  const results: RunResult[] = [];
+  for (const run of runs) {
+    if (run.status !== 'finished') continue;
+    const m = NAME.exec(run.name);
+    const label = m?.[1] ?? run.algorithm;
+    const env = m?.[2] ?? run.environment;
+    if (env !== 'calc' && env !== 'hops') continue;
+    const method = opts.methods ? opts.methods.find((x) => x.label === label) : { label, static: run.algorithm === 'static' };
+    if (!method || (opts.methods && !m)) continue;
+    const [ia, ic, it] = ['accuracy', 'tool_calls', 'tokens'].map((n) => run.objectives.findIndex((o) => o.name === n));
+    if (ia < 0 || ic < 0) continue;
+    const points = (pointsByRun.get(run.id) ?? [])
+      .filter((p) => (p.split ?? 'test') === 'test')
+      .map((p) => ({ step: p.step, accuracy: p.objectives[ia], toolCalls: p.objectives[ic], tokens: it >= 0 ? p.objectives[it] : NaN }));
+    if (!points.length) continue;
+    const last = points[points.length - 1];
+    const secs = run.finishedAt && run.startedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : NaN;
+    results.push({ env, label, seed: m ? Number(m[3]) : run.seed, runId: run.id, static: !!method.static, final: last, archive: points, seconds: secs });
+  }
+  return results.sort((a, b) => a.seed - b.seed || a.env.localeCompare(b.env));
+}

@@ -1,0 +1,10 @@
+/**
+ * lib/experiments — runs of one experiment grouped by task × method and
+ * aggregated over seeds: the paper-style table shared by
+ * `npm run reproduce -- --table` and the /experiments pages (one
+ * implementation).
+ */
+export { buildRows, markdownTable, tableCells, pooledProductivity, summaryCsv, runsCsv, HV_DEFINITION } from './reproduce-table';
+export type { RunResult, Row } from './reproduce-table';
+export { experimentResults, methodLabel } from './experiment-results';
+export type { ExperimentRunLike, ResultOptions } from './experiment-results';
