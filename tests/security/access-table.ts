@@ -12,7 +12,7 @@ export const CALLERS: Caller[] = ['anonymous', 'reader', 'otherWriter', 'owner',
 export interface RouteCase {
   name: string;
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** `:ext` an external run the owner created, `:builtin` a queued built-in run the owner queued. */
+  /** `:ext` an external run the owner created (in experiment `sec-experiment`), `:builtin` a queued built-in run the owner queued. */
   path: string;
   body?: unknown;
   expect: Record<Caller, number>;
@@ -29,7 +29,6 @@ const external = {
   environment: 'calc',
   algorithm: 'grpo',
   seed: 1,
-  experiment: 'sec-experiment',
   objectives: [
     { name: 'accuracy', direction: 'maximize', reference: 0 },
     { name: 'tool_calls', direction: 'minimize', reference: 4 },

@@ -45,7 +45,7 @@ describe.each(DATABASES)('team mode access on %s', (provider) => {
   /** Fresh targets for one cell, created by the owner, so no cell sees another's effects. */
   async function targets() {
     const owner = as('owner');
-    const ext = await owner('POST', '/api/runs', { body: runInput({ name: 'target' }) });
+    const ext = await owner('POST', '/api/runs', { body: runInput({ name: 'target', experiment: 'sec-experiment' }) });
     expect(ext.status).toBe(201);
     const builtin = await owner('POST', '/api/runs', { body: { source: 'builtin', config: { env: 'calc', steps: 2 } } });
     expect(builtin.status).toBe(201);
