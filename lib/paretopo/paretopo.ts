@@ -7,10 +7,17 @@
  *   `gateEfficiencyOnCorrectness`: an incorrect trajectory's non-accuracy
  *   goodness is set to the group's worst for that objective.
  *   reward r_i = Σ_k w_k g_ik;  A_i = (r_i − mean)/(std + eps) on every token.
- *   The weights move only on evaluations (observeEvaluation): the point is
- *   mapped to cost 1 − goodness and inserted into a ParetoArchive (reference
- *   (1, …, 1)); gains along each objective (axis-gains, step δ = `gainStep`)
- *   drive w ← softmax(log w + η·ĝ) with a `minWeight` floor (weight-update).
+ *   The weights move only on evaluations (observeEvaluation — in training,
+ *   greedy evaluations on the VALIDATION split, never the test split): the
+ *   point is mapped to cost 1 − goodness and inserted into a ParetoArchive
+ *   (reference (1, …, 1)); gains along each objective (axis-gains, step
+ *   δ = `gainStep`) drive w ← softmax(log w + η·ĝ) with a `minWeight` floor
+ *   (weight-update; ĝ per `gainTransform`, default log-ratio).
+ *   Stall detection (stage-controller) watches the hypervolume of the run's
+ *   OWN evaluations — every observation after the first (the step-0 point,
+ *   the warm start every method of a seed shares, is left out) — so a run
+ *   that improves on itself is not "stalled" just because it has not beaten
+ *   the warm start yet.
  *
  * Stage 2, Pareto-rank advantages (from the switch; see stage-controller).
  *   On the raw objectives in minimization form, gated as above:
@@ -62,6 +69,10 @@ export const ParetoPoOptionsSchema = z
     scales: ScalesSchema,
     initialWeights: weightsOption.describe('Stage-1 starting weights per objective name; normalized to sum 1. Empty = equal.'),
     learningRate: z.number().nonnegative().default(1).describe('η in the stage-1 update w ← softmax(log w + η·ĝ).'),
+    gainTransform: z
+      .enum(['log-ratio', 'share'])
+      .default('log-ratio')
+      .describe("ĝ from the axis gains: 'log-ratio' = log(g_k / geometric mean), clamped to ±3 (moves when one gain dominates); 'share' = g_k / Σ g (the first rule)."),
     gainStep: z
       .number()
       .positive()
@@ -122,6 +133,8 @@ interface Evaluation {
 
 interface ParetoPoState {
   weights: number[];
+  /** Hypervolume of the run's own evaluations (all but the first), after each. */
+  ownHypervolume?: number;
   stage: StageState;
   evaluations: Evaluation[];
   lastGains: number[];
@@ -134,6 +147,8 @@ export interface ParetoPoEstimator extends AdvantageEstimator {
     weights: number[];
     hypervolume: number;
     hypervolumeHistory: { step: number; hypervolume: number }[];
+    /** Hypervolume of the run's own evaluations (the first one left out): what stall detection watches. */
+    ownHypervolume: number;
     archiveSize: number;
     stallCount: number;
     switchedAtStep: number | null;
@@ -154,10 +169,16 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
 
   let s: ParetoPoState;
   let archive: ParetoArchive;
+  /** The run's own evaluations: every one but the first (the shared step-0 point). */
+  let own: ParetoArchive;
   const reset = (next: ParetoPoState) => {
     s = next;
     archive = new ParetoArchive(ref);
-    for (const e of s.evaluations) archive.insert(e.cost);
+    own = new ParetoArchive(ref);
+    s.evaluations.forEach((e, i) => {
+      archive.insert(e.cost);
+      if (i > 0) own.insert(e.cost);
+    });
   };
   reset({ weights: initialWeights, stage: initialStage(stageOptions), evaluations: [], lastGains: ref.map(() => 0) });
 
@@ -200,6 +221,7 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
   return {
     algorithm: 'paretopo',
     objectives,
+    adaptive: true,
     computeAdvantages(groups, step) {
       validateGroups(groups, objectives);
       s = { ...s, stage: stageAtStep(s.stage, step, stageOptions) };
@@ -214,11 +236,15 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
       validatePoint(point, objectives);
       const cost = point.map((x, k) => 1 - goodness(x, objectives[k], scales[k]));
       archive.insert(cost);
+      const first = s.evaluations.length === 0;
+      if (!first) own.insert(cost);
       const hypervolume = archive.hypervolume;
       const gains = axisGains(archive, d, options.gainStep);
       s = {
         weights: updateWeightsFrom(s.weights, gains),
-        stage: observeHypervolume(s.stage, hypervolume, step, stageOptions),
+        // the first observation (step 0, shared by every method of a seed) is not the run's own progress
+        stage: first ? s.stage : observeHypervolume(s.stage, own.hypervolume, step, stageOptions),
+        ownHypervolume: own.hypervolume,
         evaluations: [...s.evaluations, { step, cost, hypervolume }],
         lastGains: gains,
       };
@@ -230,6 +256,7 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
         weights: s.weights.slice(),
         hypervolume: archive.hypervolume,
         hypervolumeHistory: s.evaluations.map((e) => ({ step: e.step, hypervolume: e.hypervolume })),
+        ownHypervolume: own.hypervolume,
         archiveSize: archive.size,
         stallCount: s.stage.stallCount,
         switchedAtStep: s.stage.switchedAtStep,
@@ -251,7 +278,7 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
   };
 
   function updateWeightsFrom(w: number[], gains: number[]): number[] {
-    return updateWeights(w, gains, options.learningRate, options.minWeight);
+    return updateWeights(w, gains, options.learningRate, options.minWeight, options.gainTransform);
   }
 }
 
@@ -263,6 +290,7 @@ const FiniteArray = (d: number) => z.array(z.number()).length(d);
 function parseState(state: unknown, d: number): ParetoPoState {
   const schema = z.object({
     weights: FiniteArray(d),
+    ownHypervolume: z.number().optional(),
     stage: z.object({
       stage: z.union([z.literal(1), z.literal(2)]),
       bestHypervolume: z.number(),
