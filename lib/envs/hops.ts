@@ -20,14 +20,14 @@
  * Version 2: the warm start is miscalibrated both ways. `toolPlan` marks the
  * rare hops (the oracle looks those up and recalls the common ones). The
  * trace teacher follows a habit that looks at the subject, not at what it
- * knows — "recall facts about entities A–P, look up facts about Q–X" (the
- * way a model is overconfident on some topics) — with probability
- * HOPS_TRACE_MIX.habitFollow on common hops; on rare hops it follows the
- * habit always, and a trace where it would have "recalled" a rare fact it
- * does not know is left out of the corpus (its answer would be wrong:
- * rejection sampling on correctness). So the base policy looks up common
- * facts it knows about Q–X and, on rare facts about A–P that it never saw,
- * recalls a guess.
+ * knows — "recall facts about entities A–N, look up facts about O–X" (the
+ * way a model is overconfident on some topics) — on common hops with
+ * probability HOPS_TRACE_MIX.habitFollow (recall) / habitFollowLookup
+ * (look up); on rare hops it follows the habit always, and a trace where it
+ * would have "recalled" a rare fact it does not know is left out of the
+ * corpus (its answer would be wrong: rejection sampling on correctness). So
+ * the base policy looks up common facts it knows about O–X and, on rare
+ * facts about A–N that it never saw, recalls a guess.
  */
 import { Rng } from './rng';
 import { OBJECTIVES } from './types';
@@ -43,8 +43,10 @@ export const COMMON_FRACTION = 0.25;
 export const ZIPF_EXPONENT = 1.2;
 
 export const HOPS_TRACE_MIX = {
-  /** P(a common hop of a trace follows the habit "recall facts about A–P, look up Q–X"). */
-  habitFollow: 0.8,
+  /** P(a common hop whose habit is "recall" (subject A–N) is recalled in a trace). */
+  habitFollow: 0.95,
+  /** P(a common hop whose habit is "look up" (subject O–X) is looked up in a trace). */
+  habitFollowLookup: 0.8,
   /**
    * P(a trace that looks up a rare fact is in the corpus): rare facts are
    * rare in the corpus too, so the base policy's lookups follow its habit
@@ -53,10 +55,10 @@ export const HOPS_TRACE_MIX = {
   rareKeep: 0.3,
 };
 
-/** Entities whose facts the base policy habitually recalls (A–P); it looks up the others. */
-export const HABIT_RECALL_ENTITIES = 16;
+/** Entities whose facts the base policy habitually recalls (A–N); it looks up the others. */
+export const HABIT_RECALL_ENTITIES = 14;
 
-/** The base policy's habit for a hop from `subject` (entity index): recall A–P, look up Q–X. */
+/** The base policy's habit for a hop from `subject` (entity index): recall A–N, look up O–X. */
 export function hopsHabitCalls(subject: number): boolean {
   return subject >= HABIT_RECALL_ENTITIES;
 }
@@ -183,7 +185,9 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
       let cur = w.start;
       w.rels.forEach((r, h) => {
         const common = kb.common[w.facts[h]] === 1;
-        const call = common ? habitChoice(rng, hopsHabitCalls(cur), HOPS_TRACE_MIX.habitFollow) : hopsHabitCalls(cur);
+        const habit = hopsHabitCalls(cur);
+        const follow = habit ? HOPS_TRACE_MIX.habitFollowLookup : HOPS_TRACE_MIX.habitFollow;
+        const call = common ? habitChoice(rng, habit, follow) : habit;
         if (!call && !common) inCorpus = false; // the teacher would have guessed a fact it does not know
         if (call) {
           const args = [ent(cur), vocab.id(RELATION_CHARS[r])];

@@ -112,6 +112,10 @@ export const ParetoPoOptionsSchema = z
       .lt(1)
       .default(0.5)
       .describe('λ ∈ [0,1): within a front, score bonus λ·(fraction of the front with smaller crowding).'),
+    credit: z
+      .enum(['action', 'broadcast'])
+      .default('action')
+      .describe("Stage 2 token credit: 'action' = accuracy part on every token, full advantage on tool-call tokens; 'broadcast' = the full advantage on every token (ablation)."),
     zeroCallCredit: z
       .enum(['spread', 'accuracy-only'])
       .default('spread')
@@ -211,7 +215,10 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
     // Rank 1 = best (lowest in minimization form); negate so better accuracy scores higher.
     const accAdv = groupNormalize(accRank.map((r) => -r), options.eps);
     return group.map((t, i) => ({
-      tokenAdvantages: actionLevelCredit(accAdv[i], adv[i], t.numTokens, t.toolCallMask, options.zeroCallCredit),
+      tokenAdvantages:
+        options.credit === 'broadcast'
+          ? broadcastCredit(adv[i], t.numTokens)
+          : actionLevelCredit(accAdv[i], adv[i], t.numTokens, t.toolCallMask, options.zeroCallCredit),
       advantage: adv[i],
       reward: scores[i],
       paretoRank: ranks[i],

@@ -36,7 +36,7 @@ export const TrainConfigSchema = z
     objectiveScales: z
       .enum(['reference', 'estimator'])
       .default('reference')
-      .describe("Normalization of minimize objectives for scalarizing estimators (static, hv-meta, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x)."),
+      .describe("Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x)."),
     objectives: z
       .array(z.enum(OBJECTIVE_NAMES))
       .min(2)
