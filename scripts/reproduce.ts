@@ -93,7 +93,7 @@ async function child(task: Task): Promise<unknown> {
       await logger.fail(e instanceof Error ? (e.stack ?? e.message) : String(e));
       throw e;
     }
-    const rows = await db.listEvalPoints(logger.runId);
+    const rows = (await db.listEvalPoints(logger.runId)).filter((p) => p.split === 'test');
     const points = rows.map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
     const last = points[points.length - 1];
     const result: RunResult = {
@@ -310,7 +310,7 @@ async function loadResults(experiment: string): Promise<RunResult[]> {
     const m = /^(.*)-(calc|hops)-s(\d+)$/.exec(run.name);
     const method = m && METHODS.find((x) => x.label === m[1]);
     if (!m || !method) continue;
-    const evalRows = await db.listEvalPoints(run.id);
+    const evalRows = (await db.listEvalPoints(run.id)).filter((p) => p.split === 'test');
     const points = evalRows.map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
     if (!points.length) continue;
     const last = points[points.length - 1];

@@ -30,9 +30,10 @@ export function evaluatePolicy(
   config: Pick<TrainConfig, 'evalSize' | 'evalSeed'> & Partial<Pick<TrainConfig, 'validationSize'>>,
   samples = 8,
   split: 'test' | 'validation' = 'test',
+  policyMode: 'base' | 'oracle' = 'base',
 ): TrainEvaluation {
   const n = split === 'test' ? config.evalSize : (config.validationSize ?? 64);
-  const r = agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256 });
+  const r = agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256, policyMode });
   const buckets: TrainEvaluation['buckets'] = {};
   for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { n: b.n, accuracy: b.accuracy, toolCalls: b.toolCallsPerQuestion };
   return {

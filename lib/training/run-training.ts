@@ -190,6 +190,12 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     if (startStep === 1) {
       if (adaptive) validate(0);
       const ev = await evaluateAndLog(0);
+      // Reference points for the objective plane (split 'reference-*', never a run point): the base policy
+      // (the warm start, = the step-0 evaluation) and the oracle routing policy on the same test subset.
+      const oracle = evaluatePolicy(policy, env, config, 0, 'test', 'oracle');
+      for (const [split, r] of [['reference-base', ev], ['reference-oracle', oracle]] as const) {
+        await logger.evalPoint({ step: 0, split, objectives: [r.accuracy, r.toolCalls, r.tokens], extra: { buckets: r.buckets, n: config.evalSize, greedy: true } });
+      }
       opts.onProgress?.({ step: 0, steps: config.steps, stage, hypervolume: hv(), accuracy: ev.accuracy, toolCalls: ev.toolCalls });
     }
 
