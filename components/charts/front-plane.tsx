@@ -114,7 +114,15 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
     // Reference points: hollow diamonds with a label.
     const refs = g.append('g').attr('data-testid', 'plane-references').selectAll('g').data(model.references).join('g').attr('transform', (r) => `translate(${r.px},${r.py})`);
     refs.append('path').attr('d', 'M0,-7L7,0L0,7L-7,0Z').attr('fill', 'white').attr('stroke', '#b45309').attr('stroke-width', 2);
-    refs.append('text').attr('x', 10).attr('y', 4).attr('font-size', 11).attr('fill', '#92400e').text((r) => r.label);
+    const nearRight = (r: { px: number }) => r.px > model.innerWidth - 110; // keep the label inside the plot
+    refs
+      .append('text')
+      .attr('x', (r) => (nearRight(r) ? -10 : 10))
+      .attr('y', 4)
+      .attr('text-anchor', (r) => (nearRight(r) ? 'end' : 'start'))
+      .attr('font-size', 11)
+      .attr('fill', '#92400e')
+      .text((r) => r.label);
   }, [model, noData, xLabel, yLabel]);
 
   // Canvas: the trajectory cloud. Independent of the replay, so moving the slider never redraws 100k points.
