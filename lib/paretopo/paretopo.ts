@@ -275,7 +275,8 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
         version: 1,
         algorithm: 'paretopo',
         objectives: objectives.map((o) => o.name),
-        state: structuredCloneState(s),
+        // as a JSON string: stored databases may round doubles in JSON to 16 digits (seen on resume); strings survive exactly
+        state: JSON.stringify(s),
       };
     },
     restore(snapshot) {
@@ -289,12 +290,10 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
   }
 }
 
-function structuredCloneState(s: ParetoPoState): ParetoPoState {
-  return JSON.parse(JSON.stringify(s)) as ParetoPoState;
-}
 
 const FiniteArray = (d: number) => z.array(z.number()).length(d);
-function parseState(state: unknown, d: number): ParetoPoState {
+function parseState(stored: unknown, d: number): ParetoPoState {
+  const state = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
   const schema = z.object({
     weights: FiniteArray(d),
     ownHypervolume: z.number().optional(),
