@@ -2,9 +2,15 @@
  * Reproduction: every algorithm on both tasks over several seeds, stored as
  * one experiment, then the paper-style table (Markdown + CSV under results/).
  *
- *   npm run reproduce                     # quick: 3 seeds, 30 steps per run (≤ 45 min on 2 cores)
- *   npm run reproduce -- --full           # 5 seeds, 80 steps (the default run length)
- *   npm run reproduce -- --jobs 1 --seeds 2 --steps 10 --envs calc --methods grpo,paretopo
+ *   npm run reproduce                     # quick: see BUDGETS (≤ 45 min on 2 cores)
+ *   npm run reproduce -- --full           # every method and ablation, 5 seeds, 200 steps
+ *   npm run reproduce -- --seeds 11,17,23 # seeds never looked at (a count n = 0..n-1, a range a-b, a list)
+ *   npm run reproduce -- --jobs 1 --seeds 0-1 --steps 10 --envs calc --methods grpo,paretopo
+ *
+ * Writes results/<experiment>.md (summary table, ranking by the final
+ * policy's test hypervolume with % of the oracle's, per-bucket accuracy and
+ * calls, ParetoPO minus each baseline paired by seed with 95% bootstrap
+ * intervals), .csv, -runs.csv, -paired.csv, -curves.csv and -curves.svg.
  *
  * Runs go to child processes (--jobs at a time; tfjs-wasm uses one core per
  * process). Warm starts (cached per env+seed in the database) are prepared
@@ -18,16 +24,20 @@ import { fileURLToPath } from 'node:url';
 import { CliError, describeFlags, parseFlags, type FlagSpec } from './cli/args';
 import { machineDescription } from './cli/machine';
 import { BUDGETS, METHODS } from './lib/reproduce-plan';
-import { buildRows, experimentResults, HV_DEFINITION, markdownTable, runsCsv, summaryCsv, type RunResult } from '../lib/experiments';
+import { bucketsOf, buildRows, experimentResults, HV_DEFINITION, markdownTable, runsCsv, summaryCsv, type RunResult } from '../lib/experiments';
 import { runCli } from './cli/run-cli';
+import { curvesCsv, curvesSvg, meanCurves } from '../lib/experiments/learning-curves';
+import { pairedCsv, pairedRows, pairedTable, rankRows, rankTable, RANKING_NOTE, type SeedReference } from '../lib/experiments/reproduce-report';
+import { parseSeedList } from '../lib/experiments/seed-list';
+import { runHypervolume } from '../lib/training/hypervolume';
 
 const spec = {
   full: { type: 'boolean', help: 'longer runs and more seeds' },
   jobs: { type: 'int', min: 1, max: 16, default: Math.max(1, Math.min(2, os.cpus().length)), help: 'runs trained at once (one core each)' },
-  seeds: { type: 'int', min: 1, max: 20, help: 'seeds 0..n-1 (default: quick 3, full 5)' },
-  steps: { type: 'int', min: 1, help: 'training steps per run (default: quick 30, full 80)' },
+  seeds: { type: 'string', help: 'seeds: a count n (0..n-1), a range a-b or a list 11,17,23 (default: quick 0-2, full 0-4)' },
+  steps: { type: 'int', min: 1, help: 'training steps per run (default: see BUDGETS)' },
   envs: { type: 'string', default: 'calc,hops', help: 'comma-separated tasks' },
-  methods: { type: 'string', default: METHODS.filter((m) => !m.ablation).map((m) => m.label).join(','), help: `comma-separated method labels (${METHODS.map((m) => m.label).join(', ')})` },
+  methods: { type: 'string', help: `comma-separated method labels (default: quick the main methods, --full all of them: ${METHODS.map((m) => m.label).join(', ')})` },
   experiment: { type: 'string', help: 'experiment name (default reproduce-<quick|full>-<date>)' },
   out: { type: 'string', default: 'results', help: 'output folder' },
   table: { type: 'string', help: 'only rebuild the table of an existing experiment from the database' },
@@ -35,7 +45,7 @@ const spec = {
 } satisfies Record<string, FlagSpec>;
 
 type Task =
-  | { kind: 'warmstart'; env: 'calc' | 'hops'; seed: number }
+  | { kind: 'warmstart'; env: 'calc' | 'hops'; seed: number; evalSize: number; evalSeed: number }
   | { kind: 'train'; env: 'calc' | 'hops'; seed: number; label: string; experiment: string; overrides: Record<string, unknown>; static: boolean };
 
 async function child(task: Task): Promise<unknown> {
@@ -47,9 +57,19 @@ async function child(task: Task): Promise<unknown> {
   await initBackend();
   try {
     if (task.kind === 'warmstart') {
-      const w = await loadOrTrainWarmStart(getEnv(task.env, { seed: task.seed }), { seed: task.seed });
+      const env = getEnv(task.env, { seed: task.seed });
+      const w = await loadOrTrainWarmStart(env, { seed: task.seed });
+      // The base policy's and the oracle's points on the runs' test subset (references of the report).
+      const { evaluate } = await import('../lib/agent');
+      const point = (mode: 'base' | 'oracle') => {
+        const r = evaluate(w.policy, env, 'test', { n: task.evalSize, seed: task.evalSeed, policyMode: mode, greedy: true });
+        const buckets: Record<string, { accuracy: number; toolCalls: number }> = {};
+        for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { accuracy: b.accuracy, toolCalls: b.toolCallsPerQuestion };
+        return { accuracy: r.accuracy, toolCalls: r.toolCallsPerQuestion, buckets };
+      };
+      const ref: SeedReference = { env: task.env, seed: task.seed, base: point('base'), oracle: point('oracle') };
       disposePolicy(w.policy);
-      return { cached: w.cached, seconds: w.seconds };
+      return { cached: w.cached, seconds: w.seconds, ref };
     }
     const config = parseTrainConfig({ ...task.overrides, env: task.env });
     const logger = await RunLogger.start({
@@ -73,9 +93,11 @@ async function child(task: Task): Promise<unknown> {
       await logger.fail(e instanceof Error ? (e.stack ?? e.message) : String(e));
       throw e;
     }
-    const points = (await db.listEvalPoints(logger.runId)).map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
+    const rows = (await db.listEvalPoints(logger.runId)).filter((p) => p.split === 'test');
+    const points = rows.map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
     const last = points[points.length - 1];
     const result: RunResult = {
+      buckets: bucketsOf(rows[rows.length - 1]?.extra),
       env: task.env,
       label: task.label,
       seed: task.seed,
@@ -92,6 +114,8 @@ async function child(task: Task): Promise<unknown> {
 }
 
 const RESULT_PREFIX = '@@result ';
+
+/** Per-bucket accuracy and calls of an eval point's extra (lib/training logs them). */
 
 function runChild(task: Task): Promise<unknown> {
   const script = fileURLToPath(import.meta.url);
@@ -158,10 +182,15 @@ async function main(argv: string[]) {
   }
   const mode = f.full ? 'full' : 'quick';
   const budget = BUDGETS[mode];
-  const seeds = f.seeds ?? budget.seeds;
+  let seedList: number[];
+  try {
+    seedList = f.seeds ? parseSeedList(f.seeds) : Array.from({ length: budget.seeds }, (_, i) => i);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
   const envs = f.envs.split(',').filter(Boolean);
   for (const e of envs) if (e !== 'calc' && e !== 'hops') throw new CliError(`unknown env ${JSON.stringify(e)}; valid: calc, hops`);
-  const labels = f.methods.split(',').filter(Boolean);
+  const labels = (f.methods ?? METHODS.filter((m) => mode === 'full' || !m.ablation).map((m) => m.label).join(',')).split(',').filter(Boolean);
   for (const l of labels) if (!METHODS.some((m) => m.label === l)) throw new CliError(`unknown method ${JSON.stringify(l)}; valid: ${METHODS.map((m) => m.label).join(', ')}`);
   const methods = METHODS.filter((m) => labels.includes(m.label));
   const date = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
@@ -169,19 +198,27 @@ async function main(argv: string[]) {
   const shared = { ...budget.config, ...(f.steps ? { steps: f.steps } : {}) };
 
   console.log(`# ${machineDescription()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`# ${experiment}: ${envs.join(', ')} × ${methods.length} methods × ${seeds} seeds, ${JSON.stringify(shared)}, ${f.jobs} jobs`);
+  console.log(`# ${experiment}: ${envs.join(', ')} × ${methods.length} methods × seeds ${seedList.join(',')}, ${JSON.stringify(shared)}, ${f.jobs} jobs`);
+  const evalSize = (shared as { evalSize?: number }).evalSize ?? 256;
+  const evalSeed = 1234; // TrainConfig's evalSeed default: the runs' test subset
   const t0 = performance.now();
   const elapsed = () => `${((performance.now() - t0) / 60000).toFixed(1)} min`;
 
-  const warm: Task[] = envs.flatMap((env) => Array.from({ length: seeds }, (_, seed) => ({ kind: 'warmstart' as const, env: env as 'calc' | 'hops', seed })));
-  await pool<{ cached: boolean; seconds: number }>(warm, f.jobs, (t, r) =>
-    console.log(`[${elapsed()}] warm start ${t.env} seed ${t.seed}: ${r.cached ? 'cached' : `trained in ${r.seconds.toFixed(0)} s`}`),
-  );
+  const warm: Task[] = envs.flatMap((env) => seedList.map((seed) => ({ kind: 'warmstart' as const, env: env as 'calc' | 'hops', seed, evalSize, evalSeed })));
+  const refs = (
+    await pool<{ cached: boolean; seconds: number; ref: SeedReference }>(warm, f.jobs, (t, r) =>
+      console.log(
+        `[${elapsed()}] warm start ${t.env} seed ${t.seed}: ${r.cached ? 'cached' : `trained in ${r.seconds.toFixed(0)} s`}; base ${r.ref.base.accuracy.toFixed(3)}/${r.ref.base.toolCalls.toFixed(2)}, oracle ${r.ref.oracle.accuracy.toFixed(3)}/${r.ref.oracle.toolCalls.toFixed(2)}`,
+      ),
+    )
+  )
+    .filter(Boolean)
+    .map((r) => r.ref);
   const tWarm = performance.now();
 
   // Seed-major so that partial results cover every method.
   const tasks: Task[] = [];
-  for (let seed = 0; seed < seeds; seed++)
+  for (const seed of seedList)
     for (const env of envs)
       for (const m of methods)
         tasks.push({
@@ -219,16 +256,38 @@ async function main(argv: string[]) {
   const conditions = [
     `- Machine: ${machineDescription()}; ${f.jobs} runs at a time; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared).`,
     `- Wall time of this invocation: ${minutes.toFixed(1)} min in all${done.length ? ` (resumed: ${done.length} runs had finished before)` : ''} (warm starts ${((tWarm - t0) / 60000).toFixed(1)} min); ${perRun.toFixed(0)} s per run on average.`,
-    `- Per run: ${JSON.stringify(shared)} on top of the TrainConfig defaults; seeds 0..${seeds - 1}; experiment \`${experiment}\`.`,
+    `- Per run: ${JSON.stringify(shared)} on top of the TrainConfig defaults; seeds ${seedList.join(', ')}; experiment \`${experiment}\`.`,
   ].join('\n');
-  const md = `# ${experiment}\n\n${table}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question).\n\n${conditions}\n`;
+  writeReport(f.out, experiment, results, refs, `${table}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question).\n\n${conditions}`, rows);
+}
+
+/** The Markdown report (summary, ranking, paired statistics) and its CSV and SVG companions. */
+function writeReport(out: string, experiment: string, results: RunResult[], refs: SeedReference[], summary: string, rows: ReturnType<typeof buildRows>) {
+  const report = results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, final: { ...r.final, buckets: r.buckets }, archive: r.archive }));
+  const ranking = rankRows(report, refs);
+  const paired = pairedRows(report, refs);
+  const curves = meanCurves(results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, points: r.archive.map((p) => ({ ...p, hypervolume: runHypervolume([p], r.env) })) })));
+  const base = path.join(out, experiment);
+  const md = [
+    `# ${experiment}`,
+    '## Ranking: final policy, test split',
+    rankTable(ranking),
+    RANKING_NOTE,
+    '## ParetoPO minus each baseline, paired by seed (final test hypervolume)',
+    paired.length ? pairedTable(paired) : '(no ParetoPO runs)',
+    '## Summary',
+    summary,
+    `Learning curves (mean over seeds of test HV, accuracy, calls vs step): ${path.basename(base)}-curves.svg, ${path.basename(base)}-curves.csv.`,
+  ].join('\n\n') + '\n';
   console.log('\n' + md);
-  fs.mkdirSync(f.out, { recursive: true });
-  const base = path.join(f.out, experiment);
+  fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(`${base}.md`, md);
   fs.writeFileSync(`${base}.csv`, summaryCsv(rows));
   fs.writeFileSync(`${base}-runs.csv`, runsCsv(results));
-  console.log(`wrote ${base}.md, ${base}.csv, ${base}-runs.csv`);
+  fs.writeFileSync(`${base}-paired.csv`, pairedCsv(paired));
+  fs.writeFileSync(`${base}-curves.csv`, curvesCsv(curves));
+  fs.writeFileSync(`${base}-curves.svg`, curvesSvg(curves, `${experiment}: mean over seeds`));
+  console.log(`wrote ${base}.md, .csv, -runs.csv, -paired.csv, -curves.csv, -curves.svg`);
 }
 
 /** Finished runs of an experiment (named <method>-<env>-s<seed>) as results, from the database. */
@@ -241,7 +300,8 @@ async function loadResults(experiment: string): Promise<RunResult[]> {
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  const points = await db.listEvalPointsOfRuns(runs.map((r) => r.id));
+  const points = new Map<string, Awaited<ReturnType<typeof db.listEvalPoints>>>();
+  for (const run of runs) points.set(run.id, await db.listEvalPoints(run.id));
   return experimentResults(runs, points, { methods: METHODS });
 }
 
@@ -252,14 +312,8 @@ async function rebuildTable(experiment: string, out: string) {
     const results = await loadResults(experiment);
     const labels = METHODS.map((x) => x.label).filter((l) => results.some((r) => r.label === l));
     const rows = buildRows(results, labels);
-    const md = `# ${experiment}\n\n${markdownTable(rows)}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question). Table rebuilt from the database (${results.length} finished runs).\n`;
-    console.log(md);
-    fs.mkdirSync(out, { recursive: true });
-    const base = path.join(out, experiment);
-    fs.writeFileSync(`${base}.md`, md);
-    fs.writeFileSync(`${base}.csv`, summaryCsv(rows));
-    fs.writeFileSync(`${base}-runs.csv`, runsCsv(results));
-    console.log(`wrote ${base}.md, ${base}.csv, ${base}-runs.csv`);
+    // Rebuilt from the database: no base / oracle references (they are computed with the warm starts).
+    writeReport(out, experiment, results, [], `${markdownTable(rows)}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question). Table rebuilt from the database (${results.length} finished runs).`, rows);
   } finally {
     await db.closeDb();
   }

@@ -138,7 +138,7 @@ async function main(argv: string[]) {
     } else {
       bar?.finish();
       await logger.finish();
-      const m = await db.listEvalPoints(logger.runId);
+      const m = (await db.listEvalPoints(logger.runId)).filter((p) => p.split === 'test');
       const last = m[m.length - 1];
       console.log(`run ${logger.runId} finished in ${secs} s; final eval: ${last ? JSON.stringify(last.objectives) : '-'}`);
     }

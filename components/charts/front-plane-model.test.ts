@@ -80,3 +80,21 @@ describe('defaultPlaneAxes and labels', () => {
     expect(objectiveLabel({ name: 'my_metric', direction: 'maximize' })).toBe('my metric, higher is better');
   });
 });
+
+describe('frontPlaneModel references', () => {
+  it('places reference points (base, oracle) on the same scales and widens the domain to cover them', () => {
+    const refs = [
+      { label: 'base policy', objectives: [0.75, 0.95] },
+      { label: 'oracle routing', objectives: [0.96, 0.2] },
+    ];
+    const m = frontPlaneModel(pts, { ...size, ...axes, references: refs });
+    expect(m.references.map((r) => r.label)).toEqual(['base policy', 'oracle routing']);
+    expect(m.references[1].px).toBeCloseTo(m.x(0.96), 9);
+    expect(m.references[1].py).toBeCloseTo(m.y(0.2), 9);
+    expect(m.x.domain()[1]).toBeGreaterThanOrEqual(0.96);
+    // references are not run points: marks and front are unchanged
+    const plain = frontPlaneModel(pts, { ...size, ...axes });
+    expect(m.marks.map((k) => [k.i, k.dominated])).toEqual(plain.marks.map((k) => [k.i, k.dominated]));
+    expect(plain.references).toEqual([]);
+  });
+});

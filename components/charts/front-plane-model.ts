@@ -31,6 +31,16 @@ export interface FrontPlaneOptions {
   /** Extra [min, max] per axis the domain must cover (the trajectory cloud). */
   xExtent?: [number, number] | null;
   yExtent?: [number, number] | null;
+  /** Reference points drawn apart from the run's (e.g. the base policy and the oracle); the domain covers them. */
+  references?: readonly { label: string; objectives: readonly number[] }[];
+}
+
+export interface ReferenceMark {
+  label: string;
+  px: number;
+  py: number;
+  xv: number;
+  yv: number;
 }
 
 export interface PlaneMark {
@@ -56,6 +66,8 @@ export interface FrontPlaneModel {
   /** Front marks sorted along the staircase. */
   front: PlaneMark[];
   staircase: string | null;
+  /** The references that have both plotted objectives. */
+  references: ReferenceMark[];
   empty: boolean;
 }
 
@@ -87,11 +99,12 @@ export function frontPlaneModel(points: readonly PlanePoint[], opts: FrontPlaneO
   const xi = opts.x.index;
   const yi = opts.y.index;
   const valid = points.filter((p) => Number.isFinite(p.objectives[xi]) && Number.isFinite(p.objectives[yi]));
+  const refs = (opts.references ?? []).filter((r) => Number.isFinite(r.objectives[xi]) && Number.isFinite(r.objectives[yi]));
 
-  // Domains cover every point of the run (not only the replayed ones), so the
-  // axes stay still while the replay moves.
-  const xr = range(valid.map((p) => p.objectives[xi]), opts.xExtent) ?? [0, 1];
-  const yr = range(valid.map((p) => p.objectives[yi]), opts.yExtent) ?? [0, 1];
+  // Domains cover every point of the run (not only the replayed ones) and the
+  // references, so the axes stay still while the replay moves.
+  const xr = range([...valid, ...refs].map((p) => p.objectives[xi]), opts.xExtent) ?? [0, 1];
+  const yr = range([...valid, ...refs].map((p) => p.objectives[yi]), opts.yExtent) ?? [0, 1];
   const x = scaleLinear().domain(padDomain(xr)).range([0, innerWidth]).nice();
   const y = scaleLinear().domain(padDomain(yr)).range([innerHeight, 0]).nice();
   const steps = valid.map((p) => p.step);
@@ -136,7 +149,8 @@ export function frontPlaneModel(points: readonly PlanePoint[], opts: FrontPlaneO
     staircase = pts.map(([a, b], k) => `${k ? 'L' : 'M'}${x(a).toFixed(1)},${y(b).toFixed(1)}`).join('');
   }
 
-  return { margin, innerWidth, innerHeight, x, y, color, stepDomain, marks, front, staircase, empty: valid.length === 0 };
+  const references = refs.map((r) => ({ label: r.label, xv: r.objectives[xi], yv: r.objectives[yi], px: x(r.objectives[xi]), py: y(r.objectives[yi]) }));
+  return { margin, innerWidth, innerHeight, x, y, color, stepDomain, marks, front, staircase, references, empty: valid.length === 0 };
 }
 
 /** Default plane axes: the first maximized objective against the first minimized one (else the first two). */

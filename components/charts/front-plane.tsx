@@ -25,6 +25,10 @@ declare global {
 
 const HEIGHT = 400;
 
+/** Eval points with split `reference-<name>` are reference points (base policy, oracle), not run points. */
+const REFERENCE_PREFIX = 'reference-';
+const REFERENCE_LABELS: Record<string, string> = { base: 'base policy', oracle: 'oracle routing' };
+
 function cloudExtent(cloud: TrajectoryCloud, k: number): [number, number] | null {
   if (cloud.count === 0 || k >= cloud.dim) return null;
   let lo = Infinity;
@@ -38,7 +42,18 @@ function cloudExtent(cloud: TrajectoryCloud, k: number): [number, number] | null
   return lo <= hi ? [lo, hi] : null;
 }
 
-export function FrontPlane({ objectives, evalPoints, cloud }: { objectives: ObjectiveDef[]; evalPoints: EvalPoint[]; cloud: TrajectoryCloud }) {
+export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objectives: ObjectiveDef[]; evalPoints: EvalPoint[]; cloud: TrajectoryCloud }) {
+  const evalPoints = useMemo(() => allPoints.filter((p) => !p.split?.startsWith(REFERENCE_PREFIX)), [allPoints]);
+  const references = useMemo(
+    () =>
+      allPoints
+        .filter((p) => p.split?.startsWith(REFERENCE_PREFIX))
+        .map((p) => {
+          const name = p.split.slice(REFERENCE_PREFIX.length);
+          return { label: REFERENCE_LABELS[name] ?? name, objectives: p.objectives };
+        }),
+    [allPoints],
+  );
   const { ref, width } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -53,8 +68,8 @@ export function FrontPlane({ objectives, evalPoints, cloud }: { objectives: Obje
   const xExtent = useMemo(() => cloudExtent(cloud, axes.x.index), [cloud, axes.x.index]);
   const yExtent = useMemo(() => cloudExtent(cloud, axes.y.index), [cloud, axes.y.index]);
   const model = useMemo(
-    () => frontPlaneModel(evalPoints, { width, height: HEIGHT, x: axes.x, y: axes.y, upToStep, xExtent, yExtent }),
-    [evalPoints, width, axes, upToStep, xExtent, yExtent],
+    () => frontPlaneModel(evalPoints, { width, height: HEIGHT, x: axes.x, y: axes.y, upToStep, xExtent, yExtent, references }),
+    [evalPoints, width, axes, upToStep, xExtent, yExtent, references],
   );
   const noData = model.empty && cloud.count === 0;
   const xLabel = objectiveLabel(objectives[axes.x.index]);
@@ -96,6 +111,18 @@ export function FrontPlane({ objectives, evalPoints, cloud }: { objectives: Obje
       .attr('fill-opacity', (m) => (m.dominated ? 0.3 : 1))
       .attr('stroke', (m) => (m.dominated ? 'none' : '#0f172a'))
       .attr('stroke-width', 1.2);
+    // Reference points: hollow diamonds with a label.
+    const refs = g.append('g').attr('data-testid', 'plane-references').selectAll('g').data(model.references).join('g').attr('transform', (r) => `translate(${r.px},${r.py})`);
+    refs.append('path').attr('d', 'M0,-7L7,0L0,7L-7,0Z').attr('fill', 'white').attr('stroke', '#b45309').attr('stroke-width', 2);
+    const nearRight = (r: { px: number }) => r.px > model.innerWidth - 110; // keep the label inside the plot
+    refs
+      .append('text')
+      .attr('x', (r) => (nearRight(r) ? -10 : 10))
+      .attr('y', 4)
+      .attr('text-anchor', (r) => (nearRight(r) ? 'end' : 'start'))
+      .attr('font-size', 11)
+      .attr('fill', '#92400e')
+      .text((r) => r.label);
   }, [model, noData, xLabel, yLabel]);
 
   // Canvas: the trajectory cloud. Independent of the replay, so moving the slider never redraws 100k points.

@@ -4,7 +4,7 @@ import {
   createPolicy, disposePolicy, forward, initBackend, loadWeights, packBatch, policyFromWeights, policyGradientStep,
   sampleRollouts, serializeWeights, supervisedLoss, supervisedStep, trajectoryLogprobs, evaluate, Rng,
 } from './index';
-import { getEnv, CALL, SRC_POLICY, SRC_TOOL } from '../envs';
+import { getEnv, ANSWER, CALL, ENDCALL, STEP, SRC_POLICY, SRC_PROMPT, SRC_TOOL } from '../envs';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -126,5 +126,36 @@ describe('policy', () => {
     const always = evaluate(policy, env, 'test', { n: 16, policyMode: 'always-call', greedy: false, batchSize: 16 });
     for (const t of always.trajectories) expect(t.objectives.tool_calls).toBeGreaterThan(0);
     disposePolicy(policy);
+  });
+
+  it('oracle calls exactly at the decision points of the steps the env marks, and never answers before them', () => {
+    for (const name of ['calc', 'hops'] as const) {
+      const e = getEnv(name, { seed: 0 });
+      const policy = createPolicy({ ...small, vocabSize: e.vocab.size }, 13);
+      const r = evaluate(policy, e, 'test', { n: 24, policyMode: 'oracle', greedy: false, batchSize: 24 });
+      for (const t of r.trajectories) {
+        const plan = e.toolPlan(t.prompt);
+        // replay: a decision point follows the prompt or a finished step (STEP outside a call)
+        let steps = 0;
+        let inCall = false;
+        for (let i = t.prompt.tokens.length; i < t.tokens.length; i++) {
+          if (t.sources[i] !== SRC_POLICY) {
+            if (t.tokens[i] === STEP && t.sources[i] === SRC_TOOL) steps++;
+            continue;
+          }
+          const prev = t.tokens[i - 1];
+          const atDecision = t.sources[i - 1] === SRC_PROMPT || (prev === STEP && !inCall);
+          if (atDecision) {
+            if (plan[steps] === true) expect(t.tokens[i], `${t.text}: step ${steps} needs the tool`).toBe(CALL);
+            else expect(t.tokens[i], `${t.text}: step ${steps} does not`).not.toBe(CALL);
+            if (plan.indexOf(true, steps) >= 0) expect(t.tokens[i], `${t.text}: answered before a marked step`).not.toBe(ANSWER);
+          } else expect(t.tokens[i] === CALL && !inCall ? 'call outside a decision point' : 'ok').toBe('ok');
+          if (t.tokens[i] === CALL) inCall = true;
+          if (t.tokens[i] === ENDCALL) inCall = false;
+          if (t.tokens[i] === STEP && !inCall) steps++;
+        }
+      }
+      disposePolicy(policy);
+    }
   });
 });

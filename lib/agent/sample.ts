@@ -26,7 +26,7 @@ export interface SampleOptions {
   rng: Rng;
   /** Cap on policy-generated tokens per rollout. Default: the context. */
   maxTokens?: number;
-  /** Decode-time constraint: 'always-call' forces the call token at decision points, 'never-call' forbids it. Default 'base'. */
+  /** Decode-time constraint (see PolicyMode): 'always-call', 'never-call', 'oracle' (call exactly on env.toolPlan's steps). Default 'base'. */
   policyMode?: PolicyMode;
   /** Argmax decoding. Default false. */
   greedy?: boolean;
@@ -42,6 +42,10 @@ interface SeqState {
   openCall: number; // index of the open CALL token, -1 if none
   calls: number;
   generated: number;
+  /** Finished steps (STEP tokens after the prompt): the index of the step a decision point starts. */
+  steps: number;
+  /** 'oracle': which steps need the tool. */
+  plan: boolean[] | null;
 }
 
 const NEG = -1e30;
@@ -69,6 +73,8 @@ export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
         openCall: -1,
         calls: 0,
         generated: 0,
+        steps: 0,
+        plan: mode === 'oracle' ? env.toolPlan(p) : null,
       });
     }
   const B = seqs.length;
@@ -99,11 +105,17 @@ export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
         // Decision point: right after the prompt or after a finished step (tool output or mental step).
         const last = s.tokens[s.tokens.length - 1];
         const atDecision = s.sources[s.tokens.length - 1] === SRC_PROMPT || (last === STEP && s.openCall < 0);
+        // oracle: at a decision point, the tool iff the plan marks this step; no answer while a marked step is ahead
+        const mustCall = s.plan !== null && atDecision && s.plan[s.steps] === true;
+        const noCall = s.plan !== null && !mustCall;
+        const noAnswer = s.plan !== null && atDecision && s.plan.indexOf(true, s.steps) >= 0;
         let max = -Infinity;
         for (let v = 0; v < V; v++) {
           let z = logits[b * V + v];
           if (mode === 'never-call' && v === CALL) z = NEG;
           else if (mode === 'always-call' && atDecision && v !== CALL && !(v === ANSWER && s.calls > 0)) z = NEG;
+          else if (mustCall && v !== CALL) z = NEG;
+          else if ((noCall && v === CALL) || (noAnswer && v === ANSWER)) z = NEG;
           probs[v] = z;
           if (z > max) max = z;
         }
@@ -136,9 +148,11 @@ export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
           s.calls++;
         }
         s.isAction.push(s.openCall >= 0 ? 1 : 0);
+        if (tok === STEP && s.openCall < 0) s.steps++;
         if (tok === ENDCALL && s.openCall >= 0) {
           const args = s.tokens.slice(s.openCall + 1, s.tokens.length - 1);
           s.openCall = -1;
+          s.steps++; // the tool output closes the step
           for (const o of env.executeTool(args).tokens) {
             s.tokens.push(o);
             s.sources.push(SRC_TOOL);

@@ -24,5 +24,12 @@ export interface Trajectory {
   truncated: boolean;
 }
 
-export type PolicyMode = 'base' | 'always-call' | 'never-call';
-export const POLICY_MODES: readonly PolicyMode[] = ['base', 'always-call', 'never-call'];
+/**
+ * Decode-time routing constraints: 'base' none; 'always-call' the call token
+ * at every decision point (until a first call, answering is allowed only
+ * after one); 'never-call' no call token; 'oracle' a call exactly on the
+ * steps the env's toolPlan marks, no call elsewhere (and no answer while a
+ * marked step is still ahead): the task's routing ceiling.
+ */
+export type PolicyMode = 'base' | 'always-call' | 'never-call' | 'oracle';
+export const POLICY_MODES: readonly PolicyMode[] = ['base', 'always-call', 'never-call', 'oracle'];

@@ -53,9 +53,10 @@ export function warmStartConfig(env: ToolEnv, overrides: Partial<PolicyConfig> =
 /**
  * Version of the warm-start recipe (steps, batch, schedule, packing). Bump it
  * whenever training changes; the env's own `version` covers its traces and
- * tokenization. Both are part of the checkpoint name.
+ * tokenization. Both are part of the checkpoint name. 4: traces with
+ * `inCorpus: false` are left out.
  */
-export const WARM_START_VERSION = 3;
+export const WARM_START_VERSION = 4;
 
 /** Name of the cached warm-start checkpoint for (env, seed, config), e.g. `warmstart-calc-d0.5-s0-1a2b3c4d-v2.2`. */
 export function warmStartCheckpointName(env: ToolEnv, seed: number, config: PolicyConfig): string {
@@ -91,8 +92,14 @@ function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, 
   try {
     for (let step = 0; step < steps; step++) {
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
-      const prompts = env.samplePrompts('train', batchSize, rng);
-      const traces = prompts.map((p) => env.warmStartTrace(p, rng));
+      // Traces whose habit-following teacher would have been wrong are not in the corpus (Trace.inCorpus).
+      const traces = [];
+      while (traces.length < batchSize) {
+        for (const p of env.samplePrompts('train', batchSize - traces.length, rng)) {
+          const tr = env.warmStartTrace(p, rng);
+          if (tr.inCorpus !== false) traces.push(tr);
+        }
+      }
       // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
       loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)));
       opts.onProgress?.(step + 1, steps, loss);

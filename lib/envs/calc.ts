@@ -1,20 +1,33 @@
 /**
- * `calc`: arithmetic expressions over small integers (+, −, ×, parentheses).
+ * `calc`: arithmetic over small integers with a one-operation calculator.
  *
- * Easy problems are one addition or subtraction of two 2-digit numbers with
- * no carry and no borrow (e.g. 23+45, 87-42): every answer digit is a
- * function of the two operand digits above it, so a small transformer learns
- * to answer them "mentally" and generalises to held-out pairs (numbers are
- * digit tokens, most significant first). Hard problems contain a product of
- * at least three digits' worth (a·b ≥ 100), alone or with a second operation,
- * which it mostly cannot do without the tool. The calculator tool evaluates
- * exactly one binary operation per call:
+ * Three kinds of question (version 3):
+ *   easy   a±b      one carry-free / borrow-free addition or subtraction
+ *                   (2-digit a, b of 2 digits or 1 digit): every answer digit
+ *                   is a function of the digits above it, so a small
+ *                   transformer works it "mentally" and generalises;
+ *   hard   a*b      one product ≥ 100 (one operand a single digit in a
+ *                   share of them), which it mostly cannot do without the tool;
+ *   mixed  (a+b)*c  a carry-free addition (no tool needed) then a product
+ *                   ≥ 100 of its result (tool needed): calls within one
+ *                   trajectory differ in usefulness.
+ * `toolPlan` marks the product steps; the `oracle` routing policy calls
+ * exactly there. Buckets: 'easy' (no step needs the tool) and 'hard'.
+ *
+ * The calculator evaluates exactly one binary operation per call:
  *   [12*34]  ->  408;
  * anything else (missing operand, two operators, parentheses, >6 digits) is a
  * tool error `?;` that still counts as a call.
  *
- * `difficulty` in [0, 1] is the fraction of hard problems; it also raises the
- * share of two-operation hard expressions (0.3 + 0.4·difficulty).
+ * The warm start is miscalibrated both ways, like an off-the-shelf tool-using
+ * LLM that judges by how a step looks rather than by what it needs: its
+ * traces follow the habit "call when both operands have two digits" (with
+ * probability CALC_TRACE_MIX.habitFollow, the other choice otherwise), so it
+ * calls on most easy additions (2-digit + 2-digit) and works products with a
+ * 1-digit operand mentally (wrong, mostly). RL has room on both objectives.
+ *
+ * `difficulty` in [0, 1] is the fraction of questions with a product (half of
+ * them mixed).
  */
 import { Rng } from './rng';
 import { OBJECTIVES } from './types';
@@ -22,6 +35,7 @@ import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, 
 import { Vocab, BOS } from './vocab';
 import {
   TraceBuilder,
+  habitChoice,
   renderTrajectory,
   sampleFromSplit,
   scoreTrajectory,
@@ -43,90 +57,80 @@ interface Problem {
   steps: Step[];
 }
 
-/**
- * Warm-start mixing probabilities (the base policy's habits): easy problems
- * mostly answered directly (the tool traces that remain teach always-call to
- * copy arguments), hard ones mostly worked with the tool.
- */
+/** Warm-start trace habits and the question mix (see the header). */
 export const CALC_TRACE_MIX = {
-  /** P(answer directly, no steps) for easy / hard problems. */
-  directEasy: 0.7,
-  directHard: 0.05,
-  /** P(use the tool) for a step of an easy / hard problem when working step by step. */
-  toolEasyStep: 1,
-  toolHardStep: 0.9,
+  /**
+   * P(a trace step follows the habit "call iff both operands have ≥ 2
+   * digits"). Above 1/2, so greedy decoding follows the habit; low enough
+   * that 2-digit additions are worked mentally in a third of the traces
+   * (the skill the oracle relies on).
+   */
+  habitFollow: 0.65,
+  /** P(an easy question's second operand has one digit). */
+  easyShortOperand: 0.2,
+  /** P(a product has a one-digit operand). */
+  hardShortOperand: 0.65,
+  /** Share of the product questions that are mixed (a+b)*c. */
+  mixed: 0.5,
 };
 
 /**
  * Version of the calc traces and problem distribution: part of the
  * warm-start checkpoint name, so a change here never reuses a stale cached
  * checkpoint. 2: carry-free 2-digit easy problems, easy problems one
- * operation, new trace mix.
+ * operation, new trace mix. 3: easy / hard / mixed questions, habit-driven
+ * (miscalibrated) warm-start traces, a validation split.
  */
-export const CALC_VERSION = 2;
+export const CALC_VERSION = 3;
 
 function mk(a: number, op: Op, b: number): Step {
   const value = op === '+' ? a + b : op === '-' ? a - b : a * b;
   return { a, op, b, value, hard: op === '*' && value >= 100 };
 }
 
-/** A 2-digit ± 2-digit problem with no carry (addition) and no borrow (subtraction), answer ≥ 10. */
-function easyProblem(rng: Rng): Problem {
-  if (rng.bool()) {
-    const a1 = rng.int(1, 8);
-    const b1 = rng.int(1, 9 - a1);
-    const a0 = rng.int(0, 9);
-    const b0 = rng.int(0, 9 - a0);
-    const s = mk(10 * a1 + a0, '+', 10 * b1 + b0);
-    return { text: `${s.a}+${s.b}`, value: s.value, steps: [s] };
-  }
-  const a1 = rng.int(2, 9);
-  const b1 = rng.int(1, a1 - 1);
-  const a0 = rng.int(0, 9);
-  const b0 = rng.int(0, a0);
-  const s = mk(10 * a1 + a0, '-', 10 * b1 + b0);
-  return { text: `${s.a}-${s.b}`, value: s.value, steps: [s] };
+/** The base policy's habit for one step: call iff both operands have at least two digits. */
+export function calcHabitCalls(step: { a: number; b: number }): boolean {
+  return Math.abs(step.a) >= 10 && Math.abs(step.b) >= 10;
 }
 
-function hardProduct(rng: Rng): Step {
+/** A carry-free addition (sum ≤ 99, 2-digit a) or borrow-free subtraction (answer ≥ 10). */
+function easyStep(rng: Rng, shortB: boolean): Step {
+  if (rng.bool()) {
+    const a1 = rng.int(1, shortB ? 9 : 8);
+    const b1 = shortB ? 0 : rng.int(1, 9 - a1);
+    const a0 = rng.int(0, 9);
+    const b0 = shortB ? rng.int(1, Math.max(1, 9 - a0)) : rng.int(0, 9 - a0);
+    if (a0 + b0 > 9) return easyStep(rng, shortB);
+    return mk(10 * a1 + a0, '+', 10 * b1 + b0);
+  }
+  const a1 = rng.int(2, 9);
+  const b1 = shortB ? 0 : rng.int(1, a1 - 1);
+  const a0 = rng.int(shortB ? 1 : 0, 9);
+  const b0 = shortB ? rng.int(1, a0) : rng.int(0, a0);
+  return mk(10 * a1 + a0, '-', 10 * b1 + b0);
+}
+
+function hardProduct(rng: Rng, short: boolean): Step {
+  if (short) {
+    const d = rng.int(2, 9);
+    const n = rng.int(Math.ceil(100 / d), 99);
+    return rng.bool() ? mk(d, '*', n) : mk(n, '*', d);
+  }
   for (;;) {
-    const a = rng.int(2, 99);
-    const b = rng.int(2, 99);
+    const a = rng.int(10, 99);
+    const b = rng.int(10, 99);
     if (a * b >= 100) return mk(a, '*', b);
   }
 }
 
-function hardProblem(rng: Rng, twoOps: boolean): Problem {
-  if (!twoOps) {
-    const s = hardProduct(rng);
-    return { text: `${s.a}*${s.b}`, value: s.value, steps: [s] };
+function mixedProblem(rng: Rng, short: boolean): Problem {
+  for (;;) {
+    const s1 = easyStep(rng, false);
+    if (s1.op !== '+') continue;
+    const c = short ? rng.int(2, 9) : rng.int(10, 99);
+    const s2 = mk(s1.value, '*', c);
+    if (s2.hard) return { text: `(${s1.a}+${s1.b})*${c}`, value: s2.value, steps: [s1, s2] };
   }
-  const form = rng.int(0, 3);
-  if (form === 3) {
-    // (a+b)*c
-    for (;;) {
-      const a = rng.int(1, 49);
-      const b = rng.int(1, 49);
-      const c = rng.int(2, 99);
-      const s1 = mk(a, '+', b);
-      const s2 = mk(s1.value, '*', c);
-      if (s2.hard) return { text: `(${a}+${b})*${c}`, value: s2.value, steps: [s1, s2] };
-    }
-  }
-  const p = hardProduct(rng);
-  if (form === 0) {
-    const c = rng.int(0, 99);
-    const s2 = mk(p.value, '+', c);
-    return { text: `${p.a}*${p.b}+${c}`, value: s2.value, steps: [p, s2] };
-  }
-  if (form === 1) {
-    const c = rng.int(0, 99);
-    const s2 = mk(c, '+', p.value);
-    return { text: `${c}+${p.a}*${p.b}`, value: s2.value, steps: [p, s2] };
-  }
-  const c = rng.int(0, 99);
-  const s2 = mk(p.value, '-', c);
-  return { text: `${p.a}*${p.b}-${c}`, value: s2.value, steps: [p, s2] };
 }
 
 /** Parse "a op b" (optionally signed integers of at most 6 digits). */
@@ -138,7 +142,7 @@ export function parseCalcCall(text: string): { a: number; op: Op; b: number } | 
 
 export interface CalcOptions {
   seed: number;
-  /** Fraction of hard problems in [0, 1]; default 0.5. */
+  /** Fraction of questions with a product in [0, 1]; default 0.5. */
   difficulty?: number;
 }
 
@@ -149,9 +153,17 @@ export function createCalcEnv({ seed, difficulty = 0.5 }: CalcOptions): ToolEnv 
   const problems = new Map<string, Problem>();
 
   const generate = (rng: Rng): Prompt => {
-    const hard = rng.bool(difficulty);
-    const twoOps = rng.bool(0.3 + 0.4 * difficulty);
-    const p = hard ? hardProblem(rng, twoOps) : easyProblem(rng);
+    const mix = CALC_TRACE_MIX;
+    let p: Problem;
+    if (!rng.bool(difficulty)) {
+      const s1 = easyStep(rng, rng.bool(mix.easyShortOperand));
+      p = { text: `${s1.a}${s1.op}${s1.b}`, value: s1.value, steps: [s1] };
+    } else if (rng.bool(mix.mixed)) {
+      p = mixedProblem(rng, rng.bool(mix.hardShortOperand));
+    } else {
+      const s1 = hardProduct(rng, rng.bool(mix.hardShortOperand));
+      p = { text: `${s1.a}*${s1.b}`, value: s1.value, steps: [s1] };
+    }
     problems.set(p.text, p);
     return {
       id: p.text,
@@ -175,20 +187,17 @@ export function createCalcEnv({ seed, difficulty = 0.5 }: CalcOptions): ToolEnv 
     vocab,
     objectives: OBJECTIVES,
     buckets: ['easy', 'hard'],
-    // ^ 2-digit*2-digit+2-digit= (10) + [....*..] 4-digit; (13) + [....+..]....; (13) + #.....$ (7)
-    maxTraceLength: 48,
+    // ^(..+..)*..= (11) + [..+..]..; (9) + [..*..]....; (12) + #....$ (6) = 38
+    maxTraceLength: 40,
     samplePrompts: (split: Split, n: number, rng: Rng) => sampleFromSplit(split, n, seed, () => generate(rng)),
     executeTool,
     score: (traj: ScoredTrajectory): Objectives => scoreTrajectory(traj),
+    toolPlan: (prompt: Prompt) => (problems.get(prompt.id) ?? reparse(prompt.id)).steps.map((s) => s.hard),
     warmStartTrace(prompt: Prompt, rng: Rng): Trace {
       const p = problems.get(prompt.id) ?? reparse(prompt.id);
       const b = new TraceBuilder(prompt);
-      const mix = CALC_TRACE_MIX;
-      const hard = prompt.bucket === 'hard';
-      if (rng.bool(hard ? mix.directHard : mix.directEasy)) return b.answer(num(p.value));
       for (const s of p.steps) {
-        // every step of a hard problem counts as hard: the step after a product works on its 3-4 digit result
-        if (rng.bool(hard ? mix.toolHardStep : mix.toolEasyStep)) {
+        if (habitChoice(rng, calcHabitCalls(s), CALC_TRACE_MIX.habitFollow)) {
           const args = vocab.encode(`${s.a}${s.op}${s.b}`);
           b.toolStep(args, executeTool(args));
         } else {
@@ -203,22 +212,14 @@ export function createCalcEnv({ seed, difficulty = 0.5 }: CalcOptions): ToolEnv 
 
 /** Rebuild the step list of an expression produced by this env (prompts may outlive the env's cache). */
 function reparse(text: string): Problem {
-  let m = /^\((\d+)\+(\d+)\)\*(\d+)$/.exec(text);
-  if (m) {
-    const s1 = mk(+m[1], '+', +m[2]);
-    const s2 = mk(s1.value, '*', +m[3]);
+  const m2 = /^\((\d+)\+(\d+)\)\*(\d+)$/.exec(text);
+  if (m2) {
+    const s1 = mk(+m2[1], '+', +m2[2]);
+    const s2 = mk(s1.value, '*', +m2[3]);
     return { text, value: s2.value, steps: [s1, s2] };
   }
-  m = /^(\d+)\+(\d+)\*(\d+)$/.exec(text);
-  if (m) {
-    const p = mk(+m[2], '*', +m[3]);
-    const s2 = mk(+m[1], '+', p.value);
-    return { text, value: s2.value, steps: [p, s2] };
-  }
-  m = /^(\d+)([+\-*])(\d+)(?:([+\-])(\d+))?$/.exec(text);
+  const m = /^(\d+)([+\-*])(\d+)$/.exec(text);
   if (!m) throw new Error(`calc: not an expression of this env: ${text}`);
   const s1 = mk(+m[1], m[2] as Op, +m[3]);
-  if (!m[4]) return { text, value: s1.value, steps: [s1] };
-  const s2 = mk(s1.value, m[4] as Op, +m[5]);
-  return { text, value: s2.value, steps: [s1, s2] };
+  return { text, value: s1.value, steps: [s1] };
 }

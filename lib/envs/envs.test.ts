@@ -111,3 +111,78 @@ describe('hops tool', () => {
     expect(common / ps.length).toBeLessThan(0.6);
   });
 });
+
+describe('version 3 calc / version 2 hops: room to learn', () => {
+  it('splits questions three ways, disjoint, in about the documented shares', () => {
+    const env = getEnv('calc', { seed: 0 });
+    const val = env.samplePrompts('validation', 300, new Rng(21)).map((p) => p.id);
+    const test = new Set(env.samplePrompts('test', 300, new Rng(22)).map((p) => p.id));
+    const train = new Set(env.samplePrompts('train', 2000, new Rng(23)).map((p) => p.id));
+    for (const v of val) {
+      expect(splitOf(v, 0)).toBe('validation');
+      expect(test.has(v) || train.has(v)).toBe(false);
+    }
+    const ids = Array.from({ length: 4000 }, (_, i) => `q${i}`);
+    const share = (s: string) => ids.filter((q) => splitOf(q, 0) === s).length / ids.length;
+    expect(share('test')).toBeCloseTo(0.2, 1);
+    expect(share('validation')).toBeCloseTo(0.1, 1);
+  });
+
+  it('calc: toolPlan marks exactly the products ≥ 100; mixed questions mix both kinds of step', () => {
+    const env = getEnv('calc', { seed: 0 });
+    const ps = env.samplePrompts('train', 600, new Rng(24));
+    let mixed = 0;
+    for (const p of ps) {
+      const plan = env.toolPlan(p);
+      expect(plan.some(Boolean)).toBe(p.bucket === 'hard');
+      if (p.id.startsWith('(')) {
+        expect(plan).toEqual([false, true]);
+        mixed++;
+      } else expect(plan).toEqual([p.id.includes('*')]);
+    }
+    expect(mixed).toBeGreaterThan(60);
+  });
+
+  it('calc: warm-start traces follow the habit (both operands ≥ 2 digits → call) in most steps, both ways wrong in many', () => {
+    const env = getEnv('calc', { seed: 0 });
+    const rng = new Rng(25);
+    let overcall = 0, undercall = 0, easySteps = 0, hardSteps = 0;
+    for (const p of env.samplePrompts('train', 1500, rng)) {
+      const tr = env.warmStartTrace(p, rng);
+      const plan = env.toolPlan(p);
+      // a trace's steps in order: a call is CALL … ENDCALL, a mental step is value STEP written by the policy
+      const kinds: boolean[] = [];
+      for (let i = p.tokens.length; i < tr.tokens.length; i++) {
+        if (tr.tokens[i] === CALL) kinds.push(true);
+        else if (tr.tokens[i] === STEP && tr.sources[i] === SRC_POLICY) kinds.push(false);
+      }
+      expect(kinds.length).toBe(plan.length);
+      plan.forEach((need, k) => {
+        if (need) { hardSteps++; if (!kinds[k]) undercall++; }
+        else { easySteps++; if (kinds[k]) overcall++; }
+      });
+    }
+    expect(overcall / easySteps).toBeGreaterThan(0.35);
+    expect(undercall / hardSteps).toBeGreaterThan(0.2);
+  });
+
+  it('hops: toolPlan marks the rare hops; traces that recall a rare fact are never in the corpus', () => {
+    const env = getEnv('hops', { seed: 0 });
+    const rng = new Rng(26);
+    let out = 0;
+    for (const p of env.samplePrompts('train', 1500, rng)) {
+      const plan = env.toolPlan(p);
+      expect(plan.length).toBe(p.id.length - 1);
+      expect(plan.some(Boolean)).toBe(p.bucket === 'rare');
+      const tr = env.warmStartTrace(p, rng);
+      const kinds: boolean[] = [];
+      for (let i = p.tokens.length; i < tr.tokens.length; i++) {
+        if (tr.tokens[i] === CALL) kinds.push(true);
+        else if (tr.tokens[i] === STEP && tr.sources[i] === SRC_POLICY) kinds.push(false);
+      }
+      if (plan.some((need, k) => need && !kinds[k])) expect(tr.inCorpus).toBe(false);
+      if (tr.inCorpus === false) out++;
+    }
+    expect(out).toBeGreaterThan(100);
+  });
+});

@@ -16,12 +16,24 @@
  *
  * `difficulty` in [0, 1] sets the maximum number of hops: 1 + round(3·d), so
  * the default 1 gives questions of 1–4 hops.
+ *
+ * Version 2: the warm start is miscalibrated both ways. `toolPlan` marks the
+ * rare hops (the oracle looks those up and recalls the common ones). The
+ * trace teacher follows a habit that looks at the subject, not at what it
+ * knows — "recall facts about entities A–N, look up facts about O–X" (the
+ * way a model is overconfident on some topics) — on common hops with
+ * probability HOPS_TRACE_MIX.habitFollow (recall) / habitFollowLookup
+ * (look up); on rare hops it follows the habit always, and a trace where it
+ * would have "recalled" a rare fact it does not know is left out of the
+ * corpus (its answer would be wrong: rejection sampling on correctness). So
+ * the base policy looks up common facts it knows about O–X and, on rare
+ * facts about A–N that it never saw, recalls a guess.
  */
 import { Rng } from './rng';
 import { OBJECTIVES } from './types';
 import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, Split } from './types';
 import { Vocab, BOS } from './vocab';
-import { TraceBuilder, renderTrajectory, sampleFromSplit, scoreTrajectory, toolError, toolOutput } from './trajectory';
+import { TraceBuilder, habitChoice, renderTrajectory, sampleFromSplit, scoreTrajectory, toolError, toolOutput } from './trajectory';
 
 export const ENTITIES = 24;
 export const RELATIONS = 4;
@@ -31,15 +43,31 @@ export const COMMON_FRACTION = 0.25;
 export const ZIPF_EXPONENT = 1.2;
 
 export const HOPS_TRACE_MIX = {
-  /** P(answer a 1-hop question directly) for common / rare facts. */
-  directCommon: 0.5,
-  directRare: 0.1,
-  /** P(answer a multi-hop question directly). */
-  directMulti: 0.03,
-  /** P(use the tool) for a common / rare hop when working step by step. */
-  toolCommonStep: 0.25,
-  toolRareStep: 0.9,
+  /** P(a common hop whose habit is "recall" (subject A–N) is recalled in a trace). */
+  habitFollow: 0.95,
+  /** P(a common hop whose habit is "look up" (subject O–X) is looked up in a trace). */
+  habitFollowLookup: 0.8,
+  /**
+   * P(a trace that looks up a rare fact is in the corpus): rare facts are
+   * rare in the corpus too, so the base policy's lookups follow its habit
+   * (the hop's position) more than the fact.
+   */
+  rareKeep: 0.3,
 };
+
+/** Entities whose facts the base policy habitually recalls (A–N); it looks up the others. */
+export const HABIT_RECALL_ENTITIES = 14;
+
+/** The base policy's habit for a hop from `subject` (entity index): recall A–N, look up O–X. */
+export function hopsHabitCalls(subject: number): boolean {
+  return subject >= HABIT_RECALL_ENTITIES;
+}
+
+/**
+ * Version of the hops traces (part of the warm-start checkpoint name). 2:
+ * habit-driven traces with rejection of wrong-teacher traces, a validation split.
+ */
+export const HOPS_VERSION = 2;
 
 const ENTITY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWX'.slice(0, ENTITIES);
 const RELATION_CHARS = 'abcd'.slice(0, RELATIONS);
@@ -137,6 +165,7 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
 
   return {
     name: 'hops',
+    version: HOPS_VERSION,
     seed,
     difficulty,
     vocab,
@@ -147,17 +176,20 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
     samplePrompts: (split: Split, n: number, rng: Rng) => sampleFromSplit(split, n, seed, () => generate(rng)),
     executeTool,
     score: (traj: ScoredTrajectory): Objectives => scoreTrajectory(traj),
+    toolPlan: (prompt: Prompt) => walk(prompt.id).facts.map((f) => !kb.common[f]),
     warmStartTrace(prompt: Prompt, rng: Rng): Trace {
       const w = walk(prompt.id);
       const b = new TraceBuilder(prompt);
-      const mix = HOPS_TRACE_MIX;
       const answer = [ent(w.path[w.path.length - 1])];
-      const pDirect =
-        w.rels.length > 1 ? mix.directMulti : kb.common[w.facts[0]] ? mix.directCommon : mix.directRare;
-      if (rng.bool(pDirect)) return b.answer(answer);
+      let inCorpus = true;
       let cur = w.start;
       w.rels.forEach((r, h) => {
-        if (rng.bool(kb.common[w.facts[h]] ? mix.toolCommonStep : mix.toolRareStep)) {
+        const common = kb.common[w.facts[h]] === 1;
+        const habit = hopsHabitCalls(cur);
+        const follow = habit ? HOPS_TRACE_MIX.habitFollowLookup : HOPS_TRACE_MIX.habitFollow;
+        const call = common ? habitChoice(rng, habit, follow) : habit;
+        if (!call && !common) inCorpus = false; // the teacher would have guessed a fact it does not know
+        if (call) {
           const args = [ent(cur), vocab.id(RELATION_CHARS[r])];
           b.toolStep(args, executeTool(args));
         } else {
@@ -165,7 +197,8 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
         }
         cur = w.path[h];
       });
-      return b.answer(answer);
+      if (inCorpus && w.facts.some((f) => !kb.common[f])) inCorpus = rng.bool(HOPS_TRACE_MIX.rareKeep);
+      return { ...b.answer(answer), inCorpus };
     },
     render: (tokens, sources) => renderTrajectory(vocab, tokens, sources),
   };

@@ -25,6 +25,6 @@ export type {
 } from './types';
 export { getEnv, ENV_NAMES } from './get-env';
 export type { EnvOptions } from './get-env';
-export { splitOf, TEST_FRACTION } from './trajectory';
-export { CALC_TRACE_MIX, CALC_VERSION, parseCalcCall } from './calc';
-export { HOPS_TRACE_MIX, generateKnowledgeBase } from './hops';
+export { splitOf, TEST_FRACTION, VALIDATION_FRACTION } from './trajectory';
+export { CALC_TRACE_MIX, CALC_VERSION, calcHabitCalls, parseCalcCall } from './calc';
+export { HOPS_TRACE_MIX, HOPS_VERSION, generateKnowledgeBase, hopsHabitCalls } from './hops';

@@ -11,10 +11,18 @@ import type { Objectives, Prompt, ScoredTrajectory, Split, ToolResult, Trace } f
 
 /** Fraction of the question space reserved for the test split. */
 export const TEST_FRACTION = 0.2;
+/** Fraction reserved for the validation split (what the trainer may adapt on; never the test split). */
+export const VALIDATION_FRACTION = 0.1;
 
-/** Which split a question belongs to: a seeded hash of its text, so the splits are disjoint by construction. */
+/**
+ * Which split a question belongs to: a seeded hash u ∈ [0, 1) of its text —
+ * test when u < TEST_FRACTION, validation when u < TEST_FRACTION +
+ * VALIDATION_FRACTION, else train — so the three splits are disjoint by
+ * construction.
+ */
 export function splitOf(questionId: string, seed: number): Split {
-  return hashString(`${seed}:${questionId}`) / 4294967296 < TEST_FRACTION ? 'test' : 'train';
+  const u = hashString(`${seed}:${questionId}`) / 4294967296;
+  return u < TEST_FRACTION ? 'test' : u < TEST_FRACTION + VALIDATION_FRACTION ? 'validation' : 'train';
 }
 
 /** Draw n prompts from `split` by rejection from `generate`. */
@@ -130,4 +138,12 @@ export function toolError(): ToolResult {
 /** Per-step choice used by warm-start traces: tool with probability p. */
 export function choose(rng: Rng, p: number): boolean {
   return rng.next() < p;
+}
+
+/**
+ * The base policy's habit at one step, applied with noise: the habitual
+ * choice with probability `follow`, the other one otherwise.
+ */
+export function habitChoice(rng: Rng, habitCalls: boolean, follow: number): boolean {
+  return rng.bool(follow) ? habitCalls : !habitCalls;
 }

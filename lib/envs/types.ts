@@ -1,7 +1,8 @@
 import type { Rng } from './rng';
 import type { Vocab } from './vocab';
 
-export type Split = 'train' | 'test';
+/** Hash splits of the question space: train (RL and warm start), validation (what the trainer adapts on), test (reported only). */
+export type Split = 'train' | 'validation' | 'test';
 export type EnvName = 'calc' | 'hops';
 
 export interface ObjectiveSpec {
@@ -58,6 +59,14 @@ export interface Trace {
   sources: number[];
   /** How the trace was produced, for statistics. */
   calls: number;
+  /**
+   * False when the trace's teacher, following its habit, worked a step
+   * mentally that it cannot do (hops: a rare fact it does not know): its own
+   * answer would have been wrong, so the trace is not in the warm-start
+   * corpus (rejection sampling on correctness, as tool-use SFT corpora are
+   * built). The trace itself is still the correct one. Absent = true.
+   */
+  inCorpus?: boolean;
 }
 
 export interface ToolEnv {
@@ -81,6 +90,14 @@ export interface ToolEnv {
   executeTool(args: readonly number[]): ToolResult;
   /** Objective vector of a finished (or truncated) trajectory. */
   score(traj: ScoredTrajectory): Objectives;
+  /**
+   * Which steps of the prompt's solution need the tool, in order (the
+   * `oracle` routing policy calls exactly on these steps and works the
+   * others mentally). A step "needs" the tool when the task's design puts it
+   * out of the model's reach without one (calc: a product ≥ 100; hops: a
+   * rare fact).
+   */
+  toolPlan(prompt: Prompt): boolean[];
   /** A warm-start trace for the prompt mixing tool calls and direct answers. */
   warmStartTrace(prompt: Prompt, rng: Rng): Trace;
   /** Human-readable trajectory: tool calls as [..], tool outputs as {..}. */

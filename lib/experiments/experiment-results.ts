@@ -34,7 +34,7 @@ export function methodLabel(run: Pick<ExperimentRunLike, 'name' | 'algorithm'>):
 
 export function experimentResults(
   runs: readonly ExperimentRunLike[],
-  pointsByRun: ReadonlyMap<string, readonly { step: number; split?: string | null; objectives: readonly number[] }[]>,
+  pointsByRun: ReadonlyMap<string, readonly { step: number; split?: string | null; objectives: readonly number[]; extra?: unknown }[]>,
   opts: ResultOptions = {},
 ): RunResult[] {
   const results: RunResult[] = [];
@@ -48,13 +48,19 @@ export function experimentResults(
     if (!method || (opts.methods && !m)) continue;
     const [ia, ic, it] = ['accuracy', 'tool_calls', 'tokens'].map((n) => run.objectives.findIndex((o) => o.name === n));
     if (ia < 0 || ic < 0) continue;
-    const points = (pointsByRun.get(run.id) ?? [])
-      .filter((p) => (p.split ?? 'test') === 'test')
-      .map((p) => ({ step: p.step, accuracy: p.objectives[ia], toolCalls: p.objectives[ic], tokens: it >= 0 ? p.objectives[it] : NaN }));
+    const rows = (pointsByRun.get(run.id) ?? []).filter((p) => (p.split ?? 'test') === 'test');
+    const points = rows.map((p) => ({ step: p.step, accuracy: p.objectives[ia], toolCalls: p.objectives[ic], tokens: it >= 0 ? p.objectives[it] : NaN }));
     if (!points.length) continue;
     const last = points[points.length - 1];
     const secs = run.finishedAt && run.startedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : NaN;
-    results.push({ env, label, seed: m ? Number(m[3]) : run.seed, runId: run.id, static: !!method.static, final: last, archive: points, seconds: secs });
+    results.push({ env, label, seed: m ? Number(m[3]) : run.seed, runId: run.id, static: !!method.static, final: last, archive: points, seconds: secs, buckets: bucketsOf(rows[rows.length - 1].extra) });
   }
   return results.sort((a, b) => a.seed - b.seed || a.env.localeCompare(b.env));
+}
+
+/** Per-bucket accuracy and calls of an evaluation point (the trainer logs them in `extra.buckets`). */
+export function bucketsOf(extra: unknown): Record<string, { accuracy: number; toolCalls: number }> | undefined {
+  const b = (extra as { buckets?: Record<string, { accuracy: number; toolCalls: number }> } | null)?.buckets;
+  if (!b) return undefined;
+  return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { accuracy: v.accuracy, toolCalls: v.toolCalls }]));
 }

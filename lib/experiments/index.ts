@@ -6,5 +6,5 @@
  */
 export { buildRows, markdownTable, tableCells, pooledProductivity, summaryCsv, runsCsv, HV_DEFINITION } from './reproduce-table';
 export type { RunResult, Row } from './reproduce-table';
-export { experimentResults, methodLabel } from './experiment-results';
+export { bucketsOf, experimentResults, methodLabel } from './experiment-results';
 export type { ExperimentRunLike, ResultOptions } from './experiment-results';

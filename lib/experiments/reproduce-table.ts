@@ -16,8 +16,11 @@ export interface RunResult {
   runId: string;
   static: boolean;
   final: EvalPoint;
-  archive: EvalPoint[];
+  /** Every test evaluation of the run, step 0 included. */
+  archive: (EvalPoint & { step: number })[];
   seconds: number;
+  /** Per-bucket accuracy and calls of the final evaluation. */
+  buckets?: Record<string, { accuracy: number; toolCalls: number }>;
 }
 
 export interface Row {
@@ -29,6 +32,9 @@ export interface Row {
   hvFinal: number[];
   hvArchive: number[];
 }
+
+/** A run's own evaluations: step 0 (the warm start every method of a seed shares) left out. */
+const ownArchive = (r: RunResult) => r.archive.filter((p) => p.step > 0);
 
 const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / Math.max(1, x.length);
 const std = (x: number[]) => (x.length < 2 ? 0 : Math.sqrt(x.reduce((a, b) => a + (b - mean(x)) ** 2, 0) / (x.length - 1)));
@@ -48,7 +54,7 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
         accuracy: g.map((r) => r.final.accuracy),
         toolCalls: g.map((r) => r.final.toolCalls),
         hvFinal: g.map((r) => runHypervolume([r.final], env)),
-        hvArchive: g.map((r) => runHypervolume(r.archive, env)),
+        hvArchive: g.map((r) => runHypervolume(ownArchive(r), env)),
       });
     }
     // Front of static policies: per seed, the union of the static weightings.
@@ -62,7 +68,7 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
         accuracy: [],
         toolCalls: [],
         hvFinal: per.map((g) => runHypervolume(front2d(g.map((r) => r.final)), env)),
-        hvArchive: per.map((g) => runHypervolume(g.flatMap((r) => r.archive), env)),
+        hvArchive: per.map((g) => runHypervolume(g.flatMap(ownArchive), env)),
       });
     }
   }
@@ -120,10 +126,10 @@ export function runsCsv(results: RunResult[]): string {
   for (const r of results) {
     out.push(
       [r.env, r.label, r.seed, r.runId, r.final.accuracy.toFixed(5), r.final.toolCalls.toFixed(5), r.final.tokens.toFixed(3),
-        runHypervolume([r.final], r.env).toFixed(5), runHypervolume(r.archive, r.env).toFixed(5), r.seconds.toFixed(1)].join(','),
+        runHypervolume([r.final], r.env).toFixed(5), runHypervolume(ownArchive(r), r.env).toFixed(5), r.seconds.toFixed(1)].join(','),
     );
   }
   return out.join('\n') + '\n';
 }
 
-export const HV_DEFINITION = `Hypervolume: 2-D, of (test accuracy ↑, tool calls per question ↓) against the reference point (accuracy 0, tool calls R), divided by the box 1 × R so it lies in [0, 1]; R = ${TOOL_CALL_REFERENCE.calc} for calc (at most 2 operations per question) and ${TOOL_CALL_REFERENCE.hops} for hops (at most 4 hops). "HV final policy" is the hypervolume of the final policy's single point (greedy decoding, fixed test subset); "HV run archive" is that of every evaluation of the run (step 0 = the shared warm start included). "static front (union)" takes, per seed, the union of the three static weightings.`;
+export const HV_DEFINITION = `Hypervolume: 2-D, of (test accuracy ↑, tool calls per question ↓) against the reference point (accuracy 0, tool calls R), divided by the box 1 × R so it lies in [0, 1]; R = ${TOOL_CALL_REFERENCE.calc} for calc (at most 2 operations per question) and ${TOOL_CALL_REFERENCE.hops} for hops (at most 4 hops). "HV final policy" is the hypervolume of the final policy's single point (greedy decoding, fixed test subset); "HV run archive" is that of every evaluation of the run except step 0 (the warm start every method of a seed shares, which would dominate). "static front (union)" takes, per seed, the union of the three static weightings.`;

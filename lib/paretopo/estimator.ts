@@ -23,9 +23,18 @@ export interface EstimatorSnapshot {
 export interface AdvantageEstimator {
   readonly algorithm: string;
   readonly objectives: readonly Objective[];
+  /**
+   * True when the estimator adapts to observeEvaluation (ParetoPO): the
+   * trainer then runs validation evaluations for it. Absent = false.
+   */
+  readonly adaptive?: boolean;
   /** Per-token advantages for each group of rollouts at training step `step`. */
   computeAdvantages(groups: readonly Group[], step: number): AdvantageBatch;
-  /** Records an evaluation point (raw objective values, e.g. mean accuracy, mean tool calls) at `step`. */
+  /**
+   * Records an evaluation point (raw objective values, e.g. mean accuracy,
+   * mean tool calls) at `step`. The trainer passes validation-split points
+   * only: nothing adaptive may see the test split.
+   */
   observeEvaluation(point: readonly number[], step: number): void;
   /** Current state for logging (JSON-friendly). */
   state(): Record<string, unknown>;

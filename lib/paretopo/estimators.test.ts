@@ -101,8 +101,8 @@ const cases: Case[] = [
     // so ΔHV(T0) = 2/3; the others are dominated by T0: ΔHV = 0.
     // factor: T0 0.5 + 1.5·tanh(2/3) = 1.374174, others 0.5.
     // R = [1.374174, 1/3, 1/4, 1/16]: mean .505002, std .511314 -> [1.699879, −.335740, −.498719, −.865421]
-    name: 'hv-meta: group hypervolume contributions',
-    algorithm: 'hv-meta',
+    name: 'hv-contrib: group hypervolume contributions',
+    algorithm: 'hv-contrib',
     group: groupA,
     rewards: [1.3741744, 1 / 3, 0.25, 0.0625],
     advantages: [1.699879, -0.33574, -0.498719, -0.865421],
@@ -168,7 +168,7 @@ describe('estimators on hand-computed cases', () => {
   });
 
   it('scalar baselines put the advantage on every generated token', () => {
-    for (const algorithm of ['grpo', 'static', 'otc', 'mo-grpo', 'hv-meta'] as const) {
+    for (const algorithm of ['grpo', 'static', 'otc', 'mo-grpo', 'hv-meta', 'hv-contrib'] as const) {
       const [out] = createEstimator(algorithm, {}, OBJ2).computeAdvantages([groupA], 0).groups;
       out.forEach((t) => t.tokenAdvantages.forEach((a) => expect(a).toBeCloseTo(t.advantage, 5)));
     }
@@ -212,7 +212,7 @@ describe('estimators on hand-computed cases', () => {
   it('degenerate groups get zero advantage from every estimator', () => {
     const tied: Group = [0, 1, 2].map(() => ({ objectives: [1, 2], numTokens: 2, toolCallMask: [1, 0] }));
     const single: Group = [{ objectives: [0, 5], numTokens: 3 }];
-    for (const algorithm of ['grpo', 'static', 'otc', 'mo-grpo', 'hv-meta', 'paretopo'] as const) {
+    for (const algorithm of ['grpo', 'static', 'otc', 'mo-grpo', 'hv-meta', 'hv-contrib', 'paretopo'] as const) {
       for (const options of algorithm === 'paretopo' ? [{}, { switch: 'immediate' }] : [{}]) {
         const est = createEstimator(algorithm, options, OBJ2);
         for (const t of est.computeAdvantages([tied, single, []], 0).groups.flat()) {
@@ -228,7 +228,9 @@ describe('paretopo stage switching through the estimator', () => {
   it("switches on hypervolume stall (default 'stall', K = 3, ε = 1%) and reports stage and weights per batch", () => {
     const est = createEstimator('paretopo', {}, OBJ2);
     expect(est.computeAdvantages([groupA], 0)).toMatchObject({ stage: 1, weights: [0.5, 0.5] });
-    est.observeEvaluation([0.5, 2], 10); // progress from 0
+    est.observeEvaluation([0.5, 2], 0); // the shared step-0 point: not the run's own progress
+    expect(est.state()).toMatchObject({ stallCount: 0, ownHypervolume: 0 });
+    est.observeEvaluation([0.5, 2], 10); // own progress from 0
     est.observeEvaluation([0.5, 2], 20); // stall 1
     est.observeEvaluation([0.5, 2], 30); // stall 2
     expect(est.computeAdvantages([groupA], 31).stage).toBe(1);
@@ -237,7 +239,20 @@ describe('paretopo stage switching through the estimator', () => {
     expect(batch.stage).toBe(2);
     expect(batch.groups[0].map((t) => t.reward)).toEqual([2, 1, 0, 0]);
     expect(est.state()).toMatchObject({ stage: 2, switchedAtStep: 40, archiveSize: 1 });
-    expect(est.state().hypervolumeHistory).toHaveLength(4);
+    expect(est.state().hypervolumeHistory).toHaveLength(5);
+  });
+
+  it('measures stall on the run\'s own evaluations: never beating the step-0 point is not a stall while the run improves', () => {
+    const est = createEstimator('paretopo', { stallPatience: 2 }, OBJ2);
+    est.observeEvaluation([0.9, 0.5], 0); // a strong warm start
+    // the run first drops, then improves on itself every time, never reaching the warm start's hypervolume
+    for (const [step, acc] of [[5, 0.5], [10, 0.6], [15, 0.7], [20, 0.8]] as const) {
+      est.observeEvaluation([acc, 1], step);
+      expect(est.state().stage, `step ${step}`).toBe(1);
+    }
+    est.observeEvaluation([0.8, 1], 25); // stall 1
+    est.observeEvaluation([0.8, 1], 30); // stall 2 -> stage 2
+    expect(est.state()).toMatchObject({ stage: 2, switchedAtStep: 30 });
   });
 
   it("switches at switchStep with switch: 'step'", () => {
@@ -251,7 +266,7 @@ describe('paretopo stage switching through the estimator', () => {
     // After an evaluation at (accuracy 0.9, 0 calls) all gain lies along accuracy:
     // w = (0.726437, 0.273563) (see paretopo.test). Group: T0 (1, 3 calls), T1 (0, 0 calls), gating off.
     // g: T0 (1, 1/4), T1 (0, 1); r0 = .726437 + .273563/4 = .794828, r1 = .273563.
-    const est = createEstimator('paretopo', { gateEfficiencyOnCorrectness: false }, OBJ2);
+    const est = createEstimator('paretopo', { gateEfficiencyOnCorrectness: false, gainTransform: 'share' }, OBJ2);
     est.observeEvaluation([0.9, 0], 1);
     const [out] = est.computeAdvantages(
       [

@@ -1,32 +1,41 @@
 /**
- * `hv-meta` — hypervolume meta-reward (Lu et al. 2025). Our reconstruction:
+ * `hv-meta` — hypervolume-guided meta-reward of Lu et al. 2025 ("Learning to
+ * Optimize Multi-Objective Alignment Through Dynamic Reward Weighting",
+ * arXiv 2509.11452; their code: yining610/dynamic-reward-weighting,
+ * verl/trainer/ppo/ray_trainer_vanilla.py and
+ * verl/utils/reward_score/dynamic_math/hypervolumn_contribution.py). The rule:
  *
- *   g_i   = goodness of trajectory i's objectives in [0,1]^d (objective-scale)
- *   r_i   = Σ_k w_k g_ik                       (static linear scalarization)
- *   ΔHV_i = exclusive hypervolume contribution of i to its group, in the cost
- *           space c = 1 − g with reference point (1, …, 1) — i.e. how much
- *           of the group's front is lost without i (0 for dominated or
- *           duplicated trajectories)
- *   R_i   = r_i · (0.5 + 1.5·tanh(hvScale · ΔHV_i))
+ *   - before training, the validation performance of the initial policy is
+ *     the buffer's first point: the hypervolume REFERENCE point; m = 1;
+ *   - every training reward is the static weighted sum r_i = Σ_k w_k g_ik,
+ *     multiplied by the current meta reward m (one factor for the whole
+ *     batch, not per trajectory);
+ *   - after each validation (per checkpoint), with the new point p:
+ *       ΔHV = HV(buffer[1:] ∪ {p}; ref = buffer[0]) − HV(buffer[1:]; ref)
+ *       m   = 0.5 + 1.5·tanh(ΔHV), and p joins the buffer when ΔHV > 0.
  *
- * then group-normalized and put on every generated token. Trajectories that
- * extend the group's front have their reward amplified (up to ×2), the rest
- * are damped (×0.5). Volumes are fractions of the unit cube, so they are
- * small; `hvScale` stretches them before the tanh.
+ * Points are in goodness space g ∈ [0, 1]^d (objective-scale; maximized);
+ * `hvScale` multiplies ΔHV before the tanh (1 = their rule; their objectives
+ * are in raw reward units). In the trainer the validation points come from
+ * the validation split (observeEvaluation).
  *
- * ΔHV is computed literally as HV(group) − HV(group ∖ i) with lib/pareto's
- * hypervolume, so dominated members still count when they cover part of what
- * i would leave behind (G is small: G + 1 hypervolume calls per group).
- *
- * Complexity: G + 1 hypervolume computations of ≤ G points per group.
+ * Note: the advantages here are group-normalized, (r − mean)/(std + eps), as
+ * for every estimator of this package; a factor common to the whole batch
+ * cancels in that normalization (up to eps), so on these tasks hv-meta acts
+ * like `static` with the same weights. That is a property of their rule under
+ * GRPO's std normalization, not of this port; `hv-contrib` is the
+ * per-trajectory variant that does not cancel.
  */
 import { z } from 'zod';
-import { hypervolume } from '../pareto';
-import { statelessEstimator, type AdvantageEstimator } from './estimator';
-import type { Objective } from './objectives';
-import { goodnessMatrix, resolveScales, ScalesSchema } from './objective-scale';
+import { hypervolume, paretoRanks } from '../pareto';
+import { checkSnapshot, type AdvantageEstimator } from './estimator';
+import { groupNormalize } from './group-normalize';
+import { goodness, goodnessMatrix, resolveScales, ScalesSchema } from './objective-scale';
+import { toMinimization, type Objective } from './objectives';
 import { epsOption, resolveWeights, weightsOption } from './shared-options';
 import { scalarize } from './static-scalarization';
+import { broadcastCredit } from './token-credit';
+import { validateGroups, validatePoint, type TrajectoryAdvantage } from './types';
 
 export const HvMetaOptionsSchema = z.strictObject({
   weights: weightsOption,
@@ -35,7 +44,7 @@ export const HvMetaOptionsSchema = z.strictObject({
     .number()
     .positive()
     .default(1)
-    .describe('Multiplier on the hypervolume contribution before tanh in r·(0.5 + 1.5·tanh(hvScale·ΔHV)).'),
+    .describe('Multiplier on the checkpoint hypervolume contribution before tanh in m = 0.5 + 1.5·tanh(hvScale·ΔHV).'),
   eps: epsOption,
 });
 export type HvMetaOptions = z.infer<typeof HvMetaOptionsSchema>;
@@ -44,33 +53,67 @@ export function hvMetaFactor(deltaHv: number, hvScale: number): number {
   return 0.5 + 1.5 * Math.tanh(hvScale * deltaHv);
 }
 
+interface HvMetaState {
+  /** Goodness points: [0] = the reference (first validation), then every point that added hypervolume. */
+  buffer: number[][];
+  metaReward: number;
+  lastContribution: number;
+}
+
+/** ΔHV of `point` against the buffer (maximization, reference buffer[0]), in goodness space. */
+export function checkpointContribution(buffer: readonly (readonly number[])[], point: readonly number[]): number {
+  const ref = buffer[0].map((g) => 1 - g);
+  const cost = (ps: readonly (readonly number[])[]) => ({ data: Float64Array.from(ps.flatMap((p) => p.map((g) => 1 - g))), dim: ref.length });
+  const prev = buffer.slice(1);
+  const without = prev.length ? hypervolume(cost(prev), ref) : 0;
+  const withP = hypervolume(cost([...prev, point]), ref);
+  return Math.max(0, withP - without);
+}
+
 export function createHvMeta(objectives: readonly Objective[], options: HvMetaOptions): AdvantageEstimator {
   const weights = resolveWeights(objectives, options.weights);
   const scales = resolveScales(objectives, options.scales);
-  const d = objectives.length;
-  const ref = objectives.map(() => 1);
-  return statelessEstimator('hv-meta', objectives, options.eps, (rows) => {
-    const g = goodnessMatrix(rows, objectives, scales);
-    const base = scalarize(g, weights);
-    if (rows.length === 0) return { rewards: base };
-    const contrib = groupContributions(Float64Array.from(g, (v) => 1 - v), d, ref);
-    const rewards = Float64Array.from(base, (r, i) => r * hvMetaFactor(contrib[i], options.hvScale));
-    return { rewards };
-  });
-}
-
-/** HV(all) − HV(all without i) for every row of a minimization-form matrix. */
-export function groupContributions(cost: Float64Array, dim: number, ref: readonly number[]): Float64Array {
-  const n = cost.length / dim;
-  const total = hypervolume({ data: cost, dim }, ref);
-  const out = new Float64Array(n);
-  const rest = new Float64Array((n - 1) * dim);
-  for (let i = 0; i < n; i++) {
-    rest.set(cost.subarray(0, i * dim), 0);
-    rest.set(cost.subarray((i + 1) * dim), i * dim);
-    const without = n > 1 ? hypervolume({ data: rest, dim }, ref) : 0;
-    // Rounding can leave a tiny negative difference for members that add nothing.
-    out[i] = Math.max(0, total - without);
-  }
-  return out;
+  let s: HvMetaState = { buffer: [], metaReward: 1, lastContribution: 0 };
+  return {
+    algorithm: 'hv-meta',
+    objectives,
+    adaptive: true,
+    computeAdvantages(groups) {
+      validateGroups(groups, objectives);
+      return {
+        stage: null,
+        weights: weights.slice(),
+        groups: groups.map((group) => {
+          const rows = group.map((t) => t.objectives);
+          const base = scalarize(goodnessMatrix(rows, objectives, scales), weights);
+          const rewards = Float64Array.from(base, (r) => r * s.metaReward);
+          const adv = groupNormalize(rewards, options.eps);
+          const ranks = rows.length ? paretoRanks(toMinimization(rows, objectives)) : new Int32Array(0);
+          return group.map(
+            (t, i): TrajectoryAdvantage => ({ tokenAdvantages: broadcastCredit(adv[i], t.numTokens), advantage: adv[i], reward: rewards[i], paretoRank: ranks[i] }),
+          );
+        }),
+      };
+    },
+    observeEvaluation(point) {
+      validatePoint(point, objectives);
+      const g = point.map((x, k) => goodness(x, objectives[k], scales[k]));
+      if (s.buffer.length === 0) {
+        s = { buffer: [g], metaReward: 1, lastContribution: 0 };
+        return;
+      }
+      const delta = checkpointContribution(s.buffer, g);
+      s = { buffer: delta > 0 ? [...s.buffer, g] : s.buffer, metaReward: hvMetaFactor(delta, options.hvScale), lastContribution: delta };
+    },
+    state: () => ({ algorithm: 'hv-meta', metaReward: s.metaReward, lastContribution: s.lastContribution, bufferSize: s.buffer.length }),
+    serialize: () => ({ version: 1, algorithm: 'hv-meta', objectives: objectives.map((o) => o.name), state: JSON.parse(JSON.stringify(s)) }),
+    restore(snapshot) {
+      checkSnapshot(snapshot, 'hv-meta', objectives);
+      const r = z
+        .object({ buffer: z.array(z.array(z.number()).length(objectives.length)), metaReward: z.number(), lastContribution: z.number() })
+        .safeParse(snapshot.state);
+      if (!r.success) throw new Error(`invalid hv-meta snapshot at state.${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`);
+      s = r.data;
+    },
+  };
 }

@@ -159,7 +159,7 @@ describe('ParetoPO stage 1 weights', () => {
   it('shift toward the objective along which the archive can still grow', () => {
     // Evaluation point (accuracy 0.9, 0 calls) -> cost (0.1, 0): nothing to gain along calls,
     // so all weight moves toward accuracy.
-    const est = createEstimator('paretopo', {}, objectivesOf(['maximize', 'minimize']));
+    const est = createEstimator('paretopo', { gainTransform: 'share' }, objectivesOf(['maximize', 'minimize']));
     est.observeEvaluation([0.9, 0], 1);
     const { weights, lastGains } = est.state();
     expect(lastGains[1]).toBe(0);
@@ -167,6 +167,29 @@ describe('ParetoPO stage 1 weights', () => {
     // softmax(log ½ + 1, log ½) = (e/(e+1), 1/(e+1)) = (.731059, .268941); floor .01 -> ·0.98 + .01
     expect(weights[0]).toBeCloseTo(0.731059 * 0.98 + 0.01, 6);
     expect(weights[1]).toBeCloseTo(0.268941 * 0.98 + 0.01, 6);
+    // default 'log-ratio': the gain ratio is ≥ 1e6, log-ratios ±6.9 clamp at ±3:
+    // softmax(log ½ + 3, log ½ − 3) = (e^6/(e^6+1), 1/(e^6+1)) = (.997527, .002473); floor -> ·0.98 + .01
+    const lr = createEstimator('paretopo', {}, objectivesOf(['maximize', 'minimize']));
+    lr.observeEvaluation([0.9, 0], 1);
+    expect(lr.state().weights[0]).toBeCloseTo(0.997527 * 0.98 + 0.01, 6);
+  });
+
+  it('log-ratio weights move by η·log r per update when one gain is r times the other (share: by η·(r−1)/(r+1))', async () => {
+    const { updateWeights } = await import('./weight-update');
+    const logit = (w: number[]) => Math.log(w[0] / w[1]);
+    for (const r of [1.5, 2, 5]) {
+      expect(logit(updateWeights([0.5, 0.5], [r, 1], 1, 0, 'log-ratio'))).toBeCloseTo(Math.log(r), 9);
+      expect(logit(updateWeights([0.5, 0.5], [r, 1], 1, 0, 'share'))).toBeCloseTo((r - 1) / (r + 1), 9);
+    }
+    // ten updates at a 2:1 gain ratio: log-ratio reaches w ≈ 0.999, share about 0.97
+    let a = [0.5, 0.5];
+    let b = [0.5, 0.5];
+    for (let i = 0; i < 10; i++) {
+      a = updateWeights(a, [2, 1], 1, 0, 'log-ratio');
+      b = updateWeights(b, [2, 1], 1, 0, 'share');
+    }
+    expect(a[0]).toBeCloseTo(1 / (1 + Math.exp(-10 * Math.log(2))), 9);
+    expect(b[0]).toBeCloseTo(1 / (1 + Math.exp(-10 / 3)), 9);
   });
 });
 

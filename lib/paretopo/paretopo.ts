@@ -7,10 +7,17 @@
  *   `gateEfficiencyOnCorrectness`: an incorrect trajectory's non-accuracy
  *   goodness is set to the group's worst for that objective.
  *   reward r_i = Σ_k w_k g_ik;  A_i = (r_i − mean)/(std + eps) on every token.
- *   The weights move only on evaluations (observeEvaluation): the point is
- *   mapped to cost 1 − goodness and inserted into a ParetoArchive (reference
- *   (1, …, 1)); gains along each objective (axis-gains, step δ = `gainStep`)
- *   drive w ← softmax(log w + η·ĝ) with a `minWeight` floor (weight-update).
+ *   The weights move only on evaluations (observeEvaluation — in training,
+ *   greedy evaluations on the VALIDATION split, never the test split): the
+ *   point is mapped to cost 1 − goodness and inserted into a ParetoArchive
+ *   (reference (1, …, 1)); gains along each objective (axis-gains, step
+ *   δ = `gainStep`) drive w ← softmax(log w + η·ĝ) with a `minWeight` floor
+ *   (weight-update; ĝ per `gainTransform`, default log-ratio).
+ *   Stall detection (stage-controller) watches the hypervolume of the run's
+ *   OWN evaluations — every observation after the first (the step-0 point,
+ *   the warm start every method of a seed shares, is left out) — so a run
+ *   that improves on itself is not "stalled" just because it has not beaten
+ *   the warm start yet.
  *
  * Stage 2, Pareto-rank advantages (from the switch; see stage-controller).
  *   On the raw objectives in minimization form, gated as above:
@@ -62,6 +69,10 @@ export const ParetoPoOptionsSchema = z
     scales: ScalesSchema,
     initialWeights: weightsOption.describe('Stage-1 starting weights per objective name; normalized to sum 1. Empty = equal.'),
     learningRate: z.number().nonnegative().default(1).describe('η in the stage-1 update w ← softmax(log w + η·ĝ).'),
+    gainTransform: z
+      .enum(['log-ratio', 'share'])
+      .default('log-ratio')
+      .describe("ĝ from the axis gains: 'log-ratio' = log(g_k / geometric mean), clamped to ±3 (moves when one gain dominates); 'share' = g_k / Σ g (the first rule)."),
     gainStep: z
       .number()
       .positive()
@@ -101,6 +112,10 @@ export const ParetoPoOptionsSchema = z
       .lt(1)
       .default(0.5)
       .describe('λ ∈ [0,1): within a front, score bonus λ·(fraction of the front with smaller crowding).'),
+    credit: z
+      .enum(['action', 'broadcast'])
+      .default('action')
+      .describe("Stage 2 token credit: 'action' = accuracy part on every token, full advantage on tool-call tokens; 'broadcast' = the full advantage on every token (ablation)."),
     zeroCallCredit: z
       .enum(['spread', 'accuracy-only'])
       .default('spread')
@@ -122,6 +137,8 @@ interface Evaluation {
 
 interface ParetoPoState {
   weights: number[];
+  /** Hypervolume of the run's own evaluations (all but the first), after each. */
+  ownHypervolume?: number;
   stage: StageState;
   evaluations: Evaluation[];
   lastGains: number[];
@@ -134,6 +151,8 @@ export interface ParetoPoEstimator extends AdvantageEstimator {
     weights: number[];
     hypervolume: number;
     hypervolumeHistory: { step: number; hypervolume: number }[];
+    /** Hypervolume of the run's own evaluations (the first one left out): what stall detection watches. */
+    ownHypervolume: number;
     archiveSize: number;
     stallCount: number;
     switchedAtStep: number | null;
@@ -154,10 +173,16 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
 
   let s: ParetoPoState;
   let archive: ParetoArchive;
+  /** The run's own evaluations: every one but the first (the shared step-0 point). */
+  let own: ParetoArchive;
   const reset = (next: ParetoPoState) => {
     s = next;
     archive = new ParetoArchive(ref);
-    for (const e of s.evaluations) archive.insert(e.cost);
+    own = new ParetoArchive(ref);
+    s.evaluations.forEach((e, i) => {
+      archive.insert(e.cost);
+      if (i > 0) own.insert(e.cost);
+    });
   };
   reset({ weights: initialWeights, stage: initialStage(stageOptions), evaluations: [], lastGains: ref.map(() => 0) });
 
@@ -190,7 +215,10 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
     // Rank 1 = best (lowest in minimization form); negate so better accuracy scores higher.
     const accAdv = groupNormalize(accRank.map((r) => -r), options.eps);
     return group.map((t, i) => ({
-      tokenAdvantages: actionLevelCredit(accAdv[i], adv[i], t.numTokens, t.toolCallMask, options.zeroCallCredit),
+      tokenAdvantages:
+        options.credit === 'broadcast'
+          ? broadcastCredit(adv[i], t.numTokens)
+          : actionLevelCredit(accAdv[i], adv[i], t.numTokens, t.toolCallMask, options.zeroCallCredit),
       advantage: adv[i],
       reward: scores[i],
       paretoRank: ranks[i],
@@ -200,6 +228,7 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
   return {
     algorithm: 'paretopo',
     objectives,
+    adaptive: true,
     computeAdvantages(groups, step) {
       validateGroups(groups, objectives);
       s = { ...s, stage: stageAtStep(s.stage, step, stageOptions) };
@@ -214,11 +243,15 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
       validatePoint(point, objectives);
       const cost = point.map((x, k) => 1 - goodness(x, objectives[k], scales[k]));
       archive.insert(cost);
+      const first = s.evaluations.length === 0;
+      if (!first) own.insert(cost);
       const hypervolume = archive.hypervolume;
       const gains = axisGains(archive, d, options.gainStep);
       s = {
         weights: updateWeightsFrom(s.weights, gains),
-        stage: observeHypervolume(s.stage, hypervolume, step, stageOptions),
+        // the first observation (step 0, shared by every method of a seed) is not the run's own progress
+        stage: first ? s.stage : observeHypervolume(s.stage, own.hypervolume, step, stageOptions),
+        ownHypervolume: own.hypervolume,
         evaluations: [...s.evaluations, { step, cost, hypervolume }],
         lastGains: gains,
       };
@@ -230,6 +263,7 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
         weights: s.weights.slice(),
         hypervolume: archive.hypervolume,
         hypervolumeHistory: s.evaluations.map((e) => ({ step: e.step, hypervolume: e.hypervolume })),
+        ownHypervolume: own.hypervolume,
         archiveSize: archive.size,
         stallCount: s.stage.stallCount,
         switchedAtStep: s.stage.switchedAtStep,
@@ -241,7 +275,8 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
         version: 1,
         algorithm: 'paretopo',
         objectives: objectives.map((o) => o.name),
-        state: structuredCloneState(s),
+        // as a JSON string: stored databases may round doubles in JSON to 16 digits (seen on resume); strings survive exactly
+        state: JSON.stringify(s),
       };
     },
     restore(snapshot) {
@@ -251,18 +286,17 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
   };
 
   function updateWeightsFrom(w: number[], gains: number[]): number[] {
-    return updateWeights(w, gains, options.learningRate, options.minWeight);
+    return updateWeights(w, gains, options.learningRate, options.minWeight, options.gainTransform);
   }
 }
 
-function structuredCloneState(s: ParetoPoState): ParetoPoState {
-  return JSON.parse(JSON.stringify(s)) as ParetoPoState;
-}
 
 const FiniteArray = (d: number) => z.array(z.number()).length(d);
-function parseState(state: unknown, d: number): ParetoPoState {
+function parseState(stored: unknown, d: number): ParetoPoState {
+  const state = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
   const schema = z.object({
     weights: FiniteArray(d),
+    ownHypervolume: z.number().optional(),
     stage: z.object({
       stage: z.union([z.literal(1), z.literal(2)]),
       bestHypervolume: z.number(),

@@ -8,7 +8,7 @@ const OBJ = [
 
 describe('algorithm registry', () => {
   it('lists every algorithm with a description and documented options', () => {
-    expect(ALGORITHM_NAMES).toEqual(['paretopo', 'grpo', 'static', 'otc', 'mo-grpo', 'hv-meta']);
+    expect(ALGORITHM_NAMES).toEqual(['paretopo', 'grpo', 'static', 'otc', 'mo-grpo', 'hv-meta', 'hv-contrib']);
     for (const name of ALGORITHM_NAMES) {
       expect(ALGORITHMS[name].description.length).toBeGreaterThan(10);
       for (const o of describeOptions(name)) {
@@ -32,6 +32,7 @@ describe('algorithm registry', () => {
     });
     expect(defaults('mo-grpo')).toEqual({ weights: {}, renormalize: false, eps: 1e-6 });
     expect(defaults('hv-meta')).toEqual({ weights: {}, scales: {}, hvScale: 1, eps: 1e-6 });
+    expect(defaults('hv-contrib')).toEqual({ weights: {}, scales: {}, hvScale: 1, eps: 1e-6 });
     expect(defaults('paretopo')).toEqual({
       accuracyObjective: 'accuracy',
       correctThreshold: 1,
@@ -39,6 +40,7 @@ describe('algorithm registry', () => {
       scales: {},
       initialWeights: {},
       learningRate: 1,
+      gainTransform: 'log-ratio',
       gainStep: 0.05,
       minWeight: 0.01,
       switch: 'stall',
@@ -46,6 +48,7 @@ describe('algorithm registry', () => {
       stallPatience: 3,
       stallTolerance: 0.01,
       crowdingTieBreak: 0.5,
+      credit: 'action',
       zeroCallCredit: 'spread',
       eps: 1e-6,
     });
@@ -53,7 +56,7 @@ describe('algorithm registry', () => {
 
   it('rejects an unknown algorithm, listing the valid ones', () => {
     expect(() => createEstimator('ppo', {}, OBJ)).toThrow(
-      'unknown algorithm "ppo"; valid algorithms: paretopo, grpo, static, otc, mo-grpo, hv-meta',
+      'unknown algorithm "ppo"; valid algorithms: paretopo, grpo, static, otc, mo-grpo, hv-meta, hv-contrib',
     );
   });
 

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { AdvantageEstimator } from './estimator';
 import { createGrpo, GrpoOptionsSchema } from './grpo';
+import { createHvContrib, HvContribOptionsSchema } from './hv-contrib';
 import { createHvMeta, HvMetaOptionsSchema } from './hv-meta';
 import { createMoGrpo, MoGrpoOptionsSchema } from './mo-grpo';
 import { parseObjectives } from './objectives';
@@ -37,8 +38,13 @@ export const ALGORITHMS = {
     options: MoGrpoOptionsSchema,
   },
   'hv-meta': {
-    description: 'Hypervolume meta-reward (Lu et al. 2025): scalarized reward × (0.5 + 1.5·tanh ΔHV), group-normalized.',
+    description:
+      'Hypervolume-guided meta-reward (Lu et al. 2025): static scalarized reward × m, m = 0.5 + 1.5·tanh(ΔHV) of the last validation checkpoint against the buffer of earlier ones.',
     options: HvMetaOptionsSchema,
+  },
+  'hv-contrib': {
+    description: "Per-trajectory hypervolume contribution: scalarized reward × (0.5 + 1.5·tanh of the trajectory's exclusive HV in its group), group-normalized.",
+    options: HvContribOptionsSchema,
   },
 } as const;
 
@@ -116,5 +122,7 @@ export function createEstimator(algorithm: string, options: unknown, objectives:
       return createMoGrpo(objs, parseOptions('mo-grpo', options));
     case 'hv-meta':
       return createHvMeta(objs, parseOptions('hv-meta', options));
+    case 'hv-contrib':
+      return createHvContrib(objs, parseOptions('hv-contrib', options));
   }
 }

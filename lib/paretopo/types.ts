@@ -14,6 +14,8 @@ export interface Trajectory {
   numTokens: number;
   /** Length numTokens; truthy where the generated token is part of a tool-call action. Absent = no tool calls. */
   toolCallMask?: ArrayLike<number | boolean>;
+  /** Id of the prompt the rollout answers (the trainer sets it; estimators do not use it): lets a test prove only training prompts reach the estimator. */
+  promptId?: string;
 }
 
 /** The G rollouts of one prompt. */

@@ -68,6 +68,9 @@ describe('evalHypervolume', () => {
   it('measures the test split when there is one, skips malformed vectors, empty → nulls', () => {
     expect(measuredSplit([{ step: 0, split: 'validation', objectives: [1, 1] }, { step: 0, split: 'test', objectives: [1, 1] }])).toBe('test');
     expect(measuredSplit([{ step: 0, split: 'eval', objectives: [1, 1] }])).toBe('eval');
+    // reference marks (base policy, oracle) are never the run's own points
+    expect(measuredSplit([{ step: 0, split: 'reference-base', objectives: [1, 1] }, { step: 0, split: 'eval', objectives: [1, 1] }])).toBe('eval');
+    expect(measuredSplit([{ step: 0, split: 'reference-oracle', objectives: [1, 1] }])).toBe(null);
     const hv = evalHypervolume(
       [
         { step: 0, split: 'validation', objectives: [1, 0] },

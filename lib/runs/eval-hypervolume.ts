@@ -5,7 +5,8 @@
  * runs list, the run page and the compare page.
  *
  * - Points of one split are measured: "test" when the run has any, otherwise
- *   the split of its first point (a run that only logs "eval" still gets one).
+ *   the split of its first point (a run that only logs "eval" still gets one);
+ *   'reference-*' points (marks such as the base policy) are never measured.
  *   Points whose vector does not have one finite value per objective are
  *   skipped.
  * - `atStep[k]`: hypervolume of the points evaluated at `steps[k]` (the policy
@@ -44,8 +45,10 @@ export interface EvalHypervolume {
 }
 
 export function measuredSplit(points: readonly EvalPointLike[]): string | null {
-  if (points.length === 0) return null;
-  return points.some((p) => (p.split ?? 'test') === 'test') ? 'test' : (points[0].split ?? 'test');
+  // 'reference-*' points (the base policy, the oracle) are marks on the plane, never the run's own.
+  const own = points.filter((p) => !(p.split ?? '').startsWith('reference-'));
+  if (own.length === 0) return null;
+  return own.some((p) => (p.split ?? 'test') === 'test') ? 'test' : (own[0].split ?? 'test');
 }
 
 export interface EvalHypervolumeOptions {

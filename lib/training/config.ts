@@ -36,7 +36,7 @@ export const TrainConfigSchema = z
     objectiveScales: z
       .enum(['reference', 'estimator'])
       .default('reference')
-      .describe("Normalization of minimize objectives for scalarizing estimators (static, hv-meta, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x)."),
+      .describe("Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x)."),
     objectives: z
       .array(z.enum(OBJECTIVE_NAMES))
       .min(2)
@@ -58,6 +58,14 @@ export const TrainConfigSchema = z
     evalEvery: z.number().int().min(1).max(100_000).default(10).describe('Evaluate (greedy, test split) every this many steps, and at step 0 and the last step.'),
     evalSize: z.number().int().min(8).max(4096).default(256).describe('Test questions per evaluation (a fixed subset, the same for every run).'),
     evalSeed: z.number().int().min(0).default(1234).describe('Seed of the fixed test subset (independent of the run seed).'),
+    validationEvery: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(5)
+      .describe('Adaptive estimators (ParetoPO): greedy evaluation on a fixed validation subset at step 0 and every this many steps; the only score they adapt on (the test split is only reported).'),
+    validationSize: z.number().int().min(8).max(4096).default(64).describe('Validation questions per validation evaluation (a fixed subset of the validation split, disjoint from train and test).'),
     // ---- logging and checkpoints -------------------------------------------
     trajectorySample: z.number().int().min(0).max(1024).default(16).describe('Training trajectories per step sent to the run log (whole groups, first prompts).'),
     checkpointEvery: z.number().int().min(1).max(100_000).default(20).describe('Save a resumable checkpoint every this many steps (and at the end).'),

@@ -1,7 +1,8 @@
 /**
  * `evaluate()` of the trainer: the current policy, greedy, on a fixed subset
  * of the test split (evalSize questions drawn with evalSeed, the same for
- * every run of an env seed). Returns the run's evaluation point.
+ * every run of an env seed) — or of the validation split (validationSize
+ * questions), which is what adaptive estimators see. Returns the evaluation point.
  */
 import { evaluate as agentEvaluate, type Policy } from '../agent';
 import type { ToolEnv } from '../envs';
@@ -15,14 +16,24 @@ export interface TrainEvaluation extends EvalPoint {
   seconds: number;
   /** A few test trajectories, for the run log. */
   samples: ReturnType<typeof agentEvaluate>['trajectories'];
+  /** Ids of the questions evaluated. */
+  promptIds: string[];
 }
 
 export function toolProductivity(accuracy: number, toolCalls: number): number | null {
   return toolCalls > 0 ? accuracy / toolCalls : null;
 }
 
-export function evaluatePolicy(policy: Policy, env: ToolEnv, config: Pick<TrainConfig, 'evalSize' | 'evalSeed'>, samples = 8): TrainEvaluation {
-  const r = agentEvaluate(policy, env, 'test', { n: config.evalSize, seed: config.evalSeed, greedy: true, batchSize: 256 });
+export function evaluatePolicy(
+  policy: Policy,
+  env: ToolEnv,
+  config: Pick<TrainConfig, 'evalSize' | 'evalSeed'> & Partial<Pick<TrainConfig, 'validationSize'>>,
+  samples = 8,
+  split: 'test' | 'validation' = 'test',
+  policyMode: 'base' | 'oracle' = 'base',
+): TrainEvaluation {
+  const n = split === 'test' ? config.evalSize : (config.validationSize ?? 64);
+  const r = agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256, policyMode });
   const buckets: TrainEvaluation['buckets'] = {};
   for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { n: b.n, accuracy: b.accuracy, toolCalls: b.toolCallsPerQuestion };
   return {
@@ -33,5 +44,6 @@ export function evaluatePolicy(policy: Policy, env: ToolEnv, config: Pick<TrainC
     buckets,
     seconds: r.seconds,
     samples: r.trajectories.slice(0, samples),
+    promptIds: r.trajectories.map((t) => t.prompt.id),
   };
 }

@@ -27,5 +27,5 @@ export type { TrainEvaluation } from './evaluate';
 export { trajectorySegments } from './segments';
 export { saveAdamState, restoreAdamState } from './optimizer-state';
 export type { AdamState } from './optimizer-state';
-export { runTraining } from './run-training';
+export { runTraining, correctCallSpread } from './run-training';
 export type { RunTrainingOptions, TrainProgress, ArchivedEval, TrainCheckpointMeta } from './run-training';

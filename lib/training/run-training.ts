@@ -2,10 +2,12 @@
  * The training loop (one function, nanoGPT-style): per step
  *   roll out G samples of P prompts → score (env objectives) → advantages
  *   (lib/paretopo estimator) → one clipped policy-gradient update (KL to the
- *   warm start) → every evalEvery steps evaluate greedily on the fixed test
- *   subset, feed the point to the estimator and the run archive → log
- *   metrics, a trajectory sample, eval points and frontier snapshots →
- *   checkpoint every checkpointEvery steps.
+ *   warm start) → every validationEvery steps (adaptive estimators only)
+ *   evaluate greedily on the fixed VALIDATION subset and feed that point to
+ *   the estimator → every evalEvery steps evaluate greedily on the fixed TEST
+ *   subset for the run archive and the log only (no estimator ever sees a
+ *   test prompt or a test score) → log metrics, a trajectory sample, eval
+ *   points and frontier snapshots → checkpoint every checkpointEvery steps.
  *
  * Determinism: the randomness of step s comes from Rng(seed).fork('step-s'),
  * so no generator state has to be carried between steps, and a run resumed
@@ -58,6 +60,11 @@ export interface RunTrainingOptions {
   onProgress?: (p: TrainProgress) => void;
   /** Warm-start progress, when it is not cached yet (about 150 s on 2 cores). */
   onWarmStart?: (step: number, total: number) => void;
+  /**
+   * Wraps the estimator the run creates (default: none). The leak test
+   * records through it everything the estimator is given.
+   */
+  wrapEstimator?: (estimator: AdvantageEstimator) => AdvantageEstimator;
 }
 
 /** An evaluation of the run, as kept in the archive and the checkpoint. */
@@ -89,11 +96,13 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const env = getEnv(config.env, { seed, difficulty: config.difficulty ?? undefined });
   const objectives = runObjectives(config);
   const trainIdx = config.objectives.map((name) => objectives.findIndex((o) => o.name === name));
-  const estimator = createEstimator(
+  const created = createEstimator(
     config.algorithm,
     estimatorOptions(config) as never,
     trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })),
   );
+  const estimator = opts.wrapEstimator ? opts.wrapEstimator(created) : created;
+  const adaptive = created.adaptive === true;
 
   const warm = await loadOrTrainWarmStart(env, {
     seed,
@@ -133,8 +142,6 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       lastEval = ev;
       const point: ArchivedEval = { step, accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens };
       archive = [...archive, point];
-      const vec: Record<string, number> = { accuracy: ev.accuracy, tool_calls: ev.toolCalls, tokens: ev.tokens };
-      estimator.observeEvaluation(config.objectives.map((n) => vec[n]), step);
       await logger.evalPoint({
         step,
         objectives: [ev.accuracy, ev.toolCalls, ev.tokens],
@@ -152,6 +159,14 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       }));
       await logger.trajectories(step, samples, 1);
       return ev;
+    };
+
+    /** Validation evaluation: the only score an adaptive estimator is given. */
+    const validate = (step: number) => {
+      const v = evaluatePolicy(policy, env, config, 0, 'validation');
+      const vec: Record<string, number> = { accuracy: v.accuracy, tool_calls: v.toolCalls, tokens: v.tokens };
+      estimator.observeEvaluation(config.objectives.map((n) => vec[n]), step);
+      return { accuracy: v.accuracy, toolCalls: v.toolCalls, tokens: v.tokens, seconds: v.seconds };
     };
 
     const checkpoint = async (step: number) => {
@@ -173,7 +188,14 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     };
 
     if (startStep === 1) {
+      if (adaptive) validate(0);
       const ev = await evaluateAndLog(0);
+      // Reference points for the objective plane (split 'reference-*', never a run point): the base policy
+      // (the warm start, = the step-0 evaluation) and the oracle routing policy on the same test subset.
+      const oracle = evaluatePolicy(policy, env, config, 0, 'test', 'oracle');
+      for (const [split, r] of [['reference-base', ev], ['reference-oracle', oracle]] as const) {
+        await logger.evalPoint({ step: 0, split, objectives: [r.accuracy, r.toolCalls, r.tokens], extra: { buckets: r.buckets, n: config.evalSize, greedy: true } });
+      }
       opts.onProgress?.({ step: 0, steps: config.steps, stage, hypervolume: hv(), accuracy: ev.accuracy, toolCalls: ev.toolCalls });
     }
 
@@ -199,6 +221,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       for (let p = 0; p < prompts.length; p++) {
         groups.push(trajs.slice(p * config.groupSize, (p + 1) * config.groupSize).map((t) => estimatorInput(t, trainIdx)));
       }
+      const spread = correctCallSpread(trajs, config.groupSize);
       const batch = estimator.computeAdvantages(groups, step);
       stage = batch.stage ?? 0;
       const flat = batch.groups.flat(); // [B] in trajectory order
@@ -214,6 +237,8 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       });
       const tUpdate = performance.now();
 
+      const val = adaptive && step % config.validationEvery === 0 ? validate(step) : null;
+      const tVal = performance.now();
       let ev: TrainEvaluation | null = null;
       if (step % config.evalEvery === 0 || step === config.steps) ev = await evaluateAndLog(step);
       const tEval = performance.now();
@@ -241,9 +266,17 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
           advantageAbsMean: mean(advs.map(Math.abs)),
           zeroAdvantageGroups: batch.groups.filter((g) => g.every((a) => a.advantage === 0)).length,
           truncated: trajs.filter((t) => t.truncated).length / trajs.length,
+          // share of groups whose correct members differ in their number of tool calls (where efficiency credit can act)
+          correctCallSpread: spread,
           estimator: estimator.state(),
+          ...(val ? { validation: { accuracy: val.accuracy, toolCalls: val.toolCalls, tokens: val.tokens } } : {}),
           ...(ev ? { eval: { accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens, toolProductivity: ev.toolProductivity } } : {}),
-          timing: { sample: (tSample - tStep) / 1000, update: (tUpdate - tSample) / 1000, eval: (tEval - tUpdate) / 1000 },
+          timing: {
+            sample: (tSample - tStep) / 1000,
+            update: (tUpdate - tSample) / 1000,
+            validation: (tVal - tUpdate) / 1000,
+            eval: (tEval - tVal) / 1000,
+          },
         },
       });
       const sample = trajectorySample(step, trajs, flat, config, env);
@@ -277,7 +310,24 @@ function estimatorInput(t: Trajectory, idx: readonly number[]) {
   for (let i = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) n++;
   const mask = new Uint8Array(n);
   for (let i = 0, j = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) mask[j++] = t.isAction[i];
-  return { objectives: idx.map((k) => t.objectiveVector[k]), numTokens: n, toolCallMask: mask };
+  return { objectives: idx.map((k) => t.objectiveVector[k]), numTokens: n, toolCallMask: mask, promptId: t.prompt.id };
+}
+
+/**
+ * Share of the step's groups whose correct members differ in their number of
+ * tool calls (groups with fewer than two correct members count as not
+ * differing): the groups where efficiency credit can separate correct answers.
+ */
+export function correctCallSpread(trajs: readonly Pick<Trajectory, 'objectives'>[], groupSize: number): number {
+  const groups = Math.floor(trajs.length / groupSize);
+  if (groups === 0) return 0;
+  let differ = 0;
+  for (let g = 0; g < groups; g++) {
+    const calls = new Set<number>();
+    for (let i = g * groupSize; i < (g + 1) * groupSize; i++) if (trajs[i].objectives.accuracy >= 1) calls.add(trajs[i].objectives.tool_calls);
+    if (calls.size > 1) differ++;
+  }
+  return differ / groups;
 }
 
 /** Scatter per-generated-token advantages back to token positions (0 on prompt and tool tokens). */

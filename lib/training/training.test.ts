@@ -32,6 +32,8 @@ const tiny = (o: Partial<TrainConfigInput> = {}): TrainConfig =>
     maxTokens: 16,
     evalEvery: 2,
     evalSize: 16,
+    validationEvery: 1,
+    validationSize: 16,
     trajectorySample: 4,
     checkpointEvery: 2,
     policy: TINY_POLICY,
