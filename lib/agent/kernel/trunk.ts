@@ -46,6 +46,24 @@ export interface Exports {
   lnBackward(dy: number, N: number, C: number, g: number, xhat: number, rstd: number, dx: number, dg: number, db: number): void;
   attnForward(qkv: number, B: number, T: number, H: number, D: number, P: number, o: number, kt: number): void;
   attnBackward(qkv: number, P: number, dO: number, B: number, T: number, H: number, D: number, dqkv: number, scratch: number): void;
+  attnDecode(qkv: number, rows: number, slots: number, H: number, D: number, t: number, L: number, kt: number, vc: number, o: number, s: number): void;
+  embedDecode(ids: number, rows: number, t: number, wte: number, wpe: number, C: number, x: number): void;
+}
+
+/**
+ * Who lays buffers in the module's memory right now: the training pass and a
+ * decoder (kernel/decode.ts) both start theirs at heapBase, and neither keeps
+ * data there between calls except a decoder's KV cache during one rollout.
+ * Each claim returns a new number; a decoder checks that its claim is still
+ * the latest before every step, so an interleaved training pass is an error,
+ * never a silently overwritten cache.
+ */
+let memoryClaims = 0;
+export function claimKernelMemory(): number {
+  return ++memoryClaims;
+}
+export function kernelMemoryClaim(): number {
+  return memoryClaims;
 }
 
 let kernel: { x: Exports; variant: KernelVariant } | null = null;
@@ -226,6 +244,7 @@ export function trunkLossAndGradients(
   const c = policy.config;
   if (!kernel || !enabled || !trunkKernelSupports(c)) return null;
   const k = profiler ? timed(kernel.x, profiler) : kernel.x;
+  claimKernelMemory();
   const key = planKey(c, B, T);
   if (!plan || plan.key !== key) plan = makePlan(c, B, T, k.heapBase());
   const p = plan;
