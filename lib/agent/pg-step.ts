@@ -9,7 +9,9 @@ import { SRC_POLICY } from '../envs/types';
 import { forward } from './model';
 import type { Policy } from './model';
 import { oneHotF32 } from './ops';
-import { inputsAndTargets, packBatch, trainOnBatch } from './train-step';
+import { hostInputsAndTargets, inputsAndTargets, packBatch, trainOnBatch } from './train-step';
+import type { TokenBatch } from './train-step';
+import { trunkLogits } from './kernel/trunk';
 import { clippedSurrogateLoss } from './logits-loss';
 import type { SurrogateStats } from './logits-loss';
 import type { Trajectory } from './trajectory';
@@ -57,6 +59,34 @@ export function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperat
   });
 }
 
+/**
+ * Log-probabilities [B·(T-1)] of each batch target under `policy` (the KL
+ * reference): the forward pass of the WebAssembly kernels where the training
+ * pass uses them (kernel/trunk.ts), else the tfjs forward; the same maths.
+ */
+function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number): Float32Array {
+  const { inputs, targets } = hostInputsAndTargets(batch);
+  const N = inputs.length;
+  const logits = trunkLogits(policy, inputs, batch.B, batch.T - 1); // [N,V] or null
+  if (!logits) {
+    return tf.tidy(() => {
+      const t = inputsAndTargets(batch);
+      return tokenLogprobs(forward(policy, t.inputs), t.targets, temperature).picked.dataSync() as Float32Array; // [N]
+    });
+  }
+  const V = policy.config.vocabSize;
+  const out = new Float32Array(N);
+  for (let n = 0; n < N; n++) {
+    const o = n * V;
+    let max = -Infinity;
+    for (let v = 0; v < V; v++) max = Math.max(max, logits[o + v] / temperature);
+    let sum = 0;
+    for (let v = 0; v < V; v++) sum += Math.exp(logits[o + v] / temperature - max);
+    out[n] = logits[o + targets[n]] / temperature - max - Math.log(sum);
+  }
+  return out;
+}
+
 export function policyGradientStep(
   policy: Policy,
   optimizer: tf.Optimizer,
@@ -79,12 +109,7 @@ export function policyGradientStep(
       adv[b * (T - 1) + i - 1] = perTokenAdvantages[b][i];
     }
   });
-  const refLogprobs = opts.refPolicy
-    ? tf.tidy(() => {
-        const { inputs, targets } = inputsAndTargets(packed);
-        return tokenLogprobs(forward(opts.refPolicy!, inputs), targets, temperature).picked.dataSync() as Float32Array; // [N]
-      })
-    : null;
+  const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature) : null;
   const stats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
   const loss = trainOnBatch(policy, optimizer, packed, (targets) =>
     clippedSurrogateLoss(
