@@ -25,6 +25,11 @@ export interface PolicyGradientOptions {
   refPolicy?: Policy;
   /** Temperature the rollouts were sampled at. Default 1. */
   temperature?: number;
+  /**
+   * Forward pass of the KL reference: 'kernel' (default; the WebAssembly
+   * kernels where they are loaded, else tfjs) or 'tfjs'.
+   */
+  referencePass?: 'kernel' | 'tfjs';
 }
 
 export interface PolicyGradientStats {
@@ -64,10 +69,10 @@ export function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperat
  * reference): the forward pass of the WebAssembly kernels where the training
  * pass uses them (kernel/trunk.ts), else the tfjs forward; the same maths.
  */
-function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number): Float32Array {
+function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number, pass: 'kernel' | 'tfjs'): Float32Array {
   const { inputs, targets } = hostInputsAndTargets(batch);
   const N = inputs.length;
-  const logits = trunkLogits(policy, inputs, batch.B, batch.T - 1); // [N,V] or null
+  const logits = pass === 'kernel' ? trunkLogits(policy, inputs, batch.B, batch.T - 1) : null; // [N,V] or null
   if (!logits) {
     return tf.tidy(() => {
       const t = inputsAndTargets(batch);
@@ -109,7 +114,7 @@ export function policyGradientStep(
       adv[b * (T - 1) + i - 1] = perTokenAdvantages[b][i];
     }
   });
-  const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature) : null;
+  const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? 'kernel') : null;
   const stats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
   const loss = trainOnBatch(policy, optimizer, packed, (targets) =>
     clippedSurrogateLoss(

@@ -25,8 +25,17 @@ export const RL_PHASES = ['sample', 'score', 'advantages', 'update', 'log'] as c
 export type RlPhase = (typeof RL_PHASES)[number];
 export type RlTiming = Record<RlPhase, number> & { total: number; rollouts: number; generated: number };
 
+/**
+ * The passes of an RL step: 'kernel' = rollouts on the kernel decoder and the
+ * KL reference forward on the kernels (this branch's trainer); 'tfjs' = both
+ * on tfjs, the RL step of main before issue 16 (the update's training pass is
+ * the kernels' in both).
+ */
+export type RlPath = 'kernel' | 'tfjs';
+
 /** Run `steps` RL steps of `config` from a copy of `policy`; per step, milliseconds by phase. */
-export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, decoder: DecoderKind, steps: number, seed = 0): RlTiming[] {
+export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, path: RlPath, steps: number, seed = 0): RlTiming[] {
+  const decoder: DecoderKind = path;
   const c = TrainConfigSchema.parse(config);
   const objectives = runObjectives(c);
   const trainIdx = c.objectives.map((name) => objectives.findIndex((o) => o.name === name));
@@ -51,7 +60,7 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, d
       const perToken = trajs.map((t, b) => tokenAdvantages(t, flat[b].tokenAdvantages));
       const t3 = performance.now();
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, c);
-      const pg = policyGradientStep(pol, optimizer, trajs, perToken, { clipEps: c.clipEps, klCoef: c.klCoef, refPolicy: ref, temperature: c.temperature });
+      const pg = policyGradientStep(pol, optimizer, trajs, perToken, { clipEps: c.clipEps, klCoef: c.klCoef, refPolicy: ref, temperature: c.temperature, referencePass: path });
       const t4 = performance.now();
       const record = {
         step,
