@@ -14,8 +14,9 @@
  * (decodeStep, the browser path and main's sampler before issue 16) and the
  * kernel decoder (lib/agent/kernel/decode.ts, what the Node trainer uses).
  * The RL step (sample / score / advantages / update / log) is timed for both
- * paths side by side: 'tfjs' (rollouts and KL reference forward on tfjs: the
- * RL step of main before issue 16) and 'kernel', from a policy warm-started
+ * paths side by side: 'tfjs' (rollouts and KL reference forward on tfjs, one
+ * padded update batch: the RL step of main before issue 16) and 'kernel'
+ * (the trainer's defaults now), from a policy warm-started
  * for --warm-steps steps so rollouts have realistic lengths.
  *
  * Conditions: the machine is shared, so every figure is a median over

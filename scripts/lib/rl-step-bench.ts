@@ -26,10 +26,11 @@ export type RlPhase = (typeof RL_PHASES)[number];
 export type RlTiming = Record<RlPhase, number> & { total: number; rollouts: number; generated: number };
 
 /**
- * The passes of an RL step: 'kernel' = rollouts on the kernel decoder and the
- * KL reference forward on the kernels (this branch's trainer); 'tfjs' = both
- * on tfjs, the RL step of main before issue 16 (the update's training pass is
- * the kernels' in both).
+ * The passes of an RL step: 'kernel' = rollouts on the kernel decoder, the KL
+ * reference forward on the kernels and the update split by length (the
+ * trainer's defaults); 'tfjs' = rollouts and KL reference on tfjs and one
+ * padded batch: the RL step of main before issue 16 (the update's training
+ * pass is the kernels' in both).
  */
 export type RlPath = 'kernel' | 'tfjs';
 
@@ -60,7 +61,7 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
       const perToken = trajs.map((t, b) => tokenAdvantages(t, flat[b].tokenAdvantages));
       const t3 = performance.now();
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, c);
-      const pg = policyGradientStep(pol, optimizer, trajs, perToken, { clipEps: c.clipEps, klCoef: c.klCoef, refPolicy: ref, temperature: c.temperature, referencePass: path });
+      const pg = policyGradientStep(pol, optimizer, trajs, perToken, { clipEps: c.clipEps, klCoef: c.klCoef, refPolicy: ref, temperature: c.temperature, referencePass: path, lengthGroups: path === 'tfjs' ? 1 : undefined });
       const t4 = performance.now();
       const record = {
         step,
