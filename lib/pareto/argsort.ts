@@ -54,15 +54,21 @@ export function argsortLex(
   }
   big.sort();
 
+  // The last group is closed inside the loop (i = n, a key no row has): code that runs once
+  // after a hot loop has no type feedback when V8 compiles the loop on stack (OSR), and the
+  // cached OSR code then deoptimizes on every call, so every call ran its loops unoptimized.
   let prevHi = -1;
   let prevLo = -1;
   let groupStart = 0;
-  for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
-    const p = lo & mask;
-    out[i] = rows[p];
-    const loKey = (lo & keep) >>> 0;
+  for (let i = 0; i <= n; i++) {
+    let hi = -2;
+    let loKey = -2;
+    if (i < n) {
+      const lo = words[2 * i];
+      hi = words[2 * i + 1];
+      out[i] = rows[lo & mask];
+      loKey = (lo & keep) >>> 0;
+    }
     if (hi !== prevHi || loKey !== prevLo) {
       if (i - groupStart > 1) fixGroup(out, groupStart, i, data, dim, coords);
       groupStart = i;
@@ -70,7 +76,6 @@ export function argsortLex(
       prevLo = loKey;
     }
   }
-  if (n - groupStart > 1) fixGroup(out, groupStart, n, data, dim, coords);
   return out;
 }
 
