@@ -166,6 +166,11 @@ test('an experiment shows one attainment band per method, the difference of two 
   await expect(bands.locator('path[data-median]')).toHaveCount(2);
   await expect(page.getByTestId('difference-chart').locator('rect[data-diff]').first()).toBeVisible();
   await expect(page.getByTestId('repro-table').locator('tbody tr')).toHaveCount(2);
+  // paretopo minus grpo, paired over the 3 seeds: paretopo is 0.1 better in both objectives on every seed
+  const paired = page.getByTestId('paired-row');
+  await expect(paired).toHaveCount(1);
+  await expect(paired).toContainText('grpo');
+  await expect(paired).toContainText('3/3');
   await page.getByTestId('pair-a').selectOption('paretopo');
   await expect(page).toHaveURL(/a=paretopo/);
   const table = (await text(await download(page, page.getByTestId('export-table'), 'CSV'))).trim().split('\n');
