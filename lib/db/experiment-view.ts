@@ -4,7 +4,7 @@
  * and the reproduction table of its finished runs — the same buildRows as
  * `npm run reproduce -- --table`.
  */
-import { buildRows, experimentResults, methodLabel, summaryCsv, type Row } from '../experiments';
+import { buildRows, experimentResults, methodLabel, pairedCsv, pairedRows, seedReferences, summaryCsv, type PairedRow, type Row } from '../experiments';
 import { NotFoundError } from '../errors';
 import type { ObjectiveDef } from '../runs/schemas';
 import { getDb } from './client';
@@ -33,6 +33,9 @@ export interface ExperimentView {
   groups: ExperimentGroup[];
   table: Row[];
   tableCsv: string;
+  /** ParetoPO minus each other method (and the base policy) on the final test hypervolume, paired by seed, with 95% bootstrap intervals. */
+  paired: PairedRow[];
+  pairedCsv: string;
 }
 
 export async function loadExperimentView(name: string): Promise<ExperimentView> {
@@ -60,5 +63,7 @@ export async function loadExperimentView(name: string): Promise<ExperimentView> 
   const labels = [...new Set(results.map((r) => r.label))].sort();
   const table = buildRows(results, labels);
   const sorted = [...groups.values()].sort((a, b) => a.environment.localeCompare(b.environment) || a.method.localeCompare(b.method));
-  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table) };
+  const report = results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, final: r.final, archive: r.archive }));
+  const paired = pairedRows(report, seedReferences(runs, points));
+  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table), paired, pairedCsv: pairedCsv(paired) };
 }
