@@ -63,7 +63,8 @@ function checkApplied(applied: Map<string, string>, migrations: Migration[]): Mi
 function restrictSqliteFile(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
     try {
-      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+      // turbopackIgnore: a runtime path (the database file), not a file of the app to bundle
+      if ((fs.statSync(/*turbopackIgnore: true*/ f).mode & 0o077) !== 0) fs.chmodSync(/*turbopackIgnore: true*/ f, 0o600);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
