@@ -87,6 +87,12 @@ test('the run page shows live charts, replays the front and filters trajectories
   const hv = page.getByTestId('hypervolume-chart');
   await expect(hv.locator('path[data-series="hv"]')).toHaveCount(1);
   await expect(hv.getByTestId('stage-switch')).toHaveText('stage 2: Pareto ranking');
+  // The server's hypervolume (its own scale) is the other view of the same card.
+  await page.getByTestId('hv-source').getByRole('button', { name: 'computed by the server' }).click();
+  await expect(hv.locator('path[data-series="hv-server"]')).toHaveCount(1);
+  await expect(hv.locator('path[data-series="hv"]')).toHaveCount(0);
+  await page.getByTestId('hv-source').getByRole('button', { name: 'as the trainer reported it' }).click();
+  await expect(hv.locator('path[data-series="hv"]')).toHaveCount(1);
   await expect(page.getByTestId('weights-chart').locator('path[data-series]')).toHaveCount(3);
   await expect(page.getByTestId('objective-means').locator('svg')).toHaveCount(3);
 

@@ -1,6 +1,6 @@
 'use client';
 /** The training curves of a run: hypervolume (with the stage switch), objective means, scalarization weights. */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { schemeTableau10 } from 'd3';
 import type { ObjectiveDef } from '@/lib/runs/schemas';
 import type { MetricPoint } from '@/lib/client/wire';
@@ -19,13 +19,25 @@ declare global {
 export const OBJECTIVE_COLORS = schemeTableau10;
 const STEP = 'training step';
 
+/**
+ * Hypervolume by step, as the trainer reported it or as the server computes it
+ * from the evaluation points with the run's references. The two are on
+ * different scales (a built-in run reports a normalized 2-D value; the server
+ * measures every objective in its units), so they are shown one at a time.
+ */
 export function HypervolumeChart({ metrics, server }: { metrics: MetricPoint[]; server?: EvalHypervolume | null }) {
-  const series = useMemo<LineSeries[]>(() => {
-    const reported: LineSeries = { key: 'hv', label: 'reported by the trainer', color: '#4f46e5', points: metrics.filter((m) => m.hypervolume !== undefined && m.hypervolume !== null).map((m) => ({ x: m.step, y: m.hypervolume! })) };
-    if (!server || server.steps.length === 0) return [reported];
-    const computed: LineSeries = { key: 'hv-server', label: 'computed by the server (archive of evaluation points)', color: '#059669', points: server.steps.map((s, k) => ({ x: s, y: server.archive[k] })) };
-    return reported.points.length ? [reported, computed] : [computed];
-  }, [metrics, server]);
+  const [source, setSource] = useState<'trainer' | 'server'>('trainer');
+  const reported = useMemo<LineSeries>(
+    () => ({ key: 'hv', label: 'reported by the trainer', color: '#4f46e5', points: metrics.filter((m) => m.hypervolume !== undefined && m.hypervolume !== null).map((m) => ({ x: m.step, y: m.hypervolume! })) }),
+    [metrics],
+  );
+  const computed = useMemo<LineSeries | null>(
+    () => (server && server.steps.length ? { key: 'hv-server', label: 'computed by the server (archive of evaluation points)', color: '#059669', points: server.steps.map((s, k) => ({ x: s, y: server.archive[k] })) } : null),
+    [server],
+  );
+  const both = reported.points.length > 0 && computed !== null;
+  const shown = computed && (source === 'server' || reported.points.length === 0) ? 'server' : 'trainer';
+  const series = useMemo<LineSeries[]>(() => [shown === 'server' && computed ? computed : reported], [shown, computed, reported]);
   const switchStep = useMemo(() => stageSwitchStep(metrics), [metrics]);
   const rule = useMemo(() => (switchStep === null ? null : { x: switchStep, label: 'stage 2: Pareto ranking' }), [switchStep]);
   const recorded = useRef(-Infinity);
@@ -41,15 +53,32 @@ export function HypervolumeChart({ metrics, server }: { metrics: MetricPoint[]; 
     [series],
   );
   return (
-    <LineChart
-      series={series}
-      xLabel={STEP}
-      yLabel="hypervolume, higher is better"
-      rule={rule}
-      empty="No hypervolume logged yet."
-      onDrawn={onDrawn}
-      testId="hypervolume-chart"
-    />
+    <div>
+      {both && (
+        <div className="mb-1 flex gap-1 text-[11px]" role="group" aria-label="hypervolume source" data-testid="hv-source">
+          {(['trainer', 'server'] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              aria-pressed={shown === k}
+              onClick={() => setSource(k)}
+              className={`rounded border px-1.5 py-0.5 font-medium ${shown === k ? 'border-indigo-300 bg-indigo-50 text-indigo-700' : 'border-slate-300 bg-white text-slate-600 hover:bg-slate-50'}`}
+            >
+              {k === 'trainer' ? 'as the trainer reported it' : 'computed by the server'}
+            </button>
+          ))}
+        </div>
+      )}
+      <LineChart
+        series={series}
+        xLabel={STEP}
+        yLabel="hypervolume, higher is better"
+        rule={rule}
+        empty="No hypervolume logged yet."
+        onDrawn={onDrawn}
+        testId="hypervolume-chart"
+      />
+    </div>
   );
 }
 
