@@ -89,3 +89,13 @@ export async function trajectoryPointRowsPostgres(url: string, runId: string, af
   });
   return res.rows;
 }
+
+/** Evaluation points of several runs, oldest first: [runId, step, split, objectives JSON text] rows. */
+export async function evalPointRowsPostgres(url: string, runIds: readonly string[]): Promise<[string, number, string, string][]> {
+  const res = await pool(url).query<[string, number, string, string]>({
+    text: 'SELECT "runId", "step", "split", "objectives"::text FROM "EvalPoint" WHERE "runId" = ANY($1::text[]) ORDER BY "id"',
+    values: [runIds],
+    rowMode: 'array',
+  });
+  return res.rows;
+}

@@ -113,3 +113,10 @@ export function trajectoryPointRowsSqlite(file: string, busyTimeoutMs: number, r
   }
   return stmt.all(runId, after, limit) as [number, number, string][];
 }
+
+/** Evaluation points of several runs, oldest first: [runId, step, split, objectives JSON text] rows. */
+export function evalPointRowsSqlite(file: string, busyTimeoutMs: number, runIds: readonly string[]): [string, number, string, string][] {
+  const { db } = connection(file, busyTimeoutMs);
+  const marks = runIds.map(() => '?').join(',');
+  return db.prepare(`SELECT "runId", "step", "split", "objectives" FROM "EvalPoint" WHERE "runId" IN (${marks}) ORDER BY "id"`).raw(true).all(...runIds) as [string, number, string, string][];
+}
