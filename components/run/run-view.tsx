@@ -10,6 +10,7 @@ import { FrontPlane } from '../charts/front-plane';
 import { RunHeader } from './run-header';
 import { HypervolumeChart, ObjectiveMeansCharts, WeightsChart } from './run-charts';
 import { TrajectoriesTable } from './trajectories-table';
+import { weightsCard } from './weights-card';
 
 function Card({ title, subtitle, children, className = '', testId, id }: { title: string; subtitle?: string; children: React.ReactNode; className?: string; testId?: string; id?: string }) {
   return (
@@ -29,6 +30,7 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
   const serverHv = useServerHypervolume(run.id, evalPoints.length);
   const running = run.status === 'running' || run.status === 'queued';
   const cloud = useTrajectoryPoints(run.id, { live: running });
+  const weights = weightsCard(run.algorithm, run.config, run.objectives);
 
   return (
     <div className="space-y-4">
@@ -40,8 +42,8 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
         <Card title="Hypervolume" subtitle="Of the Pareto archive of evaluation points, per training step: as the trainer reported it, and as the server computes it from the evaluation points with the run's references." testId="card-hypervolume">
           <HypervolumeChart metrics={metrics} server={serverHv.hypervolume} />
         </Card>
-        <Card title="Scalarization weights" subtitle="Stage 1 (dynamic scalarization) moves weight toward the objective with the most hypervolume left to gain." testId="card-weights">
-          <WeightsChart metrics={metrics} objectives={run.objectives} />
+        <Card title="Scalarization weights" subtitle={weights.subtitle} testId="card-weights">
+          <WeightsChart metrics={metrics} objectives={run.objectives} fixed={weights.fixed} empty={weights.empty} />
         </Card>
         <Card title="Objective plane" subtitle="Evaluation points by step, the current front, and the training rollouts behind them." testId="card-plane">
           <FrontPlane objectives={run.objectives} evalPoints={evalPoints} cloud={cloud} />
