@@ -7,6 +7,7 @@ import { RunNotes, type Annotations } from './run-notes';
 import { useRunEvents } from '@/lib/client/use-run-events';
 import { useTrajectoryPoints } from '@/lib/client/use-trajectory-points';
 import { FrontPlane } from '../charts/front-plane';
+import { FrontCoordinates } from './front-coordinates';
 import { RunHeader } from './run-header';
 import { HypervolumeChart, ObjectiveMeansCharts, WeightsChart } from './run-charts';
 import { TrajectoriesTable } from './trajectories-table';
@@ -51,6 +52,16 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
         <Card title="Objective means" subtitle="Mean over each step's training rollouts." testId="card-means">
           <ObjectiveMeansCharts metrics={metrics} objectives={run.objectives} />
         </Card>
+        {run.objectives.length >= 3 && (
+          <Card
+            title="The front over all objectives"
+            subtitle="Evaluation points no other point beats on every objective at once, one line each (better is up on every axis, colour is the step). Drag along an axis to keep a range; the table lists the points inside every brush."
+            className="lg:col-span-2"
+            testId="card-front-coordinates"
+          >
+            <FrontCoordinates objectives={run.objectives} evalPoints={evalPoints} />
+          </Card>
+        )}
         <Card title="Trajectories" id="trajectories" subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage." className="lg:col-span-2" testId="card-trajectories">
           <TrajectoriesTable runId={run.id} objectives={run.objectives} lastStep={run.lastStep} initialStep={initialStep} />
         </Card>
