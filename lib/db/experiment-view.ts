@@ -4,7 +4,8 @@
  * and the reproduction table of its finished runs — the same buildRows as
  * `npm run reproduce -- --table`.
  */
-import { buildRows, experimentResults, methodLabel, summaryCsv, type Row } from '../experiments';
+import { buildRows, experimentResults, methodLabel, parameterAnalysis, summaryCsv, type ParameterTask, type Row } from '../experiments';
+import { evalHypervolume } from '../runs/eval-hypervolume';
 import { NotFoundError } from '../errors';
 import type { ObjectiveDef } from '../runs/schemas';
 import { getDb } from './client';
@@ -33,6 +34,8 @@ export interface ExperimentView {
   groups: ExperimentGroup[];
   table: Row[];
   tableCsv: string;
+  /** Knobs against final objectives and hypervolume, with the knobs' importance, per task (lib/experiments/parameter-analysis). */
+  parameters: ParameterTask[];
 }
 
 export async function loadExperimentView(name: string): Promise<ExperimentView> {
@@ -59,6 +62,12 @@ export async function loadExperimentView(name: string): Promise<ExperimentView> 
   const results = experimentResults(runs, points);
   const labels = [...new Set(results.map((r) => r.label))].sort();
   const table = buildRows(results, labels);
+  const parameters = parameterAnalysis(
+    runs.map((r) => {
+      const hv = evalHypervolume(points.get(r.id) ?? [], r.objectives, { series: false });
+      return { ...r, final: { hypervolume: hv.final, means: hv.finalMeans } };
+    }),
+  );
   const sorted = [...groups.values()].sort((a, b) => a.environment.localeCompare(b.environment) || a.method.localeCompare(b.method));
-  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table) };
+  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table), parameters };
 }

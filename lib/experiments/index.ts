@@ -8,3 +8,7 @@ export { buildRows, markdownTable, tableCells, pooledProductivity, summaryCsv, r
 export type { RunResult, Row } from './reproduce-table';
 export { bucketsOf, experimentResults, methodLabel } from './experiment-results';
 export type { ExperimentRunLike, ResultOptions } from './experiment-results';
+export { parameterAnalysis, IMPORTANCE_METHOD } from './parameter-analysis';
+export type { ParameterTask, Outcome, AnalysisRunInput } from './parameter-analysis';
+export type { KnobImportance } from './parameter-importance';
+export type { Knob } from './config-knobs';
