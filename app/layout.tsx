@@ -39,13 +39,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Pareto Studio
             </Link>
             <nav className="flex gap-4 text-sm text-slate-600">
-              <Link href="/" className="hover:text-slate-900">
+              <Link prefetch={false} href="/" className="hover:text-slate-900">
                 Runs
               </Link>
-              <Link href="/experiments" className="hover:text-slate-900">
+              <Link prefetch={false} href="/experiments" className="hover:text-slate-900">
                 Experiments
               </Link>
-              <Link href="/runs/new" className="hover:text-slate-900">
+              <Link prefetch={false} href="/runs/new" className="hover:text-slate-900">
                 New run
               </Link>
             </nav>

@@ -1,6 +1,6 @@
 'use client';
 /** The live run page: header, training curves, the objective plane and the trajectories, fed by the run's event stream. */
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { RunView as Run } from '@/lib/db/runs';
 import { useServerHypervolume } from '@/lib/client/use-server-hypervolume';
 import { RunNotes, type Annotations } from './run-notes';
@@ -26,6 +26,8 @@ function Card({ title, subtitle, children, className = '', testId, id }: { title
 export function RunView({ initialRun, initialStep }: { initialRun: Run; initialStep?: number }) {
   const live = useRunEvents(initialRun);
   const { metrics, evalPoints } = live;
+  // The plane and the front redraw at low priority: a replay of many points renders the latest state, not every batch.
+  const deferredEvalPoints = useDeferredValue(evalPoints);
   const [annotations, setAnnotations] = useState<Annotations>({ notes: initialRun.notes, tags: initialRun.tags });
   const run = { ...live.run, ...annotations };
   const serverHv = useServerHypervolume(run.id, evalPoints.length);
@@ -47,7 +49,7 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
           <WeightsChart metrics={metrics} objectives={run.objectives} fixed={weights.fixed} empty={weights.empty} />
         </Card>
         <Card title="Objective plane" subtitle="Evaluation points by step, the current front, and the training rollouts behind them." testId="card-plane">
-          <FrontPlane objectives={run.objectives} evalPoints={evalPoints} cloud={cloud} />
+          <FrontPlane objectives={run.objectives} evalPoints={deferredEvalPoints} cloud={cloud} />
         </Card>
         <Card title="Objective means" subtitle="Mean over each step's training rollouts." testId="card-means">
           <ObjectiveMeansCharts metrics={metrics} objectives={run.objectives} />
@@ -59,7 +61,7 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
             className="lg:col-span-2"
             testId="card-front-coordinates"
           >
-            <FrontCoordinates objectives={run.objectives} evalPoints={evalPoints} />
+            <FrontCoordinates objectives={run.objectives} evalPoints={deferredEvalPoints} />
           </Card>
         )}
         <Card title="Trajectories" id="trajectories" subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage." className="lg:col-span-2" testId="card-trajectories">
