@@ -78,7 +78,11 @@ export function brushedRows(axes: readonly PcAxis[], rows: number, brushes: PcBr
 }
 
 export function parallelCoordsModel(axesIn: readonly PcAxis[], rows: number, opts: { width: number; height: number; brushes?: PcBrushes }): PcModel {
-  const margin = { top: 34, right: 40, bottom: 16, left: 40 };
+  // Room on the left for the first axis's tick labels (category names can be long).
+  const first = axesIn[0];
+  const firstLabels = first?.kind === 'categorical' ? categoriesOf(first) : [];
+  const left = Math.min(140, Math.max(40, 8 + 6 * Math.max(0, ...firstLabels.map((c) => c.length))));
+  const margin = { top: 34, right: 40, bottom: 16, left };
   const innerWidth = Math.max(10, opts.width - margin.left - margin.right);
   const innerHeight = Math.max(10, opts.height - margin.top - margin.bottom);
   const step = axesIn.length > 1 ? innerWidth / (axesIn.length - 1) : 0;

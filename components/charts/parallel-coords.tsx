@@ -121,7 +121,7 @@ export function ParallelCoords({ axes, rows, colors, height = 300, onSelect, tes
       {active > 0 && (
         <button
           type="button"
-          className="absolute right-0 top-0 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] text-slate-600 hover:bg-slate-50"
+          className="absolute bottom-0 right-0 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] text-slate-600 hover:bg-slate-50"
           onClick={() => {
             setBrushes({});
             setGeneration((n) => n + 1);

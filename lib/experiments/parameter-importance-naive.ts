@@ -37,7 +37,7 @@ export function rankEta2Naive(g: readonly string[], y: readonly number[]): numbe
   const mean = r.reduce((a, b) => a + b, 0) / r.length;
   const total = r.reduce((a, v) => a + (v - mean) ** 2, 0);
   const keys = [...new Set(g)];
-  if (keys.length < 2 || total === 0) return null;
+  if (keys.length < 2 || keys.length === r.length || total === 0) return null;
   let between = 0;
   for (const k of keys) {
     const members = r.filter((_, i) => g[i] === k);

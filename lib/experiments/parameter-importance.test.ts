@@ -46,6 +46,7 @@ describe('rank statistics against their brute-force twins', () => {
     expect(spearman([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1, 12);
     expect(rankEta2(['a', 'a', 'b', 'b'], [1, 2, 3, 4])).toEqual({ eta2: 0.8, best: 'b' });
     expect(rankEta2(['a', 'b', 'a', 'b'], [1, 1, 1, 1]).eta2).toBeNull();
+    expect(rankEta2(['a', 'b', 'c'], [1, 2, 3])).toEqual({ eta2: null, best: 'c' }); // one run per value: no evidence
   });
 });
 

@@ -9,6 +9,9 @@
  * - categorical knob: η² of the hypervolume ranks grouped by the knob's value
  *   (between-group over total sum of squares; the effect size behind
  *   Kruskal–Wallis); the best value is the one with the highest mean rank.
+ *   With k values over n runs η² leans toward (k − 1)/(n − 1) even by
+ *   chance, and when every value has a single run (k = n) it is 1 whatever
+ *   the data, so that case scores null.
  *
  * Rank-based, so it is invariant to any monotone rescaling of the
  * hypervolume or of a numeric knob, and a single outlier run cannot dominate
@@ -97,7 +100,8 @@ export function rankEta2(g: readonly string[], y: readonly number[]): { eta2: nu
       best = k;
     }
   }
-  if (groups.size < 2 || total === 0) return { eta2: null, best: groups.size >= 2 ? best : null };
+  // Every value held by a single run: each "group" explains its own rank and η² is 1 whatever the data.
+  if (groups.size < 2 || groups.size === r.length || total === 0) return { eta2: null, best: groups.size >= 2 ? best : null };
   return { eta2: between / total, best };
 }
 
