@@ -1,4 +1,6 @@
 /**
+ * (Named to sort after home.spec.ts, which needs the empty database of a fresh e2e server.)
+ *
  * Issue 17 in Chromium: the run front over three objectives as parallel
  * coordinates whose brush filters the table of front points (and the plane's
  * N-D marks and keyboard tooltip); an experiment of three runs whose
