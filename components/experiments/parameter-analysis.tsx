@@ -76,7 +76,7 @@ export function ParameterAnalysis({ task }: { task: ParameterTask }) {
                 </span>
                 <span className="tabular-nums text-slate-600">
                   {k.score === null
-                    ? `— (n = ${k.n}, too few runs or no spread)`
+                    ? `— (n = ${k.n}: too few runs, no spread, or one run per value)`
                     : `${k.method === 'spearman-rho2' ? 'ρ²' : 'η²'} ${k.score.toFixed(2)}${k.rho !== null ? ` (ρ ${k.rho >= 0 ? '+' : ''}${k.rho.toFixed(2)}: ${k.rho >= 0 ? 'higher' : 'lower'} helps)` : k.best ? ` (best: ${k.best})` : ''} · n = ${k.n}`}
                 </span>
               </li>
