@@ -7,10 +7,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
-import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, parseWarmStartCheckpointName, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
+import { initBackend, evaluate, DECODER_KINDS, loadNamedPolicy, loadOrTrainWarmStart, parseWarmStartCheckpointName, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
 import type { EvaluationResult, PolicyMode } from '../lib/agent';
 import { ENV_NAMES, getEnv } from '../lib/envs';
 import { CliError, describeFlags, parseFlags } from './cli/args';
+import type { DecoderKind } from '../lib/agent';
 import type { FlagSpec } from './cli/args';
 import { progressBar } from './cli/progress';
 import { machineDescription } from './cli/machine';
@@ -33,6 +34,7 @@ const specs = {
     policy: { type: 'enum', values: [...POLICY_MODES, 'all'], default: 'all' },
     n: { type: 'int', min: 1, default: 512, help: 'test questions' },
     sample: { type: 'boolean', help: 'sample at temperature 1 instead of greedy decoding' },
+    decoder: { type: 'enum', values: DECODER_KINDS, default: 'kernel', help: "forward pass of decoding: the WebAssembly kernels, or tfjs (the reference; same tokens)" },
   },
 } satisfies Record<string, Record<string, FlagSpec>>;
 
@@ -97,7 +99,7 @@ async function main(argv: string[]) {
     const results: EvaluationResult[] = [];
     for (const mode of modes) {
       const bar = progressBar(`eval ${mode}`, f.n);
-      results.push(evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, onProgress: (d) => bar.update(d) }));
+      results.push(evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, decoder: f.decoder as DecoderKind, onProgress: (d) => bar.update(d) }));
       bar.finish();
     }
     console.log(`\n${f.env} test split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);

@@ -19,6 +19,12 @@
  *      (window.__paretoPlaneDrawn, canvas above the model's threshold),
  *      target <= 1.5 s; then an axis switch (the y select's change event ->
  *      the plane redrawn for the new pair), target <= 0.5 s.
+ *
+ * Options (environment): BENCH_UI_STEPS, BENCH_UI_TRAJECTORIES,
+ * BENCH_UI_COMPARE_RUNS, BENCH_UI_COMPARE_POINTS, BENCH_UI_PLANE_POINTS
+ * (sizes); BENCH_UI_ONLY=ad (run only those parts); BENCH_UI_PROFILE=1
+ * prints the compare page's main-thread profile; BENCH_UI_SHOT=FILE.png
+ * saves a screenshot of the compare page.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -151,17 +157,28 @@ try {
     });
   }
   const compareTimes: number[] = [];
+  const phases: { ttfb: number; html: number; dcl: number; bytes: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await p.goto(`${server.url}/compare?runs=${ids.join(',')}`);
     await p.waitForFunction((n) => (window.__paretoCompareDrawn?.marks ?? 0) >= n, RUNS * POINTS, { timeout: 60_000, polling: 20 });
     compareTimes.push(await p.evaluate(() => window.__paretoCompareDrawn!.t));
+    if (i === 0 && process.env.BENCH_UI_SHOT) await p.screenshot({ path: process.env.BENCH_UI_SHOT, fullPage: true });
+    phases.push(
+      await p.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { ttfb: nav.responseStart, html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, bytes: nav.transferSize };
+      }),
+    );
     await p.close();
   }
+  if (process.env.BENCH_UI_PROFILE) await profileCompare(`${server.url}/compare?runs=${ids.join(',')}`, RUNS * POINTS);
   const cmed = median(compareTimes);
   console.log(
     `(c) navigation start -> compare page plane drawn (${RUNS} runs × ${POINTS} evaluation points + ${RUNS} fronts): ${compareTimes.map((r) => r.toFixed(0)).join(', ')} ms · median ${cmed.toFixed(0)} ms (target <= 1000 ms)${cmed <= 1000 ? '' : '  ** over target **'}`,
   );
+  const ph = (k: 'ttfb' | 'html' | 'dcl') => median(phases.map((x) => x[k])).toFixed(0);
+  console.log(`    medians: first byte ${ph('ttfb')} ms · HTML received ${ph('html')} ms · DOMContentLoaded ${ph('dcl')} ms · page ${(median(phases.map((x) => x.bytes)) / 1024).toFixed(0)} KiB transferred`);
   if (cmed > 1000) failed = true;
   }
   if (only('d')) {
@@ -215,3 +232,25 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
+
+/** BENCH_UI_PROFILE=1: the compare page's main-thread CPU profile, self time by function, top 25. */
+async function profileCompare(url: string, marks: number) {
+  const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await p.goto(url);
+  await p.waitForFunction((n) => (window.__paretoCompareDrawn?.marks ?? 0) >= n, marks, { timeout: 60_000, polling: 20 });
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+  });
+  console.log('    compare page main-thread profile (self ms):');
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${v.toFixed(1).padStart(7)}  ${k}`);
+  await p.close();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePlaneModel, nearestMark, sharedSteps, type CompareRunSeries } from './compare-plane-model';
+import { CANVAS_MIN_MARKS, comparePlaneModel, nearestMark, sharedSteps, type CompareRunSeries } from './compare-plane-model';
 import type { ObjectiveDef } from '@/lib/runs/schemas';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
@@ -25,6 +25,15 @@ describe('comparePlaneModel', () => {
     const mark = m.marks.find((k) => k.run === 1 && k.xv === 0.8)!;
     expect(mark.px).toBeCloseTo(m.x(0.8), 9);
     expect(mark.py).toBeCloseTo(m.y(2), 9);
+  });
+
+  it('draws on a canvas from CANVAS_MIN_MARKS points on, with the same marks', () => {
+    expect(comparePlaneModel(runs, opts).canvas).toBe(false);
+    const many = (n: number): CompareRunSeries => ({ ...runs[0], points: Array.from({ length: n }, (_, i) => ({ step: i, objectives: [i / n, 1 - i / n] })) });
+    expect(comparePlaneModel([many(CANVAS_MIN_MARKS - 1)], opts).canvas).toBe(false);
+    const big = comparePlaneModel([many(CANVAS_MIN_MARKS)], opts);
+    expect(big.canvas).toBe(true);
+    expect(big.marks).toHaveLength(CANVAS_MIN_MARKS);
   });
 
   it('the shared step replays all runs and keeps the axes still', () => {

@@ -56,8 +56,13 @@ export interface ComparePlaneModel {
   marks: CompareMark[];
   /** Per run (input order): its own front up to the step as a staircase path ('' when it has no visible point). */
   staircases: { key: string; color: string; d: string; front: number }[];
+  /** Draw the points on a canvas (above CANVAS_MIN_MARKS: thousands of SVG circles take hundreds of ms); axes and fronts stay SVG. */
+  canvas: boolean;
   empty: boolean;
 }
+
+/** From this many points on, the plane draws them on a canvas. */
+export const CANVAS_MIN_MARKS = 1500;
 
 function column(run: CompareRunSeries, name: string): number {
   return run.objectives.findIndex((o) => o.name === name);
@@ -117,7 +122,7 @@ export function comparePlaneModel(runs: readonly CompareRunSeries[], opts: Compa
     }
     return { key: r.key, color: r.color, d, front: front.length };
   });
-  return { margin, innerWidth, innerHeight, x, y, marks, staircases, empty };
+  return { margin, innerWidth, innerHeight, x, y, marks, staircases, canvas: marks.length >= CANVAS_MIN_MARKS, empty };
 }
 
 /** Evaluated steps of all runs, ascending and distinct: the shared slider's stops. */

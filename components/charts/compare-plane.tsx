@@ -5,6 +5,8 @@
  * (`path[data-run]`, one per run), points dimmed where the union dominates
  * them; hover shows run, step and values; clicking a point calls `onPick`.
  * `pointsOnly` draws one labelled point per run (the cross-run chart).
+ * Above CANVAS_MIN_MARKS points (the model's `canvas`), the points go on a
+ * canvas under the SVG; hover and click use the same model either way.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3';
@@ -37,6 +39,7 @@ export interface ComparePlaneProps {
 export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 420, onPick, pointsOnly = false, testId, empty }: ComparePlaneProps) {
   const { ref, width } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<CompareMark | null>(null);
   // One labelled point per run needs room on the right for the labels.
   const model: ComparePlaneModel = useMemo(
@@ -54,7 +57,10 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
       }
     }
     const sorted = [...model.marks].sort((a, b) => Number(b.dominated) - Number(a.dominated));
-    g.append('g')
+    const onCanvas = model.canvas && !pointsOnly;
+    if (onCanvas) drawMarks(canvasRef.current, model, sorted, runs, width, height);
+    else
+      g.append('g')
       .selectAll('circle')
       .data(sorted)
       .join('circle')
@@ -80,7 +86,7 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
         .text((m) => (runs[m.run].label.length > 28 ? `${runs[m.run].label.slice(0, 27)}…` : runs[m.run].label));
     }
     if (!pointsOnly) window.__paretoCompareDrawn = { marks: model.marks.length, runs: runs.length, t: performance.now() };
-  }, [model, runs, xLabel, yLabel, pointsOnly]);
+  }, [model, runs, xLabel, yLabel, pointsOnly, width, height]);
 
   const toLocal = (e: React.MouseEvent) => {
     const r = svgRef.current!.getBoundingClientRect();
@@ -94,20 +100,26 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
           {empty}
         </div>
       ) : (
-        <svg
-          ref={svgRef}
-          width={width}
-          height={height}
-          role="img"
-          aria-label={`${yLabel} against ${xLabel}`}
-          className={onPick ? 'cursor-crosshair' : undefined}
-          onMouseMove={(e) => setHover(nearestMark(model.marks, ...toLocal(e)))}
-          onMouseLeave={() => setHover(null)}
-          onClick={(e) => {
-            const m = nearestMark(model.marks, ...toLocal(e));
-            if (m && onPick) onPick(m, runs[m.run]);
-          }}
-        />
+        <>
+          {model.canvas && !pointsOnly && (
+            <canvas ref={canvasRef} data-chart-layer="points" className="pointer-events-none absolute left-0 top-0" style={{ width, height }} aria-hidden="true" />
+          )}
+          <svg
+            ref={svgRef}
+            className={`relative ${onPick ? 'cursor-crosshair' : ''}`}
+            width={width}
+            height={height}
+            role="img"
+            aria-label={`${yLabel} against ${xLabel}`}
+            data-points={model.canvas && !pointsOnly ? 'canvas' : 'svg'}
+            onMouseMove={(e) => setHover(nearestMark(model.marks, ...toLocal(e)))}
+            onMouseLeave={() => setHover(null)}
+            onClick={(e) => {
+              const m = nearestMark(model.marks, ...toLocal(e));
+              if (m && onPick) onPick(m, runs[m.run]);
+            }}
+          />
+        </>
       )}
       {hover && hoverRun && (
         <div
@@ -128,4 +140,30 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
       )}
     </div>
   );
+}
+
+/** The points on a canvas (device-pixel sharp), drawn in the same order, sizes and colours as the SVG circles. */
+function drawMarks(canvas: HTMLCanvasElement | null, model: ComparePlaneModel, sorted: readonly CompareMark[], runs: readonly CompareRunSeries[], width: number, height: number) {
+  if (!canvas) return;
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, model.margin.left * dpr, model.margin.top * dpr);
+  ctx.clearRect(-model.margin.left, -model.margin.top, width, height);
+  ctx.lineWidth = 0.8;
+  ctx.strokeStyle = '#0f172a';
+  for (const m of sorted) {
+    ctx.beginPath();
+    ctx.arc(m.px, m.py, m.dominated ? 3 : 4.5, 0, 2 * Math.PI);
+    ctx.globalAlpha = m.dominated ? 0.22 : 0.95;
+    ctx.fillStyle = runs[m.run].color;
+    ctx.fill();
+    if (!m.dominated) {
+      ctx.globalAlpha = 1;
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
 }

@@ -3,7 +3,8 @@
  * Download buttons for a chart or table: SVG (the chart's own <svg>, with
  * computed text styles inlined and the legend drawn in), PNG (that SVG
  * rasterized at 2×) and CSV (the points behind it). The chart is found as
- * the first <svg> inside `target`.
+ * the first <svg> inside `target`; a chart that draws many points on a
+ * <canvas data-chart-layer> under its SVG gets that layer embedded as an image.
  */
 import type { RefObject } from 'react';
 
@@ -36,6 +37,16 @@ export function standaloneSvg(svg: SVGSVGElement, legend: readonly LegendEntry[]
   bg.setAttribute('height', String(height));
   bg.setAttribute('fill', '#ffffff');
   clone.insertBefore(bg, clone.firstChild);
+  const layer = svg.parentElement?.querySelector<HTMLCanvasElement>('canvas[data-chart-layer]');
+  if (layer) {
+    const img = document.createElementNS(ns, 'image');
+    img.setAttribute('href', layer.toDataURL('image/png'));
+    img.setAttribute('x', layer.style.left ? String(parseFloat(layer.style.left)) : '0');
+    img.setAttribute('y', layer.style.top ? String(parseFloat(layer.style.top)) : '0');
+    img.setAttribute('width', String(layer.clientWidth || width));
+    img.setAttribute('height', String(layer.clientHeight || baseHeight));
+    bg.after(img);
+  }
   if (legend.length) {
     const g = document.createElementNS(ns, 'g');
     g.setAttribute('data-legend', '');

@@ -7,10 +7,25 @@ import { finalSeries, hypervolumeSeries, indicatorsCsv, marksCsv, meansSeries, p
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
 const C: ObjectiveDef = { name: 'tool_calls', direction: 'minimize', reference: 4 };
 
-function run(id: string, objectives: ObjectiveDef[], points: { step: number; split: string; objectives: number[] }[], metrics: ColoredRun['metrics']): ColoredRun {
-  return { run: { id, name: `run ${id}`, objectives } as ColoredRun['run'], points, metrics, hypervolume: evalHypervolume(points, objectives), color: '#000' };
+type Metric = { step: number; wallTime: number | null; weights: number[] | null; means: Record<string, number> | null };
+/** Builds a run as the server sends it: points of the measured split and metrics as columns. */
+function run(id: string, objectives: ObjectiveDef[], points: { step: number; split: string; objectives: number[] }[], metrics: Metric[]): ColoredRun {
+  const hypervolume = evalHypervolume(points, objectives);
+  const kept = points.filter((p) => p.split === hypervolume.split);
+  return {
+    run: { id, name: `run ${id}`, objectives } as ColoredRun['run'],
+    points: { split: hypervolume.split, steps: kept.map((p) => p.step), values: kept.flatMap((p) => p.objectives) },
+    metrics: {
+      steps: metrics.map((x) => x.step),
+      wallTime: metrics.map((x) => x.wallTime),
+      means: Object.fromEntries(objectives.map((o) => [o.name, metrics.map((x) => x.means?.[o.name] ?? null)])),
+      weights: metrics.map((x) => x.weights),
+    },
+    hypervolume,
+    color: '#000',
+  };
 }
-const m = (step: number, wallTime: number | null, weights: number[] | null, means: Record<string, number> | null) => ({ step, stage: null, hypervolume: null, objectiveMeans: means, weights, wallTime });
+const m = (step: number, wallTime: number | null, weights: number[] | null, means: Record<string, number> | null): Metric => ({ step, wallTime, weights, means });
 
 const runs = [
   run('a', [A, C], [{ step: 0, split: 'test', objectives: [0.5, 2] }, { step: 10, split: 'test', objectives: [0.7, 1] }, { step: 10, split: 'validation', objectives: [1, 0] }], [m(0, 0, [0.5, 0.5], { accuracy: 0.4 }), m(5, 3, null, null), m(10, 7.5, [0.2, 0.8], { accuracy: 0.6 })]),

@@ -17,12 +17,15 @@ export interface ColoredRun extends CompareRun {
 /** Wall time (s) of an evaluated step: that of the last logged metric at or before it, if any. */
 export function wallTimeAt(metrics: CompareRun['metrics'], step: number): number | null {
   let t: number | null = null;
-  for (const m of metrics) {
-    if (m.step > step) break;
-    if (m.wallTime !== null && Number.isFinite(m.wallTime)) t = m.wallTime;
+  for (let i = 0; i < metrics.steps.length; i++) {
+    if (metrics.steps[i] > step) break;
+    const w = metrics.wallTime[i];
+    if (w !== null && Number.isFinite(w)) t = w;
   }
   return t;
 }
+
+const column = (steps: readonly number[], ys: readonly (number | null)[]) => steps.flatMap((x, i) => (ys[i] !== null && Number.isFinite(ys[i]) ? [{ x, y: ys[i]! }] : []));
 
 /** The server's archive hypervolume of each run against training step or wall time (evaluated steps only, up to `upToStep`). */
 export function hypervolumeSeries(runs: readonly ColoredRun[], x: 'step' | 'wallTime', upToStep = Infinity): LineSeries[] {
@@ -42,7 +45,7 @@ export function meansSeries(runs: readonly ColoredRun[], objective: string): Lin
     key: r.run.id,
     label: r.run.name,
     color: r.color,
-    points: r.metrics.flatMap((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[objective]) ? [{ x: m.step, y: m.objectiveMeans[objective] }] : [])),
+    points: r.metrics.means[objective] ? column(r.metrics.steps, r.metrics.means[objective]) : [],
   }));
 }
 
@@ -54,19 +57,19 @@ export function weightSeries(runs: readonly ColoredRun[], objective: string): Li
       key: r.run.id,
       label: r.run.name,
       color: r.color,
-      points: k < 0 ? [] : r.metrics.flatMap((m) => (m.weights && Number.isFinite(m.weights[k]) ? [{ x: m.step, y: m.weights[k] }] : [])),
+      points: k < 0 ? [] : column(r.metrics.steps, r.metrics.weights.map((w) => w?.[k] ?? null)),
     };
   });
 }
 
-/** The series for the plane model: each run's evaluation points of its measured split. */
+/** The series for the plane model: each run's evaluation points of its measured split (sent as columns). */
 export function planeSeries(runs: readonly ColoredRun[]): CompareRunSeries[] {
   return runs.map((r) => ({
     key: r.run.id,
     label: r.run.name,
     color: r.color,
     objectives: r.run.objectives,
-    points: r.hypervolume.split === null ? [] : r.points.filter((p) => p.split === r.hypervolume.split),
+    points: r.points.steps.map((step, i) => ({ step, objectives: r.points.values.slice(i * r.run.objectives.length, (i + 1) * r.run.objectives.length) })),
   }));
 }
 

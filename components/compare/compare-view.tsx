@@ -94,7 +94,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   const hvByStep = useMemo(() => hypervolumeSeries(runs, 'step', upToStep ?? Infinity), [runs, upToStep]);
   const hvByTime = useMemo(() => hypervolumeSeries(runs, 'wallTime', upToStep ?? Infinity), [runs, upToStep]);
   const finals = useMemo(() => finalSeries(runs), [runs]);
-  const anyWeights = runs.some((r) => r.metrics.some((m) => m.weights && m.weights.length));
+  const anyWeights = runs.some((r) => r.metrics.weights.some((w) => w && w.length));
   const live = runs.some((r) => r.run.status === 'running' || r.run.status === 'queued');
 
   const indicatorRows = useMemo(() => {

@@ -161,9 +161,54 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
               </tbody>
             </table>
           )}
-          <p className="mt-2 text-xs text-slate-500">Paired-by-seed differences with bootstrap intervals appear here once the reproduction computes them.</p>
         </div>
+      </Card>
+      <Card
+        title="ParetoPO against each method, paired by seed"
+        subtitle="Final policy's test hypervolume of paretopo minus that of each other method (and the base policy) on the same seeds: mean difference, 95% bootstrap interval (exact over all resamples up to 6 seeds), wins. With few seeds the interval is narrow by construction: read it with the number of seeds."
+        actions={<ExportButtons name={`${data.name}-paired`} csv={() => data.pairedCsv} testId="export-paired" />}
+        testId="card-paired"
+      >
+        {data.paired.length === 0 ? (
+          <p className="text-sm text-slate-500">Needs finished paretopo runs and runs of another method (or the base policy's reference points) on the same seeds.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="paired-table">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="px-3 py-2">Task</th>
+                  <th className="px-3 py-2">paretopo minus</th>
+                  <th className="px-3 py-2 text-right">Seeds</th>
+                  <th className="px-3 py-2 text-right">Mean Δ HV</th>
+                  <th className="px-3 py-2 text-right">95% bootstrap interval</th>
+                  <th className="px-3 py-2 text-right">Wins</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.paired.map((r) => (
+                  <tr key={`${r.env}/${r.baseline}`} data-testid="paired-row">
+                    <td className="px-3 py-1.5">{r.env}</td>
+                    <td className="px-3 py-1.5">{r.baseline}</td>
+                    <td className="px-3 py-1.5 text-right tabular-nums">{r.n}</td>
+                    <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${r.lo > 0 ? 'text-emerald-700' : r.hi < 0 ? 'text-rose-700' : ''}`}>{signed(r.mean)}</td>
+                    <td className="px-3 py-1.5 text-right font-mono tabular-nums">
+                      [{signed(r.lo)}, {signed(r.hi)}]
+                    </td>
+                    <td className="px-3 py-1.5 text-right tabular-nums">
+                      {r.wins}/{r.n}
+                      {r.ties ? ` (${r.ties} ties)` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </Card>
     </div>
   );
+}
+
+function signed(x: number): string {
+  return Number.isNaN(x) ? 'n/a' : `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
 }

@@ -4,6 +4,7 @@ import type { Split, ToolEnv } from '../envs/types';
 import type { Policy } from './model';
 import { sampleRollouts } from './sample';
 import type { PolicyMode, Trajectory } from './trajectory';
+import type { DecoderKind } from './decoder';
 
 export interface EvaluateOptions {
   /** Number of questions. Default 512. */
@@ -16,6 +17,8 @@ export interface EvaluateOptions {
   seed?: number;
   /** Rollouts decoded together. Default 256. */
   batchSize?: number;
+  /** The forward pass per position (SampleOptions.decoder). Default 'tfjs'. */
+  decoder?: DecoderKind;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -60,6 +63,7 @@ export function evaluate(policy: Policy, env: ToolEnv, split: Split, opts: Evalu
         rng: sampler,
         policyMode,
         greedy: opts.greedy ?? true,
+        decoder: opts.decoder,
       }),
     );
     opts.onProgress?.(trajectories.length, n);

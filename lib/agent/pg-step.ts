@@ -9,7 +9,11 @@ import { SRC_POLICY } from '../envs/types';
 import { forward } from './model';
 import type { Policy } from './model';
 import { oneHotF32 } from './ops';
-import { inputsAndTargets, packBatch, trainOnBatch } from './train-step';
+import { hostInputsAndTargets, inputsAndTargets, packBatch, splitByLength } from './train-step';
+import { lossAndGradients } from './backprop';
+import { applyAdam } from './adam';
+import type { TokenBatch } from './train-step';
+import { trunkLogits } from './kernel/trunk';
 import { clippedSurrogateLoss } from './logits-loss';
 import type { SurrogateStats } from './logits-loss';
 import type { Trajectory } from './trajectory';
@@ -23,6 +27,16 @@ export interface PolicyGradientOptions {
   refPolicy?: Policy;
   /** Temperature the rollouts were sampled at. Default 1. */
   temperature?: number;
+  /**
+   * Forward pass of the KL reference: 'kernel' (default; the WebAssembly
+   * kernels where they are loaded, else tfjs) or 'tfjs'.
+   */
+  referencePass?: 'kernel' | 'tfjs';
+  /**
+   * Pad the batch in at most this many batches of similar length (splitByLength),
+   * so short rollouts do not pay for the longest one. Default 2; 1 = one batch.
+   */
+  lengthGroups?: number;
 }
 
 export interface PolicyGradientStats {
@@ -57,6 +71,34 @@ export function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperat
   });
 }
 
+/**
+ * Log-probabilities [B·(T-1)] of each batch target under `policy` (the KL
+ * reference): the forward pass of the WebAssembly kernels where the training
+ * pass uses them (kernel/trunk.ts), else the tfjs forward; the same maths.
+ */
+function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number, pass: 'kernel' | 'tfjs'): Float32Array {
+  const { inputs, targets } = hostInputsAndTargets(batch);
+  const N = inputs.length;
+  const logits = pass === 'kernel' ? trunkLogits(policy, inputs, batch.B, batch.T - 1) : null; // [N,V] or null
+  if (!logits) {
+    return tf.tidy(() => {
+      const t = inputsAndTargets(batch);
+      return tokenLogprobs(forward(policy, t.inputs), t.targets, temperature).picked.dataSync() as Float32Array; // [N]
+    });
+  }
+  const V = policy.config.vocabSize;
+  const out = new Float32Array(N);
+  for (let n = 0; n < N; n++) {
+    const o = n * V;
+    let max = -Infinity;
+    for (let v = 0; v < V; v++) max = Math.max(max, logits[o + v] / temperature);
+    let sum = 0;
+    for (let v = 0; v < V; v++) sum += Math.exp(logits[o + v] / temperature - max);
+    out[n] = logits[o + targets[n]] / temperature - max - Math.log(sum);
+  }
+  return out;
+}
+
 export function policyGradientStep(
   policy: Policy,
   optimizer: tf.Optimizer,
@@ -68,29 +110,49 @@ export function policyGradientStep(
   const klCoef = opts.klCoef ?? 0;
   const temperature = opts.temperature ?? 1;
   if (perTokenAdvantages.length !== batch.length) throw new Error('policyGradientStep: one advantage array per trajectory');
-  const packed = packBatch(batch, policy.config.contextLength);
-  const { B, T } = packed;
-  const oldLp = new Float32Array(B * (T - 1));
-  const adv = new Float32Array(B * (T - 1));
-  batch.forEach((tr, b) => {
-    for (let i = 1; i < Math.min(T, tr.tokens.length); i++) {
-      if (tr.sources[i] !== SRC_POLICY) continue;
-      oldLp[b * (T - 1) + i - 1] = tr.logprobs[i];
-      adv[b * (T - 1) + i - 1] = perTokenAdvantages[b][i];
-    }
-  });
-  const refLogprobs = opts.refPolicy
-    ? tf.tidy(() => {
-        const { inputs, targets } = inputsAndTargets(packed);
-        return tokenLogprobs(forward(opts.refPolicy!, inputs), targets, temperature).picked.dataSync() as Float32Array; // [N]
-      })
-    : null;
+  // Trajectories of very different lengths are padded in up to lengthGroups batches of similar
+  // length (splitByLength); the loss is the mean over all policy tokens either way: each batch's
+  // mean weighted by its share of the tokens, gradients accumulated, one optimizer update.
+  const items = batch.map((t, b) => ({ tokens: t.tokens, sources: t.sources, b }));
+  const parts = splitByLength(items, opts.lengthGroups ?? 2);
+  const packedParts = parts.map((part) => packBatch(part, policy.config.contextLength));
+  const weights = packedParts.map((p) => p.targetMask.reduce((a, x) => a + x, 0));
+  const total = weights.reduce((a, x) => a + x, 0);
   const stats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
-  const loss = trainOnBatch(policy, optimizer, packed, (targets) =>
-    clippedSurrogateLoss(
-      { targets, mask: packed.targetMask, oldLogprobs: oldLp, advantages: adv, refLogprobs, clipEps, klCoef, temperature },
-      stats,
-    ),
-  );
+  let loss = 0;
+  let acc: Float32Array[] | null = null;
+  parts.forEach((part, k) => {
+    const share = total > 0 ? weights[k] / total : k === 0 ? 1 : 0; // no policy token at all: one zero-gradient update, as unsplit
+    if (share === 0) return;
+    const packed = packedParts[k];
+    const { B, T } = packed;
+    const oldLp = new Float32Array(B * (T - 1));
+    const adv = new Float32Array(B * (T - 1));
+    part.forEach(({ b: src }, b) => {
+      const tr = batch[src];
+      for (let i = 1; i < Math.min(T, tr.tokens.length); i++) {
+        if (tr.sources[i] !== SRC_POLICY) continue;
+        oldLp[b * (T - 1) + i - 1] = tr.logprobs[i];
+        adv[b * (T - 1) + i - 1] = perTokenAdvantages[src][i];
+      }
+    });
+    const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? 'kernel') : null;
+    const partStats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
+    const { inputs, targets } = hostInputsAndTargets(packed);
+    const r = lossAndGradients(policy, inputs, B, T - 1,
+      clippedSurrogateLoss({ targets, mask: packed.targetMask, oldLogprobs: oldLp, advantages: adv, refLogprobs, clipEps, klCoef, temperature }, partStats),
+    );
+    loss += share * r.loss;
+    stats.kl += share * partStats.kl;
+    stats.entropy += share * partStats.entropy;
+    stats.clipFraction += share * partStats.clipFraction;
+    if (share === 1) acc = r.grads;
+    else if (!acc) acc = r.grads.map((g) => g.map((x) => x * share));
+    else r.grads.forEach((g, i) => {
+      const a = acc![i];
+      for (let j = 0; j < g.length; j++) a[j] += share * g[j];
+    });
+  });
+  if (acc) applyAdam(optimizer, [...policy.params.values()], acc);
   return { loss, ...stats };
 }

@@ -7,14 +7,22 @@
  * the cache needs no padding logic). When a sequence closes a call
  * (CALL args ENDCALL) the env executes it and its output is queued as forced
  * tool tokens. Decoding stops at EOS, maxTokens policy tokens, or the context.
+ *
+ * The forward pass per position is a Decoder (decoder.ts): tfjs (default, any
+ * backend) or the WebAssembly kernels ('kernel', Node). Token choice, routing
+ * constraints and tool execution are here, shared by both, so the two give
+ * the same tokens from the same logits and the same uniforms.
+ *
+ * sampleRollouts = scoreRollouts(decodeRollouts(...)): the two halves are
+ * exported so a trainer can time decoding and scoring apart.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../envs/rng';
 import type { Prompt, ToolEnv } from '../envs/types';
 import { SRC_POLICY, SRC_PROMPT, SRC_TOOL } from '../envs/types';
 import { ANSWER, CALL, ENDCALL, EOS, PAD, STEP } from '../envs/vocab';
-import { decodeStep, disposeCache, emptyCache } from './model';
 import type { Policy } from './model';
+import { createDecoder } from './decoder';
+import type { DecoderKind } from './decoder';
 import type { PolicyMode, Trajectory } from './trajectory';
 
 export interface SampleOptions {
@@ -30,7 +38,12 @@ export interface SampleOptions {
   policyMode?: PolicyMode;
   /** Argmax decoding. Default false. */
   greedy?: boolean;
+  /** The forward pass per position: 'tfjs' (default; any backend) or 'kernel' (the WebAssembly kernels, Node). */
+  decoder?: DecoderKind;
 }
+
+/** A rollout before scoring: what was decoded, in the order of Trajectory's fields. */
+export type DecodedRollout = Pick<Trajectory, 'prompt' | 'promptIndex' | 'groupIndex' | 'tokens' | 'sources' | 'isAction' | 'logprobs' | 'truncated'>;
 
 interface SeqState {
   tokens: number[];
@@ -52,6 +65,11 @@ const NEG = -1e30;
 
 /** Roll out every prompt groupSize times; trajectories are ordered prompt-major. */
 export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], opts: SampleOptions): Trajectory[] {
+  return scoreRollouts(env, decodeRollouts(policy, env, prompts, opts));
+}
+
+/** The decoding half of sampleRollouts: tokens, sources, action mask and log-probs, prompt-major. */
+export function decodeRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], opts: SampleOptions): DecodedRollout[] {
   const groupSize = opts.groupSize ?? 1;
   const temperature = opts.temperature ?? 1;
   const mode = opts.policyMode ?? 'base';
@@ -78,8 +96,9 @@ export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
       });
     }
   const B = seqs.length;
-  const cache = emptyCache();
+  const decoder = createDecoder(opts.decoder ?? 'tfjs', policy, B);
   const ids = new Int32Array(B);
+  const live = new Uint8Array(B); // sequences that still need logits
   const probs = new Float64Array(V);
   try {
     for (let t = 0; t < ctx - 1; t++) {
@@ -87,14 +106,11 @@ export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
       for (let b = 0; b < B; b++) {
         const s = seqs[b];
         ids[b] = t < s.tokens.length ? s.tokens[t] : PAD;
+        live[b] = s.done ? 0 : 1;
         if (!s.done || t + 1 < s.tokens.length) active = true;
       }
       if (!active) break;
-      const idsT = tf.tensor1d(ids, 'int32'); // [B]
-      const logitsT = decodeStep(policy, idsT, cache); // [B,V]
-      idsT.dispose();
-      const logits = logitsT.dataSync() as Float32Array;
-      logitsT.dispose();
+      const logits = decoder.step(ids, live); // [B,V]
       for (let b = 0; b < B; b++) {
         const s = seqs[b];
         if (s.done || t + 1 < s.tokens.length) continue; // next token already known (prompt / tool output)
@@ -170,26 +186,30 @@ export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
       }
     }
   } finally {
-    disposeCache(cache);
+    decoder.dispose();
   }
-  return seqs.map((s, i) => {
-    const prompt = prompts[Math.floor(i / groupSize)];
-    if (!s.done) s.truncated = true;
-    const sources = Uint8Array.from(s.sources);
-    const objectives = env.score({ prompt, tokens: s.tokens, sources });
+  return seqs.map((s, i) => ({
+    prompt: prompts[Math.floor(i / groupSize)],
+    promptIndex: Math.floor(i / groupSize),
+    groupIndex: i % groupSize,
+    tokens: s.tokens,
+    sources: Uint8Array.from(s.sources),
+    isAction: Uint8Array.from(s.isAction),
+    logprobs: Float32Array.from(s.logprobs),
+    truncated: s.truncated || !s.done,
+  }));
+}
+
+/** The scoring half of sampleRollouts: the env's objectives, display text and bucket of each rollout. */
+export function scoreRollouts(env: ToolEnv, decoded: DecodedRollout[]): Trajectory[] {
+  return decoded.map((d) => {
+    const objectives = env.score({ prompt: d.prompt, tokens: d.tokens, sources: d.sources });
     return {
-      prompt,
-      promptIndex: Math.floor(i / groupSize),
-      groupIndex: i % groupSize,
-      tokens: s.tokens,
-      sources,
-      isAction: Uint8Array.from(s.isAction),
-      logprobs: Float32Array.from(s.logprobs),
-      text: env.render(s.tokens, sources),
+      ...d,
+      text: env.render(d.tokens, d.sources),
       objectives,
       objectiveVector: env.objectives.map((o) => objectives[o.name as keyof typeof objectives]),
-      bucket: prompt.bucket,
-      truncated: s.truncated,
+      bucket: d.prompt.bucket,
     };
   });
 }

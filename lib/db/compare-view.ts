@@ -12,11 +12,44 @@ import { getDb } from './client';
 import { listCompareMetrics, listEvalPointsOfRuns, type CompareMetric } from './experiments';
 import { toRunView, type RunView } from './runs';
 
+/** The run's evaluation points of its measured split, as columns: `values` is row-major, steps.length × run.objectives.length. */
+export interface ComparePoints {
+  split: string | null;
+  steps: number[];
+  values: number[];
+}
+
+/** Training metrics as columns (one entry per logged step): what the overlaid curves need, nothing else. */
+export interface CompareMetrics {
+  steps: number[];
+  wallTime: (number | null)[];
+  /** Mean of each of the run's objectives, by name. */
+  means: Record<string, (number | null)[]>;
+  weights: (number[] | null)[];
+}
+
 export interface CompareRun {
   run: RunView;
-  points: { step: number; split: string; objectives: number[] }[];
-  metrics: CompareMetric[];
+  points: ComparePoints;
+  metrics: CompareMetrics;
   hypervolume: EvalHypervolume;
+}
+
+function pointColumns(points: readonly { step: number; split: string; objectives: number[] }[], split: string | null, dim: number): ComparePoints {
+  const steps: number[] = [];
+  const values: number[] = [];
+  for (const p of points) {
+    if (p.split !== split || p.objectives.length !== dim || !p.objectives.every(Number.isFinite)) continue;
+    steps.push(p.step);
+    values.push(...p.objectives);
+  }
+  return { split, steps, values };
+}
+
+function metricColumns(rows: readonly CompareMetric[], objectives: readonly ObjectiveDef[]): CompareMetrics {
+  const means: Record<string, (number | null)[]> = {};
+  for (const o of objectives) means[o.name] = rows.map((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[o.name]) ? m.objectiveMeans[o.name] : null));
+  return { steps: rows.map((m) => m.step), wallTime: rows.map((m) => m.wallTime), means, weights: rows.map((m) => m.weights) };
 }
 
 export interface CompareView {
@@ -37,11 +70,12 @@ export async function loadCompareView(ids: readonly string[]): Promise<CompareVi
   const runs = ids.map((id) => {
     const run = byId.get(id)!;
     const pts = points.get(id)!;
-    return { run, points: pts, metrics: metrics.get(id)!, hypervolume: evalHypervolume(pts, run.objectives) };
+    const hypervolume = evalHypervolume(pts, run.objectives);
+    return { run, raw: pts, points: pointColumns(pts, hypervolume.split, run.objectives.length), metrics: metricColumns(metrics.get(id)!, run.objectives), hypervolume };
   });
   const ind = compareIndicators(
-    runs.map((r) => ({ id: r.run.id, objectives: r.run.objectives, points: r.points })),
+    runs.map((r) => ({ id: r.run.id, objectives: r.run.objectives, points: r.raw })),
     new Map(runs.map((r) => [r.run.id, r.hypervolume])),
   );
-  return { runs, shared: ind.shared, unionFront: ind.unionFront, indicators: ind.rows };
+  return { runs: runs.map(({ raw: _raw, ...r }) => r), shared: ind.shared, unionFront: ind.unionFront, indicators: ind.rows };
 }

@@ -4,7 +4,7 @@
  * and the reproduction table of its finished runs — the same buildRows as
  * `npm run reproduce -- --table`.
  */
-import { buildRows, experimentResults, methodLabel, parameterAnalysis, summaryCsv, type ParameterTask, type Row } from '../experiments';
+import { buildRows, experimentResults, methodLabel, pairedCsv, pairedRows, parameterAnalysis, seedReferences, summaryCsv, type PairedRow, type ParameterTask, type Row } from '../experiments';
 import { evalHypervolume } from '../runs/eval-hypervolume';
 import { NotFoundError } from '../errors';
 import type { ObjectiveDef } from '../runs/schemas';
@@ -34,6 +34,9 @@ export interface ExperimentView {
   groups: ExperimentGroup[];
   table: Row[];
   tableCsv: string;
+  /** ParetoPO minus each other method (and the base policy) on the final test hypervolume, paired by seed, with 95% bootstrap intervals. */
+  paired: PairedRow[];
+  pairedCsv: string;
   /** Knobs against final objectives and hypervolume, with the knobs' importance, per task (lib/experiments/parameter-analysis). */
   parameters: ParameterTask[];
 }
@@ -69,5 +72,7 @@ export async function loadExperimentView(name: string): Promise<ExperimentView> 
     }),
   );
   const sorted = [...groups.values()].sort((a, b) => a.environment.localeCompare(b.environment) || a.method.localeCompare(b.method));
-  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table), parameters };
+  const report = results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, final: r.final, archive: r.archive }));
+  const paired = pairedRows(report, seedReferences(runs, points));
+  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table), paired, pairedCsv: pairedCsv(paired), parameters };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { experimentResults, methodLabel } from './experiment-results';
+import { experimentResults, methodLabel, seedReferences } from './experiment-results';
+import { pairedRows } from './reproduce-report';
 import { buildRows, markdownTable, tableCells } from './reproduce-table';
 
 const OBJ = [{ name: 'accuracy' }, { name: 'tool_calls' }, { name: 'tokens' }];
@@ -47,5 +48,46 @@ describe('experimentResults (the one path of reproduce --table and the experimen
     const { cells } = tableCells(rows);
     const md = markdownTable(rows).split('\n').slice(2);
     expect(md).toEqual(cells.map((c) => `| ${c.join(' | ')} |`));
+  });
+});
+
+describe('seedReferences and the paired table of the experiment page', () => {
+  // two seeds of calc; each run logs the base policy and the oracle at step 0 (objective order may differ)
+  const ref = (base: number[], oracle: number[]) => [
+    { step: 0, split: 'reference-base', objectives: base },
+    { step: 0, split: 'reference-oracle', objectives: oracle },
+  ];
+  const points = new Map([
+    ['p0', [...ref([0.7, 1, 9], [0.95, 0.5, 9]), { step: 40, split: 'test', objectives: [0.9, 0.6, 9] }]],
+    ['g0', [...ref([0.7, 1, 9], [0.95, 0.5, 9]), { step: 40, split: 'test', objectives: [0.95, 1.2, 9] }]],
+    ['p1', [...ref([0.6, 1.2, 9], [0.9, 0.6, 9]), { step: 40, split: 'test', objectives: [0.85, 0.7, 9] }]],
+    ['g1', [{ step: 40, split: 'test', objectives: [0.9, 1.3, 9] }]],
+    ['x', ref([0.1, 0.1, 0.1], [0.2, 0.2, 0.2])], // a hops run without a seed pair: not calc's
+  ]);
+  const runs = [
+    run('p0', 'paretopo-calc-s0'),
+    run('g0', 'grpo-calc-s0'),
+    run('p1', 'paretopo-calc-s1'),
+    run('g1', 'grpo-calc-s1'),
+    run('x', 'paretopo-hops-s0', { environment: 'hops' }),
+  ];
+  it('takes the first run of each task × seed that has both marks', () => {
+    expect(seedReferences(runs, points)).toEqual([
+      { env: 'calc', seed: 0, base: { accuracy: 0.7, toolCalls: 1 }, oracle: { accuracy: 0.95, toolCalls: 0.5 } },
+      { env: 'calc', seed: 1, base: { accuracy: 0.6, toolCalls: 1.2 }, oracle: { accuracy: 0.9, toolCalls: 0.6 } },
+      { env: 'hops', seed: 0, base: { accuracy: 0.1, toolCalls: 0.1 }, oracle: { accuracy: 0.2, toolCalls: 0.2 } },
+    ]);
+  });
+  it('pairs paretopo with grpo and the base policy by seed', () => {
+    const results = experimentResults(runs, points);
+    const paired = pairedRows(results.map((r) => ({ env: r.env as 'calc', label: r.label, seed: r.seed, final: r.final, archive: r.archive })), seedReferences(runs, points));
+    expect(paired.map((r) => [r.env, r.baseline, r.n])).toEqual([
+      ['calc', 'grpo', 2],
+      ['calc', 'base policy (warm start)', 2],
+    ]);
+    // paretopo's final points dominate grpo's in calls at nearly equal accuracy: it wins both seeds
+    expect(paired[0].wins).toBe(2);
+    expect(paired[0].lo).toBeLessThanOrEqual(paired[0].mean);
+    expect(paired[0].hi).toBeGreaterThanOrEqual(paired[0].mean);
   });
 });

@@ -7,6 +7,7 @@
  * not in the table. Only finished runs of calc and hops count.
  */
 import type { RunResult } from './reproduce-table';
+import type { SeedReference } from './reproduce-report';
 
 export interface ExperimentRunLike {
   id: string;
@@ -63,4 +64,36 @@ export function bucketsOf(extra: unknown): Record<string, { accuracy: number; to
   const b = (extra as { buckets?: Record<string, { accuracy: number; toolCalls: number }> } | null)?.buckets;
   if (!b) return undefined;
   return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { accuracy: v.accuracy, toolCalls: v.toolCalls }]));
+}
+
+/**
+ * The base policy's and the oracle's points of each task × seed, read from the
+ * `reference-base` / `reference-oracle` evaluation points a built-in run logs
+ * at step 0 (every run of one seed shares its warm start, so the first run
+ * that has both gives them). Seeds without both are left out.
+ */
+export function seedReferences(
+  runs: readonly ExperimentRunLike[],
+  pointsByRun: ReadonlyMap<string, readonly { step: number; split?: string | null; objectives: readonly number[] }[]>,
+): SeedReference[] {
+  const out = new Map<string, SeedReference>();
+  for (const run of runs) {
+    const m = NAME.exec(run.name);
+    const env = m?.[2] ?? run.environment;
+    if (env !== 'calc' && env !== 'hops') continue;
+    const seed = m ? Number(m[3]) : run.seed;
+    const key = `${env}/${seed}`;
+    if (out.has(key)) continue;
+    const ia = run.objectives.findIndex((o) => o.name === 'accuracy');
+    const ic = run.objectives.findIndex((o) => o.name === 'tool_calls');
+    if (ia < 0 || ic < 0) continue;
+    const pts = pointsByRun.get(run.id) ?? [];
+    const find = (split: string) => pts.find((p) => p.split === split);
+    const base = find('reference-base');
+    const oracle = find('reference-oracle');
+    if (!base || !oracle) continue;
+    const point = (p: { objectives: readonly number[] }) => ({ accuracy: p.objectives[ia], toolCalls: p.objectives[ic] });
+    out.set(key, { env, seed, base: point(base), oracle: point(oracle) });
+  }
+  return [...out.values()].sort((a, b) => a.env.localeCompare(b.env) || a.seed - b.seed);
 }

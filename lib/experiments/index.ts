@@ -6,7 +6,9 @@
  */
 export { buildRows, markdownTable, tableCells, pooledProductivity, summaryCsv, runsCsv, HV_DEFINITION } from './reproduce-table';
 export type { RunResult, Row } from './reproduce-table';
-export { bucketsOf, experimentResults, methodLabel } from './experiment-results';
+export { bucketsOf, experimentResults, methodLabel, seedReferences } from './experiment-results';
+export { pairedCsv, pairedRows } from './reproduce-report';
+export type { PairedRow, SeedReference } from './reproduce-report';
 export type { ExperimentRunLike, ResultOptions } from './experiment-results';
 export { parameterAnalysis, IMPORTANCE_METHOD } from './parameter-analysis';
 export type { ParameterTask, Outcome, AnalysisRunInput } from './parameter-analysis';

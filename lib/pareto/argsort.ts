@@ -39,6 +39,19 @@ export function argsortLex(
   const words = new Uint32Array(big.buffer);
   // read the doubles' words in place (little-endian, like every JS engine host)
   const src = new Uint32Array(data.buffer, data.byteOffset, data.length * 2);
+  fillKeys(words, src, rows, dim, c0, keep);
+  big.sort();
+  scanGroups(out, words, rows, mask, keep, data, dim, coords);
+  return out;
+}
+
+// The two hot loops live in functions of their own that end right after the loop: code that
+// runs once after a hot loop has no type feedback when V8 compiles the loop on stack (OSR),
+// and the cached OSR code then deoptimized on every call, so every call ran unoptimized.
+
+/** words[2i..2i+1] = the order-preserving key of row i's coordinate c0, low bits replaced by i. */
+function fillKeys(words: Uint32Array, src: Uint32Array, rows: Int32Array, dim: number, c0: number, keep: number): void {
+  const n = rows.length;
   for (let i = 0; i < n; i++) {
     const w = 2 * (rows[i] * dim + c0);
     let lo = src[w];
@@ -52,17 +65,26 @@ export function argsortLex(
     words[2 * i] = ((lo & keep) | i) >>> 0;
     words[2 * i + 1] = hi;
   }
-  big.sort();
+}
 
+/** out = rows in key order; runs of equal truncated keys re-sorted exactly (the last closed at i = n). */
+function scanGroups(
+  out: Int32Array, words: Uint32Array, rows: Int32Array, mask: number, keep: number,
+  data: Float64Array, dim: number, coords: readonly number[],
+): void {
+  const n = rows.length;
   let prevHi = -1;
   let prevLo = -1;
   let groupStart = 0;
-  for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
-    const p = lo & mask;
-    out[i] = rows[p];
-    const loKey = (lo & keep) >>> 0;
+  for (let i = 0; i <= n; i++) {
+    let hi = -2;
+    let loKey = -2;
+    if (i < n) {
+      const lo = words[2 * i];
+      hi = words[2 * i + 1];
+      out[i] = rows[lo & mask];
+      loKey = (lo & keep) >>> 0;
+    }
     if (hi !== prevHi || loKey !== prevLo) {
       if (i - groupStart > 1) fixGroup(out, groupStart, i, data, dim, coords);
       groupStart = i;
@@ -70,8 +92,6 @@ export function argsortLex(
       prevLo = loKey;
     }
   }
-  if (n - groupStart > 1) fixGroup(out, groupStart, n, data, dim, coords);
-  return out;
 }
 
 function lexLess(data: Float64Array, dim: number, a: number, b: number, coords: readonly number[]): boolean {

@@ -31,14 +31,18 @@ export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLi
   let v3 = 0;
   let total = 0;
   let wPrev = 0;
-  for (let t = 0; t < n; t++) {
-    const o = order[t] * 4;
+  // The last slab (up to the reference) is closed inside the loop, at t = n: code that runs
+  // once after a hot loop has no type feedback when V8 compiles the loop on stack (OSR), and
+  // the cached OSR code then deoptimizes on every call.
+  for (let t = 0; t <= n; t++) {
+    const o = t < n ? order[t] * 4 : 0;
+    const w = t < n ? data[o + 3] : rw;
+    if (t > 0) total += v3 * (w - wPrev);
+    if (t === n) break;
+    wPrev = w;
     const px = data[o];
     const py = data[o + 1];
     const pz = data[o + 2];
-    const w = data[o + 3];
-    if (t > 0) total += v3 * (w - wPrev);
-    wPrev = w;
     const c = contribution3d(px, py, pz, sx, sy, sz, count, rx, ry, rz, st);
     if (c <= 0) continue;
     v3 += c;
@@ -74,6 +78,5 @@ export function hypervolume4d(data: Float64Array, rows: Int32Array, ref: ArrayLi
     sy[pos] = py;
     sz[pos] = pz;
   }
-  if (n > 0) total += v3 * (rw - wPrev);
   return total;
 }

@@ -17,19 +17,7 @@ export function nonDominatedNd(data: Float64Array, dim: number, rows: Int32Array
   const unique = new Int32Array(n);
   const groupStart = new Int32Array(n);
   const groupEnd = new Int32Array(n);
-  let u = 0;
-  let start = 0;
-  for (let t = 0; t < n; t++) {
-    if (t > 0 && !sameRow(data, dim, order[t - 1], order[t])) {
-      groupEnd[u - 1] = t;
-      start = t;
-    }
-    if (t === start) {
-      groupStart[u] = t;
-      unique[u++] = order[t];
-    }
-  }
-  groupEnd[u - 1] = n;
+  const u = groupCopies(data, dim, order, unique, groupStart, groupEnd);
   const kept = new KungMaxima(data, dim, unique.subarray(0, u)).run();
   if (!keepDuplicates) {
     const out = new Int32Array(kept.length);
@@ -41,6 +29,31 @@ export function nonDominatedNd(data: Float64Array, dim: number, rows: Int32Array
     for (let s = groupStart[kept[t]]; s < groupEnd[kept[t]]; s++) out.push(order[s]);
   }
   return Int32Array.from(out);
+}
+
+/**
+ * Group exact copies in `order` (sorted): unique[g] is group g's first row,
+ * groupStart/End[g] its positions; returns the number of groups. A function
+ * that ends right after its loop: code that runs once after a hot loop has no
+ * type feedback when V8 compiles the loop on stack (OSR), and the cached OSR
+ * code then deoptimized on every call.
+ */
+function groupCopies(data: Float64Array, dim: number, order: Int32Array, unique: Int32Array, groupStart: Int32Array, groupEnd: Int32Array): number {
+  const n = order.length;
+  let u = 0;
+  let start = 0;
+  for (let t = 0; t <= n; t++) {
+    if (t > 0 && (t === n || !sameRow(data, dim, order[t - 1], order[t]))) {
+      groupEnd[u - 1] = t;
+      start = t;
+    }
+    if (t === n) break;
+    if (t === start) {
+      groupStart[u] = t;
+      unique[u++] = order[t];
+    }
+  }
+  return u;
 }
 
 function sameRow(data: Float64Array, dim: number, a: number, b: number): boolean {

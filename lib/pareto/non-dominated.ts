@@ -57,8 +57,13 @@ function nonDominated1d(data: Float64Array, rows: Int32Array, keepDuplicates: bo
 function ascending(rows: Int32Array, n: number): Int32Array {
   if (rows.length * 16 < n) return rows.sort();
   const flag = new Uint8Array(n);
-  for (let t = 0; t < rows.length; t++) flag[rows[t]] = 1;
   const out = new Int32Array(rows.length);
-  for (let i = 0, w = 0; i < n; i++) if (flag[i]) out[w++] = i;
+  flagScan(rows, flag, out);
   return out;
+}
+
+/** out = the rows in ascending order, through flags. Its own function: code after a hot loop has no type feedback under on-stack compilation, and the cached code deoptimized on every call. */
+function flagScan(rows: Int32Array, flag: Uint8Array, out: Int32Array): void {
+  for (let t = 0; t < rows.length; t++) flag[rows[t]] = 1;
+  for (let i = 0, w = 0; i < flag.length; i++) if (flag[i]) out[w++] = i;
 }

@@ -11,9 +11,21 @@
 export function dropDominatedByBest(data: Float64Array, dim: number, rows: Int32Array): Int32Array {
   const n = rows.length;
   if (n < 64) return rows;
+  const best = leastSumRow(data, dim, rows);
+  if (best < 0) return rows;
+  const out = new Int32Array(n);
+  const m = keepNotDominatedBy(data, dim, rows, best, out);
+  return m === n ? rows : out.slice(0, m);
+}
+
+// The loops live in functions that end right after them: code that runs once after a hot
+// loop has no type feedback when V8 compiles the loop on stack (OSR), and the cached OSR code
+// then deoptimized on every call.
+
+function leastSumRow(data: Float64Array, dim: number, rows: Int32Array): number {
   let best = -1;
   let bestSum = Infinity;
-  for (let t = 0; t < n; t++) {
+  for (let t = 0; t < rows.length; t++) {
     const o = rows[t] * dim;
     let s = 0;
     for (let j = 0; j < dim; j++) s += data[o + j];
@@ -22,11 +34,14 @@ export function dropDominatedByBest(data: Float64Array, dim: number, rows: Int32
       best = rows[t];
     }
   }
-  if (best < 0) return rows;
+  return best;
+}
+
+/** out = the rows `best` does not strictly dominate; returns their number. */
+function keepNotDominatedBy(data: Float64Array, dim: number, rows: Int32Array, best: number, out: Int32Array): number {
   const b = best * dim;
-  const out = new Int32Array(n);
   let m = 0;
-  for (let t = 0; t < n; t++) {
+  for (let t = 0; t < rows.length; t++) {
     const o = rows[t] * dim;
     let le = true;
     let strict = false;
@@ -41,7 +56,7 @@ export function dropDominatedByBest(data: Float64Array, dim: number, rows: Int32
     }
     if (!(le && strict)) out[m++] = rows[t];
   }
-  return m === n ? rows : out.slice(0, m);
+  return m;
 }
 
 /** Rows strictly below the reference point in every coordinate. */

@@ -42,10 +42,9 @@ export function toMinimization(points: PointSet, opts?: DirectionOptions, dimHin
     const signs = directionSigns(dim, opts);
     const out = data.slice();
     for (let j = 0; j < dim; j++) {
-      if (signs[j] < 0) for (let k = j; k < out.length; k += dim) out[k] = -out[k];
+      if (signs[j] < 0) negateColumn(out, j, dim);
     }
-    // -0 -> +0 (x + 0 does it), so equal values have equal sort keys
-    for (let k = 0; k < out.length; k++) if (out[k] === 0) out[k] = 0;
+    positiveZeros(out);
     return { data: out, n, dim };
   }
   const rows = points as readonly (readonly number[])[];
@@ -59,6 +58,19 @@ export function toMinimization(points: PointSet, opts?: DirectionOptions, dimHin
     for (let j = 0; j < dim; j++, k++) out[k] = r[j] * signs[j] + 0;
   }
   return { data: out, n, dim };
+}
+
+// The hot loops live in functions of their own: code that runs once after a hot loop has no
+// type feedback when V8 compiles the loop on stack (OSR), and the cached OSR code then
+// deoptimizes on every call.
+
+function negateColumn(out: Float64Array, j: number, dim: number): void {
+  for (let k = j; k < out.length; k += dim) out[k] = -out[k];
+}
+
+/** -0 -> +0, so equal values have equal sort keys. */
+function positiveZeros(out: Float64Array): void {
+  for (let k = 0; k < out.length; k++) if (out[k] === 0) out[k] = 0;
 }
 
 /** One point (or reference point) into minimization form. */

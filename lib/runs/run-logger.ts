@@ -37,9 +37,18 @@ export class RunLogger {
     this.timer.unref?.();
   }
 
-  private stopKeepAlive<T>(p: Promise<T>): Promise<T> {
+  /**
+   * Stops heartbeating without finishing the run: this process no longer
+   * trains it (a worker re-queues it once it goes stale). Finishing, failing
+   * or cancelling does this too.
+   */
+  release(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  private stopKeepAlive<T>(p: Promise<T>): Promise<T> {
+    this.release();
     return p;
   }
 

@@ -4,7 +4,7 @@
  * every run of an env seed) — or of the validation split (validationSize
  * questions), which is what adaptive estimators see. Returns the evaluation point.
  */
-import { evaluate as agentEvaluate, type Policy } from '../agent';
+import { evaluate as agentEvaluate, type DecoderKind, type Policy } from '../agent';
 import type { ToolEnv } from '../envs';
 import type { TrainConfig } from './config';
 import type { EvalPoint } from './hypervolume';
@@ -31,9 +31,10 @@ export function evaluatePolicy(
   samples = 8,
   split: 'test' | 'validation' = 'test',
   policyMode: 'base' | 'oracle' = 'base',
+  decoder: DecoderKind = 'tfjs',
 ): TrainEvaluation {
   const n = split === 'test' ? config.evalSize : (config.validationSize ?? 64);
-  const r = agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256, policyMode });
+  const r = agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256, policyMode, decoder });
   const buckets: TrainEvaluation['buckets'] = {};
   for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { n: b.n, accuracy: b.accuracy, toolCalls: b.toolCallsPerQuestion };
   return {

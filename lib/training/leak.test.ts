@@ -75,6 +75,7 @@ describe('leak-free training (sqlite)', () => {
       objectives: runObjectives(config),
     });
     expect(await runTraining({ config, seed: 0, logger, wrapEstimator: wrap })).toEqual({ status: 'finished' });
+    logger.release(); // the trainer does not finish the run; its caller would
 
     // Prompts: every rollout the estimator scored answers a training question.
     expect(prompts.length).toBe(config.steps * config.promptsPerStep * config.groupSize);

@@ -22,12 +22,15 @@ import {
   loadWeights,
   policyFromWeights,
   policyGradientStep,
-  sampleRollouts,
+  decodeRollouts,
+  scoreRollouts,
   serializeWeights,
   disposePolicy,
   type Policy,
   type Trajectory,
+  type DecoderKind,
 } from '../agent';
+import { trunkKernelVariant } from '../agent/kernel/trunk';
 import { getEnv, Rng, SRC_POLICY, type ToolEnv } from '../envs';
 import type { CheckpointView } from '../db';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
@@ -65,6 +68,12 @@ export interface RunTrainingOptions {
    * records through it everything the estimator is given.
    */
   wrapEstimator?: (estimator: AdvantageEstimator) => AdvantageEstimator;
+  /**
+   * The forward pass of rollouts and evaluations (SampleOptions.decoder).
+   * Default: 'kernel' where the WebAssembly kernels are loaded (Node), else
+   * 'tfjs' (the browser). Both give the same tokens (kernel/decode.test.ts).
+   */
+  decoder?: DecoderKind;
 }
 
 /** An evaluation of the run, as kept in the archive and the checkpoint. */
@@ -93,6 +102,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const config = TrainConfigSchema.parse(opts.config); // defaults filled, re-validated
   const { seed, logger } = opts;
   await initBackend();
+  const decoder: DecoderKind = opts.decoder ?? (trunkKernelVariant() ? 'kernel' : 'tfjs');
   const env = getEnv(config.env, { seed, difficulty: config.difficulty ?? undefined });
   const objectives = runObjectives(config);
   const trainIdx = config.objectives.map((name) => objectives.findIndex((o) => o.name === name));
@@ -138,7 +148,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     const hv = () => runHypervolume(archive, config.env);
 
     const evaluateAndLog = async (step: number) => {
-      const ev = evaluatePolicy(policy, env, config);
+      const ev = evaluatePolicy(policy, env, config, 8, 'test', 'base', decoder);
       lastEval = ev;
       const point: ArchivedEval = { step, accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens };
       archive = [...archive, point];
@@ -163,7 +173,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
 
     /** Validation evaluation: the only score an adaptive estimator is given. */
     const validate = (step: number) => {
-      const v = evaluatePolicy(policy, env, config, 0, 'validation');
+      const v = evaluatePolicy(policy, env, config, 0, 'validation', 'base', decoder);
       const vec: Record<string, number> = { accuracy: v.accuracy, tool_calls: v.toolCalls, tokens: v.tokens };
       estimator.observeEvaluation(config.objectives.map((n) => vec[n]), step);
       return { accuracy: v.accuracy, toolCalls: v.toolCalls, tokens: v.tokens, seconds: v.seconds };
@@ -192,7 +202,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       const ev = await evaluateAndLog(0);
       // Reference points for the objective plane (split 'reference-*', never a run point): the base policy
       // (the warm start, = the step-0 evaluation) and the oracle routing policy on the same test subset.
-      const oracle = evaluatePolicy(policy, env, config, 0, 'test', 'oracle');
+      const oracle = evaluatePolicy(policy, env, config, 0, 'test', 'oracle', decoder);
       for (const [split, r] of [['reference-base', ev], ['reference-oracle', oracle]] as const) {
         await logger.evalPoint({ step: 0, split, objectives: [r.accuracy, r.toolCalls, r.tokens], extra: { buckets: r.buckets, n: config.evalSize, greedy: true } });
       }
@@ -200,6 +210,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     }
 
     let savedAt = startStep - 1;
+    let logPrevious: number | null = null; // seconds the previous step spent logging (null at a session's first step)
     for (let step = startStep; step <= config.steps; step++) {
       if (opts.shouldStop && (await opts.shouldStop())) {
         if (savedAt !== step - 1) await checkpoint(step - 1);
@@ -209,13 +220,16 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       const rng = new Rng(seed).fork(`step-${step}`);
       const prompts = env.samplePrompts('train', config.promptsPerStep, rng.fork('prompts'));
       // B = promptsPerStep × groupSize trajectories, prompt-major.
-      const trajs = sampleRollouts(policy, env, prompts, {
+      const decoded = decodeRollouts(policy, env, prompts, {
         groupSize: config.groupSize,
         temperature: config.temperature,
         rng: rng.fork('sampling'),
         maxTokens: config.maxTokens,
+        decoder,
       });
       const tSample = performance.now();
+      const trajs = scoreRollouts(env, decoded);
+      const tScore = performance.now();
 
       const groups: Group[] = [];
       for (let p = 0; p < prompts.length; p++) {
@@ -226,6 +240,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       stage = batch.stage ?? 0;
       const flat = batch.groups.flat(); // [B] in trajectory order
       const perToken = trajs.map((t, b) => tokenAdvantages(t, flat[b].tokenAdvantages)); // B × [len]
+      const tAdvantages = performance.now();
 
       const lr = learningRate(step, config);
       (optimizer as unknown as { learningRate: number }).learningRate = lr;
@@ -273,9 +288,12 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
           ...(ev ? { eval: { accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens, toolProductivity: ev.toolProductivity } } : {}),
           timing: {
             sample: (tSample - tStep) / 1000,
-            update: (tUpdate - tSample) / 1000,
+            score: (tScore - tSample) / 1000,
+            advantages: (tAdvantages - tScore) / 1000,
+            update: (tUpdate - tAdvantages) / 1000,
             validation: (tVal - tUpdate) / 1000,
             eval: (tEval - tVal) / 1000,
+            logPrevious,
           },
         },
       });
@@ -286,6 +304,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         await checkpoint(step);
         savedAt = step;
       }
+      logPrevious = (performance.now() - tEval) / 1000;
       const latest = lastEval as TrainEvaluation | null;
       opts.onProgress?.({
         step,

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, useDatabase } from '../../tests/support/databases';
 import { disposePolicy, initBackend, serializeWeights, warmStart, warmStartCheckpointName, warmStartConfig } from '../agent';
 import { getLatestCheckpoint, getRunOrThrow, listEvalPoints, listFrontiers, listMetrics, listTrajectories, saveCheckpoint } from '../db';
@@ -53,7 +53,17 @@ async function seedWarmStart(seed: number) {
   disposePolicy(res.policy);
 }
 
+/** Loggers of this file's runs: released after each database block, so no heartbeat outlives its database. */
+const loggers: RunLogger[] = [];
 async function startRun(config: TrainConfig, seed: number, name: string) {
+  const logger = await startLogger(config, seed, name);
+  loggers.push(logger);
+  return logger;
+}
+function releaseLoggers() {
+  for (const l of loggers.splice(0)) l.release();
+}
+async function startLogger(config: TrainConfig, seed: number, name: string) {
   return RunLogger.start({
     name,
     environment: config.env,
@@ -163,6 +173,7 @@ describe('config', () => {
 
 describe.each(DATABASES)('training on %s', (provider) => {
   useDatabase(provider);
+  afterAll(releaseLoggers);
   beforeAll(async () => {
     await seedWarmStart(0);
     await seedWarmStart(1);

@@ -96,7 +96,8 @@ describe.each(DATABASES)('compare, experiments, notes and tags on %s', (provider
     expect(res.status).toBe(200);
     expect(res.json.runs.map((r: any) => r.run.id)).toEqual([a.id, b.id]);
     expect(res.json.shared.map((o: any) => o.name)).toEqual(['accuracy', 'tool_calls']);
-    expect(res.json.runs[1].metrics).toEqual([{ step: 10, stage: null, hypervolume: null, objectiveMeans: { accuracy: 0.7 }, weights: [0.4, 0.6], wallTime: 12.5 }]);
+    expect(res.json.runs[1].metrics).toEqual({ steps: [10], wallTime: [12.5], means: { accuracy: [0.7], tool_calls: [null] }, weights: [[0.4, 0.6]] });
+    expect(res.json.runs[0].points).toEqual({ split: 'test', steps: [0, 10], values: [0.2, 1, 0.6, 1] });
     expect(res.json.runs[0].hypervolume.archive).toHaveLength(2);
     const [ia, ib] = res.json.indicators;
     // union front of the final evaluations: (0.6, 1) and (0.8, 2), one from each run

@@ -9,7 +9,9 @@ import { randomTrainingCase } from '../test-helpers';
 import { lossAndGradients } from '../backprop';
 import { maskedCrossEntropyLoss } from '../logits-loss';
 import fc from 'fast-check';
-import { setTrunkKernelEnabled, trunkKernelExports, trunkKernelVariant } from './trunk';
+import { setTrunkKernelEnabled, trunkKernelExports, trunkKernelVariant, trunkLogits } from './trunk';
+import * as tf from '@tensorflow/tfjs';
+import { forward } from '../model';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -50,6 +52,24 @@ describe('trunk kernel (WebAssembly SIMD training pass)', () => {
 });
 
 describe('trunk kernel input checks', () => {
+  it('gives the logits of the tfjs forward pass (trunkLogits, the KL reference\'s forward)', () => {
+    for (const [B, T, cfg] of [
+      [9, 33, { nLayer: 2, nEmbd: 64, nHead: 4, contextLength: 48, vocabSize: 37 }],
+      [3, 5, { nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 6, vocabSize: 5 }],
+    ] as const) {
+      const { policy, ids } = randomTrainingCase(B, T, cfg, 77);
+      const got = trunkLogits(policy, ids, B, T)!;
+      const want = tf.tidy(() => forward(policy, tf.tensor2d(ids, [B, T], 'int32')).dataSync() as Float32Array);
+      expect(got.length).toBe(want.length);
+      const scale = Math.max(...Array.from(want).map(Math.abs));
+      for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i]) / scale).toBeLessThan(2e-5);
+      setTrunkKernelEnabled(false);
+      expect(trunkLogits(policy, ids, B, T)).toBeNull();
+      setTrunkKernelEnabled(true);
+      disposePolicy(policy);
+    }
+  });
+
   it('rejects a token id outside the vocabulary instead of reading past the embedding', () => {
     const { policy, ids, targets, weights } = randomTrainingCase(2, 3, { nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 4, vocabSize: 5 }, 1);
     ids[4] = 5;

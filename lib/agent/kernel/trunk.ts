@@ -46,6 +46,24 @@ export interface Exports {
   lnBackward(dy: number, N: number, C: number, g: number, xhat: number, rstd: number, dx: number, dg: number, db: number): void;
   attnForward(qkv: number, B: number, T: number, H: number, D: number, P: number, o: number, kt: number): void;
   attnBackward(qkv: number, P: number, dO: number, B: number, T: number, H: number, D: number, dqkv: number, scratch: number): void;
+  attnDecode(qkv: number, rows: number, slots: number, H: number, D: number, t: number, L: number, kt: number, vc: number, o: number, s: number): void;
+  embedDecode(ids: number, rows: number, t: number, wte: number, wpe: number, C: number, x: number): void;
+}
+
+/**
+ * Who lays buffers in the module's memory right now: the training pass and a
+ * decoder (kernel/decode.ts) both start theirs at heapBase, and neither keeps
+ * data there between calls except a decoder's KV cache during one rollout.
+ * Each claim returns a new number; a decoder checks that its claim is still
+ * the latest before every step, so an interleaved training pass is an error,
+ * never a silently overwritten cache.
+ */
+let memoryClaims = 0;
+export function claimKernelMemory(): number {
+  return ++memoryClaims;
+}
+export function kernelMemoryClaim(): number {
+  return memoryClaims;
 }
 
 let kernel: { x: Exports; variant: KernelVariant } | null = null;
@@ -210,22 +228,17 @@ export function trunkKernelSupports(c: PolicyConfig): boolean {
   return c.nEmbd % 4 === 0 && (c.nEmbd / c.nHead) % 4 === 0;
 }
 
+/** Parameter offsets of one block, in paramShapes order. */
+interface BlockParams { ln1g: number; ln1b: number; attnW: number; attnB: number; projW: number; projB: number; ln2g: number; ln2b: number; fcW: number; fcB: number; outW: number; outB: number }
+
 /**
- * Loss and gradients of every parameter (policy.params order) for inputs
- * `ids` [B,T] (batch-major) and a host loss of the logits [B·T, V], or null
- * when the kernel is not loaded, disabled, or does not cover the config.
- * Same contract as backprop.ts lossAndGradients.
+ * Plan the buffers for (config, B, T), upload the parameters and ids, and run
+ * the forward pass: logits [B·T, V] at p.logits, activations saved for the
+ * backward pass.
  */
-export function trunkLossAndGradients(
-  policy: Policy,
-  ids: Int32Array,
-  B: number,
-  T: number,
-  lossOfLogits: LogitsLoss,
-): { loss: number; grads: Float32Array[] } | null {
+function forwardPass(k: Exports, policy: Policy, ids: Int32Array, B: number, T: number) {
   const c = policy.config;
-  if (!kernel || !enabled || !trunkKernelSupports(c)) return null;
-  const k = profiler ? timed(kernel.x, profiler) : kernel.x;
+  claimKernelMemory();
   const key = planKey(c, B, T);
   if (!plan || plan.key !== key) plan = makePlan(c, B, T, k.heapBase());
   const p = plan;
@@ -233,7 +246,6 @@ export function trunkLossAndGradients(
   if (need > 0) k.memory.grow(Math.ceil(need / 65536));
   const f32 = new Float32Array(k.memory.buffer);
   const at = (byteOffset: number) => byteOffset >> 2;
-
   const N = B * T;
   const C = c.nEmbd;
   const F = c.mlpRatio * C;
@@ -241,7 +253,7 @@ export function trunkLossAndGradients(
   const H = c.nHead;
   const D = C / H;
   for (let i = 0; i < N; i++)
-    if (!(ids[i] >= 0 && ids[i] < V)) throw new Error(`trunkLossAndGradients: ids[${i}] = ${ids[i]} outside the vocabulary [0, ${V})`);
+    if (!(ids[i] >= 0 && ids[i] < V)) throw new Error(`trunk kernel: ids[${i}] = ${ids[i]} outside the vocabulary [0, ${V})`);
   const vars = [...policy.params.values()];
   phase('upload', () => {
     vars.forEach((v, i) => f32.set(hostValue(v), at(p.params[i])));
@@ -249,12 +261,10 @@ export function trunkLossAndGradients(
   });
   let pi = 0;
   const P = () => p.params[pi++]; // parameters in paramShapes order
-
-  // ---- forward
   const wte = P();
   const wpe = P();
   k.embedForward(p.ids, B, T, wte, wpe, C, p.x);
-  const w: { ln1g: number; ln1b: number; attnW: number; attnB: number; projW: number; projB: number; ln2g: number; ln2b: number; fcW: number; fcB: number; outW: number; outB: number }[] = [];
+  const w: BlockParams[] = [];
   for (let l = 0; l < c.nLayer; l++) {
     const L = p.layers[l];
     const q = { ln1g: P(), ln1b: P(), attnW: P(), attnB: P(), projW: P(), projB: P(), ln2g: P(), ln2b: P(), fcW: P(), fcB: P(), outW: P(), outB: P() };
@@ -272,6 +282,50 @@ export function trunkLossAndGradients(
   const headW = P();
   k.lnForward(p.x, N, C, lnfG, lnfB, LN_EPS, p.hf, p.xhf, p.rsf);
   k.gemm(N, V, C, p.hf, C, 1, headW, V, p.logits, V, 0, 0, 0); // logits = hf·Whead
+  return { p, w, lnfG, headW };
+}
+
+/**
+ * Logits [B·T, V] (a copy) of inputs `ids` [B,T] (batch-major), or null when
+ * the kernel is not loaded, disabled, or does not cover the config: the
+ * forward pass of trunkLossAndGradients alone (the KL reference's forward).
+ */
+export function trunkLogits(policy: Policy, ids: Int32Array, B: number, T: number): Float32Array | null {
+  const c = policy.config;
+  if (!kernel || !enabled || !trunkKernelSupports(c)) return null;
+  const k = profiler ? timed(kernel.x, profiler) : kernel.x;
+  const { p } = forwardPass(k, policy, ids, B, T);
+  const off = p.logits >> 2;
+  return new Float32Array(k.memory.buffer).slice(off, off + B * T * c.vocabSize);
+}
+
+/**
+ * Loss and gradients of every parameter (policy.params order) for inputs
+ * `ids` [B,T] (batch-major) and a host loss of the logits [B·T, V], or null
+ * when the kernel is not loaded, disabled, or does not cover the config.
+ * Same contract as backprop.ts lossAndGradients.
+ */
+export function trunkLossAndGradients(
+  policy: Policy,
+  ids: Int32Array,
+  B: number,
+  T: number,
+  lossOfLogits: LogitsLoss,
+): { loss: number; grads: Float32Array[] } | null {
+  const c = policy.config;
+  if (!kernel || !enabled || !trunkKernelSupports(c)) return null;
+  const k = profiler ? timed(kernel.x, profiler) : kernel.x;
+  const { p, w, lnfG, headW } = forwardPass(k, policy, ids, B, T);
+  const f32 = new Float32Array(k.memory.buffer);
+  const at = (byteOffset: number) => byteOffset >> 2;
+  const N = B * T;
+  const C = c.nEmbd;
+  const F = c.mlpRatio * C;
+  const V = c.vocabSize;
+  const H = c.nHead;
+  const D = C / H;
+  const vars = [...policy.params.values()];
+  let pi = 0;
 
   // ---- loss of the logits (host), its gradient written straight into our memory
   const loss = phase('loss', () =>

@@ -445,6 +445,80 @@ export function attnBackward(qkv: usize, P: usize, dO: usize, B: i32, T: i32, H:
   }
 }
 
+// ------------------------------------------------------ decoding (KV cache)
+
+/**
+ * One decoding step of causal attention over a KV cache, for `rows` rows of
+ * qkv [rows, 3C] at position t (every row at the same position). Row r
+ * belongs to cache slot slots[r] (int32), so finished sequences can be left
+ * out of the batch while the others keep their cache in place.
+ * Cache of one layer: keys transposed, kt [slots·H, D, Lp] (Lp = the context
+ * rounded up to 4, so scores over j are whole SIMD lanes), values
+ * vc [slots·H, L, D]. Writes this position's k, v into the cache, then
+ * o [rows, C] = softmax(q·Kᵀ/√D over j ≤ t)·V. s is scratch of Lp floats.
+ * Same order of operations as the tfjs decodeStep of model.ts: scores
+ * scaled, max subtracted, exp, normalised, then P·V.
+ */
+export function attnDecode(qkv: usize, rows: i32, slots: usize, H: i32, D: i32, t: i32, L: i32, kt: usize, vc: usize, o: usize, s: usize): void {
+  const C = H * D;
+  const Lp = padded(L);
+  const scale: f32 = 1 / Mathf.sqrt(<f32>D);
+  const sv = f32x4.splat(scale);
+  const ninf = f32x4.splat(-Infinity);
+  const zero = f32x4.splat(0);
+  const dw = <usize>D << 2;
+  for (let r = 0; r < rows; r++) {
+    const slot = load<i32>(slots + (<usize>r << 2));
+    const row = qkv + ((<usize>r * <usize>(3 * C)) << 2);
+    const orow = o + ((<usize>r * <usize>C) << 2);
+    for (let h = 0; h < H; h++) {
+      const q = row + (<usize>(h * D) << 2);
+      const k = q + (<usize>C << 2);
+      const v = k + (<usize>C << 2);
+      const sh = <usize>(slot * H + h);
+      const ktb = kt + ((sh * <usize>D * <usize>Lp) << 2);
+      const vcb = vc + ((sh * <usize>L * <usize>D) << 2);
+      for (let d = 0; d < D; d++) store<f32>(ktb + ((<usize>(d * Lp + t)) << 2), load<f32>(k + (<usize>d << 2)));
+      memory.copy(vcb + <usize>t * dw, v, dw);
+      // scores s[j] = scale·(q·k_j), j ≤ t, whole lanes (masked below)
+      let mv = ninf;
+      for (let j = 0; j <= t; j += 4) {
+        let acc = zero;
+        let pk = ktb + (<usize>j << 2);
+        for (let d = 0; d < D; d++) {
+          acc = mad(v128.load32_splat(q + (<usize>d << 2)), v128.load(pk), acc);
+          pk += <usize>Lp << 2;
+        }
+        const sc = v128.bitselect(f32x4.mul(acc, sv), ninf, causalLanes(j, t));
+        v128.store(s + (<usize>j << 2), sc);
+        mv = f32x4.max(mv, sc);
+      }
+      const mx = f32x4.splat(hmax(mv));
+      let sum = zero;
+      for (let j = 0; j <= t; j += 4) {
+        const at = s + (<usize>j << 2);
+        const e = v128.and(expv(f32x4.sub(v128.load(at), mx)), causalLanes(j, t));
+        v128.store(at, e);
+        sum = f32x4.add(sum, e);
+      }
+      const inv: f32 = 1 / hsum(sum);
+      // o = Σ_j p_j·v_j with p_j = e_j·inv
+      const oh = orow + (<usize>(h * D) << 2);
+      for (let d: usize = 0; d < dw; d += 16) v128.store(oh + d, zero);
+      for (let j = 0; j <= t; j++) {
+        const p = f32x4.splat(load<f32>(s + (<usize>j << 2)) * inv);
+        const vj = vcb + <usize>j * dw;
+        for (let d: usize = 0; d < dw; d += 16) v128.store(oh + d, mad(p, v128.load(vj + d), v128.load(oh + d)));
+      }
+    }
+  }
+}
+
+/** x [rows, C] = wte[ids[r]] + wpe[t] for the rows of one decoding step (ids int32 [rows]). */
+export function embedDecode(ids: usize, rows: i32, t: i32, wte: usize, wpe: usize, C: i32, x: usize): void {
+  embedForward(ids, rows, 1, wte, wpe + ((<usize>t * <usize>C) << 2), C, x);
+}
+
 /** First byte after this module's static data (Mathf's tables): callers' buffers start here. */
 export function heapBase(): usize {
   return __heap_base;
