@@ -3,16 +3,29 @@ import Link from 'next/link';
 import './globals.css';
 import { currentViewer } from '@/lib/api/session';
 import { SignOutButton } from '@/components/sign-in-form';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { THEME_SCRIPT } from '@/components/theme/theme-script';
 
 export const metadata: Metadata = {
   title: 'Pareto Studio',
   description: 'Train tool-using agents for accuracy and tool-use efficiency with ParetoPO, and watch their Pareto fronts live.',
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
+  manifest: '/manifest.webmanifest',
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const viewer = await currentViewer();
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen font-sans">
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
@@ -26,18 +39,20 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Pareto Studio
             </Link>
             <nav className="flex gap-4 text-sm text-slate-600">
-              <Link href="/" className="hover:text-slate-900">
+              <Link prefetch={false} href="/" className="hover:text-slate-900">
                 Runs
               </Link>
-              <Link href="/experiments" className="hover:text-slate-900">
+              <Link prefetch={false} href="/experiments" className="hover:text-slate-900">
                 Experiments
               </Link>
-              <Link href="/runs/new" className="hover:text-slate-900">
+              <Link prefetch={false} href="/runs/new" className="hover:text-slate-900">
                 New run
               </Link>
             </nav>
+            <div className="ml-auto flex items-center gap-3">
+            <ThemeToggle />
             {viewer.team && (
-              <div className="ml-auto flex items-center gap-3 text-sm text-slate-600" data-testid="viewer">
+              <div className="flex items-center gap-3 text-sm text-slate-600" data-testid="viewer">
                 {viewer.user ? (
                   <>
                     <span>
@@ -52,6 +67,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 )}
               </div>
             )}
+            </div>
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>

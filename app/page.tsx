@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { headers } from 'next/headers';
 import { listRunFacets, listRuns, withEvaluations } from '@/lib/db';
 import { ListRunsQuery } from '@/lib/runs';
 import { RunsTable } from '@/components/runs-table';
@@ -22,6 +23,8 @@ export default async function HomePage({ searchParams }: Props) {
   const q = ListRunsQuery.parse({ ...filter, limit: '100' });
   const [page, facets] = await Promise.all([listRuns(q), listRunFacets()]);
   const runs = await withEvaluations(page.runs);
+  const h = await headers();
+  const origin = `${h.get('x-forwarded-proto')?.split(',')[0] ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
   return (
     <div className="space-y-4">
       <div>
@@ -33,7 +36,7 @@ export default async function HomePage({ searchParams }: Props) {
           <RunsFilters facets={facets} />
         </Suspense>
       )}
-      <RunsTable key={new URLSearchParams(filter).toString()} initialRuns={runs} filter={filter} />
+      <RunsTable key={new URLSearchParams(filter).toString()} initialRuns={runs} filter={filter} origin={origin} />
     </div>
   );
 }

@@ -1,4 +1,16 @@
-export function EmptyRuns() {
+'use client';
+/** The runs list when there are none: what a run is and how to log one, with a curl example against this very server. */
+import { useSyncExternalStore } from 'react';
+
+const noop = () => () => {};
+
+/** The page's origin: the browser's own once hydrated; on the server, the origin the request came to. */
+function useOrigin(serverOrigin: string): string {
+  return useSyncExternalStore(noop, () => window.location.origin, () => serverOrigin);
+}
+
+export function EmptyRuns({ origin: serverOrigin }: { origin: string }) {
+  const origin = useOrigin(serverOrigin);
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="empty-runs">
       <h2 className="text-lg font-semibold text-slate-900">No runs yet</h2>
@@ -8,7 +20,7 @@ export function EmptyRuns() {
       <div className="mx-auto mt-6 max-w-2xl space-y-4 text-left text-sm">
         <div>
           <p className="font-medium text-slate-800">Log a run from any trainer (verl, TRL, your own) through the run log API:</p>
-          <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">{`curl -X POST http://localhost:3000/api/runs -H 'content-type: application/json' -d '{
+          <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">{`curl -X POST ${origin}/api/runs -H 'content-type: application/json' -d '{
   "name": "my first run", "environment": "calc", "algorithm": "grpo", "seed": 0,
   "objectives": [
     { "name": "accuracy",   "direction": "maximize", "reference": 0 },

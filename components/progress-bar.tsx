@@ -1,6 +1,15 @@
-/** lastStep of totalSteps as a bar; steps are 0-based, so step s means s + 1 done. */
+/**
+ * Training steps done of totalSteps as a bar. Step 0 is the state before
+ * training (the warm start's evaluation) and steps 1..totalSteps are the
+ * training steps, so after step s, s steps are done (never more than the total).
+ */
+export function stepsDone(lastStep: number | null, totalSteps: number | null): number {
+  if (lastStep === null || lastStep < 0) return 0;
+  return totalSteps ? Math.min(lastStep, totalSteps) : lastStep;
+}
+
 export function ProgressBar({ lastStep, totalSteps }: { lastStep: number | null; totalSteps: number | null }) {
-  const done = lastStep === null ? 0 : lastStep + 1;
+  const done = stepsDone(lastStep, totalSteps);
   if (!totalSteps) return <span className="text-xs tabular-nums text-slate-600">{lastStep === null ? 'no steps yet' : `step ${lastStep}`}</span>;
   const frac = Math.min(1, done / totalSteps);
   return (

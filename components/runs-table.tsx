@@ -21,7 +21,7 @@ import { nextSort, sortRuns, type RunSort, type SortKey } from './runs-sort';
 
 export const MAX_COMPARE = 20;
 
-export function RunsTable({ initialRuns, filter = {} }: { initialRuns: RunListItem[]; filter?: Record<string, string> }) {
+export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: RunListItem[]; filter?: Record<string, string>; origin: string }) {
   const { runs, error } = useRuns(initialRuns, { filter, limit: 100 });
   const router = useRouter();
   const live = runs.some((r) => r.status === 'queued' || r.status === 'running');
@@ -30,7 +30,7 @@ export function RunsTable({ initialRuns, filter = {} }: { initialRuns: RunListIt
   const [selected, setSelected] = useState<string[]>([]);
   const sorted = useMemo(() => sortRuns(runs, sort), [runs, sort]);
   const filtered = Object.keys(filter).length > 0;
-  if (runs.length === 0 && !filtered) return <EmptyRuns />;
+  if (runs.length === 0 && !filtered) return <EmptyRuns origin={origin} />;
   if (runs.length === 0)
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600" data-testid="no-matching-runs">

@@ -81,7 +81,8 @@ test('the run page shows live charts, replays the front and filters trajectories
   await page.goto(`/runs/${run.id}`);
   await expect(page.getByRole('heading', { name: 'e2e · calc · paretopo · seed 3' })).toBeVisible();
   await expect(page.getByTestId('run-status')).toContainText('running');
-  await expect(page.getByTestId('run-progress')).toContainText('10/20');
+  // Steps 0..9 logged: step 0 is the state before training, so 9 of 20 training steps are done.
+  await expect(page.getByTestId('run-progress')).toContainText('9/20');
 
   // Curves, with the stage switch marked.
   const hv = page.getByTestId('hypervolume-chart');
@@ -110,7 +111,7 @@ test('the run page shows live charts, replays the front and filters trajectories
   // A step logged now appears on the hypervolume chart without a reload.
   await ok(request.post(`/api/runs/${run.id}/steps`, { data: { batchId: 'steps-10', records: [stepRecord(10)] } }));
   await expect(hv.locator('circle[data-last-x="10"]')).toHaveCount(1, { timeout: 5000 });
-  await expect(page.getByTestId('run-progress')).toContainText('11/20');
+  await expect(page.getByTestId('run-progress')).toContainText('10/20');
   expect(await page.evaluate(() => window.__paretoDrawn?.some((d) => d.step === 10))).toBe(true);
 
   // Replay: back to step 0 the front is that step's own points.
@@ -162,7 +163,7 @@ test('the runs list shows progress and a sparkline, and filters through the URL'
   await make('list · otc', 'otc', ['baseline', 'otc']);
   await page.goto('/?environment=hops');
   const row = page.getByTestId('run-row').filter({ hasText: 'list · otc' });
-  await expect(row).toContainText('5/10');
+  await expect(row).toContainText('4/10'); // steps 0..4: four training steps after step 0
   await expect(row.getByTestId('sparkline')).toBeVisible();
   await page.getByTestId('filter-algorithm').selectOption('grpo');
   await expect(page).toHaveURL(/algorithm=grpo/);

@@ -13,9 +13,16 @@
  *      points, 3 objectives) with their steps; navigation start -> the plane
  *      has drawn every point and each run's front (window.__paretoCompareDrawn).
  *      Target <= 1 s.
+ *  (d) large plane: a run with 50,000 evaluation points over three objectives
+ *      (500 evaluated steps × 100 points, written through the run log in
+ *      batches of 1,000); navigation start -> every point drawn on the plane
+ *      (window.__paretoPlaneDrawn, canvas above the model's threshold),
+ *      target <= 1.5 s; then an axis switch (the y select's change event ->
+ *      the plane redrawn for the new pair), target <= 0.5 s.
  *
  * Options (environment): BENCH_UI_STEPS, BENCH_UI_TRAJECTORIES,
- * BENCH_UI_COMPARE_RUNS, BENCH_UI_COMPARE_POINTS (sizes); BENCH_UI_PROFILE=1
+ * BENCH_UI_COMPARE_RUNS, BENCH_UI_COMPARE_POINTS, BENCH_UI_PLANE_POINTS
+ * (sizes); BENCH_UI_ONLY=ad (run only those parts); BENCH_UI_PROFILE=1
  * prints the compare page's main-thread profile; BENCH_UI_SHOT=FILE.png
  * saves a screenshot of the compare page.
  */
@@ -37,6 +44,8 @@ const OBJECTIVES = [
 ];
 const STEPS = Number(process.env.BENCH_UI_STEPS ?? 50);
 const CLOUD = Number(process.env.BENCH_UI_TRAJECTORIES ?? 100_000);
+/** BENCH_UI_ONLY=bd runs only parts (b) and (d); default: all. */
+const only = (part: string) => !process.env.BENCH_UI_ONLY || process.env.BENCH_UI_ONLY.includes(part);
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,6 +65,7 @@ let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 
+  if (only('a')) {
   // (a) live latency -----------------------------------------------------------
   const live = await RunLogger.start({ name: 'bench-ui live', environment: 'calc', algorithm: 'paretopo', seed: 0, objectives: OBJECTIVES, totalSteps: STEPS + 1 });
   await live.step({ step: 0, stage: 1, hypervolume: 0.5, objectiveMeans: { accuracy: 0.3, tool_calls: 2, tokens: 30 }, weights: [0.4, 0.4, 0.2] });
@@ -88,7 +98,8 @@ try {
     `(a) step logged -> drawn on the hypervolume chart: ${latencies.length}/${STEPS} steps at ~5/s · p50 ${p50.toFixed(0)} ms · p95 ${p95.toFixed(0)} ms · max ${Math.max(...latencies).toFixed(0)} ms (target p95 <= 1000 ms)${p95 <= 1000 ? '' : '  ** over target **'}`,
   );
   if (p95 > 1000 || latencies.length < STEPS) failed = true;
-
+  }
+  if (only('b')) {
   // (b) 100k trajectory cloud --------------------------------------------------
   const big = await RunLogger.start({ name: 'bench-ui cloud', environment: 'calc', algorithm: 'paretopo', seed: 1, objectives: OBJECTIVES, totalSteps: 100 });
   const t0 = Date.now();
@@ -126,7 +137,8 @@ try {
     `(b) navigation start -> ${CLOUD.toLocaleString('en-US')} rollouts drawn on the canvas: ${runs.map((r) => r.toFixed(0)).join(', ')} ms · median ${med.toFixed(0)} ms (target <= 1500 ms)${med <= 1500 ? '' : '  ** over target **'}`,
   );
   if (med > 1500) failed = true;
-
+  }
+  if (only('c')) {
   // (c) compare page: 20 runs × 300 evaluation points ---------------------------
   const RUNS = Number(process.env.BENCH_UI_COMPARE_RUNS ?? 20);
   const POINTS = Number(process.env.BENCH_UI_COMPARE_POINTS ?? 300);
@@ -168,6 +180,51 @@ try {
   const ph = (k: 'ttfb' | 'html' | 'dcl') => median(phases.map((x) => x[k])).toFixed(0);
   console.log(`    medians: first byte ${ph('ttfb')} ms · HTML received ${ph('html')} ms · DOMContentLoaded ${ph('dcl')} ms · page ${(median(phases.map((x) => x.bytes)) / 1024).toFixed(0)} KiB transferred`);
   if (cmed > 1000) failed = true;
+  }
+  if (only('d')) {
+
+  // (d) 50,000 evaluation points, three objectives ------------------------------
+  const N = Number(process.env.BENCH_UI_PLANE_POINTS ?? 50_000);
+  const PER = 100;
+  const plane = await RunLogger.start({ name: 'bench-ui plane', environment: 'calc', algorithm: 'paretopo', seed: 2, objectives: OBJECTIVES, totalSteps: N / PER });
+  const tp = Date.now();
+  for (let b = 0; b < N / 1000; b++) {
+    const records = Array.from({ length: 1000 }, (_, i) => {
+      const k = b * 1000 + i;
+      const s = Math.floor(k / PER);
+      const u = ((k * 7919) % 1000) / 1000; // where along the trade-off
+      const v = ((k * 104729) % 997) / 997; // noise
+      return { step: s, objectives: [Math.min(1, 0.2 + 0.6 * u + s / 2000 - 0.1 * v), 0.2 + 3 * u * (1 - s / 1000) + v, 8 + 40 * (1 - u) * v + ((k * 31) % 13)] };
+    });
+    await logEvalPoints(plane.runId, { batchId: `plane-${b}`, records });
+  }
+  console.log(`    seeded ${N.toLocaleString('en-US')} evaluation points in ${((Date.now() - tp) / 1000).toFixed(1)} s`);
+  const drawTimes: number[] = [];
+  const switchTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await p.goto(`${server.url}/runs/${plane.runId}`);
+    await p.waitForFunction((n) => (window.__paretoPlaneDrawn?.marks ?? 0) >= n, N, { timeout: 120_000, polling: 20 });
+    drawTimes.push(await p.evaluate(() => window.__paretoPlaneDrawn!.t));
+    // Axis switches: y tool_calls -> tokens -> tool_calls, timed from the select's change event to the redraw.
+    for (const [value, axes] of [['2', '0,2'], ['1', '0,1']] as const) {
+      await p.evaluate(() => {
+        document.querySelector('[data-testid="plane-y"]')!.addEventListener('change', () => ((window as unknown as { __changeAt: number }).__changeAt = performance.now()), { once: true, capture: true });
+      });
+      await p.selectOption('[data-testid="plane-y"]', value);
+      await p.waitForFunction((a) => window.__paretoPlaneDrawn?.axes === a, axes, { timeout: 30_000, polling: 10 });
+      switchTimes.push(await p.evaluate(() => window.__paretoPlaneDrawn!.t - (window as unknown as { __changeAt: number }).__changeAt));
+    }
+    await p.close();
+  }
+  const dmed = median(drawTimes);
+  const smed = median(switchTimes);
+  console.log(
+    `(d) navigation start -> ${N.toLocaleString('en-US')}-point three-objective plane drawn: ${drawTimes.map((r) => r.toFixed(0)).join(', ')} ms · median ${dmed.toFixed(0)} ms (target <= 1500 ms)${dmed <= 1500 ? '' : '  ** over target **'}`,
+  );
+  console.log(`    axis switch -> redrawn: ${switchTimes.map((r) => r.toFixed(0)).join(', ')} ms · median ${smed.toFixed(0)} ms (target <= 500 ms)${smed <= 500 ? '' : '  ** over target **'}`);
+  if (dmed > 1500 || smed > 500) failed = true;
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -69,7 +69,7 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
       .attr('r', pointsOnly ? 6 : (m) => (m.dominated ? 3 : 4.5))
       .attr('fill', (m) => runs[m.run].color)
       .attr('fill-opacity', (m) => (m.dominated && !pointsOnly ? 0.22 : 0.95))
-      .attr('stroke', (m) => (m.dominated && !pointsOnly ? 'none' : '#0f172a'))
+      .style('stroke', (m) => (m.dominated && !pointsOnly ? 'none' : 'var(--chart-ink, #0f172a)'))
       .attr('stroke-width', 0.8)
       .attr('data-dominated', (m) => (m.dominated ? '1' : '0'))
       .attr('data-point-run', (m) => runs[m.run].key)
@@ -82,7 +82,7 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
         .attr('x', (m) => m.px + 8)
         .attr('y', (m) => m.py + 4)
         .attr('font-size', 10.5)
-        .attr('fill', '#334155')
+        .style('fill', 'var(--chart-label, #334155)')
         .text((m) => (runs[m.run].label.length > 28 ? `${runs[m.run].label.slice(0, 27)}…` : runs[m.run].label));
     }
     if (!pointsOnly) window.__paretoCompareDrawn = { marks: model.marks.length, runs: runs.length, t: performance.now() };

@@ -31,7 +31,7 @@ export function drawAxes(svg: Selection<SVGSVGElement, unknown, null, undefined>
     .attr('x2', a.innerWidth)
     .attr('y1', (d) => a.y(d))
     .attr('y2', (d) => a.y(d))
-    .attr('stroke', '#e2e8f0');
+    .style('stroke', 'var(--chart-grid, #e2e8f0)');
   const xAxis = axisBottom(a.x).tickFormat((d) => fmt(d as number)).tickSizeOuter(0);
   if (a.xTicks) xAxis.tickValues(a.xTicks);
   else xAxis.ticks(Math.max(2, Math.floor(a.innerWidth / 80)));
@@ -54,7 +54,8 @@ export function drawAxes(svg: Selection<SVGSVGElement, unknown, null, undefined>
 }
 
 function style(g: Selection<SVGGElement, unknown, null, undefined>) {
-  g.selectAll('.domain').attr('stroke', '#94a3b8');
-  g.selectAll('.tick line').attr('stroke', '#94a3b8');
-  g.selectAll('.tick text').attr('fill', '#475569').attr('font-size', 10);
+  // Colours from app/globals.css (light fallbacks), so the dark theme reaches the charts.
+  g.selectAll('.domain').style('stroke', 'var(--chart-axis, #94a3b8)');
+  g.selectAll('.tick line').style('stroke', 'var(--chart-axis, #94a3b8)');
+  g.selectAll('.tick text').style('fill', 'var(--chart-tick, #475569)').attr('font-size', 10);
 }

@@ -98,3 +98,48 @@ describe('frontPlaneModel references', () => {
     expect(plain.references).toEqual([]);
   });
 });
+
+describe('frontPlaneModel with three objectives: the run front is N-D', () => {
+  // accuracy (max), tool calls (min), tokens (min), plotted as accuracy × tool calls.
+  const three: PlanePoint[] = [
+    { step: 0, objectives: [0.8, 1.0, 40] },
+    { step: 0, objectives: [0.7, 1.5, 10] }, // dominated by the first in (accuracy, calls), but the fewest tokens: non-dominated overall
+    { step: 0, objectives: [0.6, 2.0, 50] }, // dominated by the first in all three
+  ];
+  const maximize = [true, false, false];
+
+  it('marks a point dominated in the (x, y) projection as non-dominated when no point dominates it over all objectives', () => {
+    const m = frontPlaneModel(three, { ...size, ...axes, maximize });
+    expect(m.dimensions).toBe(3);
+    expect(m.marks.map((k) => k.projectionDominated)).toEqual([false, true, true]);
+    expect(m.marks.map((k) => k.dominated)).toEqual([false, false, true]);
+    expect(m.front.map((k) => k.i)).toEqual([0, 1]);
+    // the projection's own front (the staircase) is still the 2-D one
+    expect(m.projectionFront.map((k) => k.i)).toEqual([0]);
+  });
+
+  it('agrees with a brute-force N-D dominance check on random three-objective sets, in every projection', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let t = 0; t < 30; t++) {
+      const ps: PlanePoint[] = Array.from({ length: 40 }, (_, i) => ({ step: i % 5, objectives: [Math.round(rnd() * 6) / 6, Math.round(rnd() * 5), Math.round(rnd() * 8)] }));
+      const better = (a: readonly number[], b: readonly number[]) => a[0] >= b[0] && a[1] <= b[1] && a[2] <= b[2] && (a[0] > b[0] || a[1] < b[1] || a[2] < b[2]);
+      for (const [xi, yi] of [[0, 1], [0, 2], [1, 2], [2, 1]]) {
+        const m = frontPlaneModel(ps, { ...size, x: { index: xi, maximize: maximize[xi] }, y: { index: yi, maximize: maximize[yi] }, maximize });
+        for (const k of m.marks) expect(k.dominated).toBe(ps.some((q) => better(q.objectives, ps[k.i].objectives)));
+      }
+    }
+  });
+
+  it('marks a point without a value for every objective as not on the run front', () => {
+    const m = frontPlaneModel([...three, { step: 1, objectives: [0.99, 0.1, NaN] }], { ...size, ...axes, maximize });
+    expect(m.marks).toHaveLength(4);
+    expect(m.marks[3].dominated).toBe(true);
+    expect(m.marks[3].projectionDominated).toBe(false);
+  });
+
+  it('switches to canvas above the threshold', () => {
+    expect(frontPlaneModel(three, { ...size, ...axes, maximize }).render).toBe('svg');
+    expect(frontPlaneModel(three, { ...size, ...axes, maximize, canvasThreshold: 2 }).render).toBe('canvas');
+  });
+});

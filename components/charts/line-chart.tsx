@@ -49,7 +49,7 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
           .attr('text-anchor', right ? 'end' : 'start')
           .attr('font-size', 10.5)
           .attr('font-weight', 600)
-          .attr('fill', '#b45309')
+          .style('fill', 'var(--chart-ref, #b45309)')
           .attr('data-testid', 'stage-switch')
           .text(rule.label);
       }

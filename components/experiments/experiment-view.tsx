@@ -13,6 +13,7 @@ import { AttainmentBandsChart, AttainmentDifferenceChart } from '../charts/attai
 import { ExportButtons } from '../charts/export-buttons';
 import { objectiveLabel } from '../charts/front-plane-model';
 import { taskPlanes, taskPointsCsv } from './experiment-series';
+import { ParameterAnalysis } from './parameter-analysis';
 
 export interface PairState {
   task: string | null;
@@ -117,6 +118,16 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
           </div>
         </Card>
       )}
+      {data.parameters.map((t) => (
+        <Card
+          key={t.environment}
+          title={`${t.environment}: parameter analysis`}
+          subtitle="Which knob moves the front: each run's config knobs (those that differ between runs) against its final objectives and hypervolume. Drag along any axis to keep a range; the runs inside every brush are listed."
+          testId={`card-parameters-${t.environment}`}
+        >
+          <ParameterAnalysis task={t} />
+        </Card>
+      ))}
       <Card
         title="Reproduction table"
         subtitle="Finished runs of calc and hops; the same rows and formatting as npm run reproduce -- --table. Mean ± sample std over seeds."

@@ -114,17 +114,25 @@ export function ObjectiveMeansCharts({ metrics, objectives }: { metrics: MetricP
   );
 }
 
-export function WeightsChart({ metrics, objectives }: { metrics: MetricPoint[]; objectives: ObjectiveDef[] }) {
-  const series = useMemo<LineSeries[]>(
-    () =>
-      objectives.map((o, k) => ({
-        key: o.name,
-        label: `weight on ${o.name}`,
-        color: OBJECTIVE_COLORS[k % OBJECTIVE_COLORS.length],
-        points: metrics.flatMap((m) => (m.weights && Number.isFinite(m.weights[k]) ? [{ x: m.step, y: m.weights[k] }] : [])),
-      })),
-    [metrics, objectives],
-  );
+/** Logged weights per step; when none are logged and the algorithm has fixed weights, those, flat over the logged steps. */
+export function WeightsChart({ metrics, objectives, fixed = null, empty }: { metrics: MetricPoint[]; objectives: ObjectiveDef[]; fixed?: number[] | null; empty: string }) {
+  const series = useMemo<LineSeries[]>(() => {
+    const logged = objectives.map((o, k) => ({
+      key: o.name,
+      label: `weight on ${o.name}`,
+      color: OBJECTIVE_COLORS[k % OBJECTIVE_COLORS.length],
+      points: metrics.flatMap((m) => (m.weights && Number.isFinite(m.weights[k]) ? [{ x: m.step, y: m.weights[k] }] : [])),
+    }));
+    if (logged.some((s) => s.points.length) || !fixed || metrics.length === 0) return logged;
+    const first = metrics[0].step;
+    const last = metrics[metrics.length - 1].step;
+    return objectives.map((o, k) => ({
+      key: o.name,
+      label: `fixed weight on ${o.name}`,
+      color: OBJECTIVE_COLORS[k % OBJECTIVE_COLORS.length],
+      points: [{ x: first, y: fixed[k] }, ...(last > first ? [{ x: last, y: fixed[k] }] : [])],
+    }));
+  }, [metrics, objectives, fixed]);
   const switchStep = useMemo(() => stageSwitchStep(metrics), [metrics]);
   const rule = useMemo(() => (switchStep === null ? null : { x: switchStep, label: 'stage 2: no weights' }), [switchStep]);
   // Same step range as the other curves, so the stage switch lines up across charts.
@@ -139,7 +147,7 @@ export function WeightsChart({ metrics, objectives }: { metrics: MetricPoint[]; 
       yLabel="scalarization weight (sums to 1)"
       options={options}
       rule={rule}
-      empty={metrics.length === 0 ? 'No steps logged yet.' : 'No weights: this algorithm does not scalarize.'}
+      empty={metrics.length === 0 ? 'No steps logged yet.' : empty}
       testId="weights-chart"
       markLast={false}
     />

@@ -38,6 +38,29 @@ export function formatEvent(e: RunEventView): string {
   return `id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.payload)}\n\n`;
 }
 
+/**
+ * Frames for consecutive events: a run of two or more consecutive `eval`
+ * events becomes one `evals` frame (data: the array of their payloads, id: the
+ * last one's seq), so a replay of 50,000 evaluation points is ~50 messages,
+ * not 50,000. The cursor stays exact: every event up to the frame's id is in it
+ * or before it. A lone eval event stays an `eval` frame.
+ */
+export function formatEvents(events: readonly RunEventView[]): string {
+  let out = '';
+  for (let i = 0; i < events.length; ) {
+    let j = i;
+    while (j < events.length && events[j].kind === 'eval') j++;
+    if (j - i >= 2) {
+      out += `id: ${events[j - 1].id}\nevent: evals\ndata: [${events.slice(i, j).map((e) => JSON.stringify(e.payload)).join(',')}]\n\n`;
+      i = j;
+    } else {
+      out += formatEvent(events[i]);
+      i++;
+    }
+  }
+  return out;
+}
+
 export class FeedHub {
   private readonly runs = new Map<string, Set<FeedSubscriber>>();
   private size = 0;
@@ -127,7 +150,7 @@ export class FeedHub {
           }
           const fresh = events.filter((e) => e.id > s.cursor);
           if (!fresh.length) continue;
-          if (!s.write(fresh.map(formatEvent).join(''))) {
+          if (!s.write(formatEvents(fresh))) {
             this.remove(s);
             continue;
           }

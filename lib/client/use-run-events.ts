@@ -25,7 +25,7 @@ export interface LiveRun {
   loaded: boolean;
 }
 
-const KINDS = ['metric', 'eval', 'frontier', 'status'] as const;
+const KINDS = ['metric', 'eval', 'evals', 'frontier', 'status'] as const;
 
 export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[]): LiveRun {
   if (events.length === 0) return state;
@@ -50,8 +50,10 @@ export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[
       if (run.lastStep === null || m.step >= run.lastStep) {
         run = { ...run, lastStep: m.step, latestHypervolume: m.hypervolume ?? run.latestHypervolume };
       }
-    } else if (e.kind === 'eval') {
-      evalPoints = evalPoints === state.evalPoints ? [...evalPoints, e.point] : (evalPoints.push(e.point), evalPoints);
+    } else if (e.kind === 'eval' || e.kind === 'evals') {
+      if (evalPoints === state.evalPoints) evalPoints = evalPoints.slice();
+      if (e.kind === 'eval') evalPoints.push(e.point);
+      else for (const p of e.points) evalPoints.push(p);
     } else if (e.kind === 'frontier') {
       frontiers = frontiers === state.frontiers ? [...frontiers, e.frontier] : (frontiers.push(e.frontier), frontiers);
     } else if (e.kind === 'status') {

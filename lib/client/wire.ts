@@ -84,6 +84,7 @@ export type Frontier = Required<Pick<FrontierRecord, 'step' | 'points' | 'hyperv
 export type RunEventMessage =
   | { id: number; kind: 'metric'; metric: MetricPoint }
   | { id: number; kind: 'eval'; point: EvalPoint }
+  | { id: number; kind: 'evals'; points: EvalPoint[] }
   | { id: number; kind: 'frontier'; frontier: Frontier }
   | { id: number; kind: 'status'; status: RunStatus; error: string | null; cancelRequested: boolean };
 
@@ -95,6 +96,11 @@ export function runEventFromWire(kind: string, id: number, data: string): RunEve
     case 'eval': {
       const e = p as unknown as EvalPointRecord;
       return { id, kind, point: { step: e.step, split: e.split ?? 'test', objectives: e.objectives } };
+    }
+    case 'evals': {
+      // Consecutive eval events in one frame (lib/api/run-feed-hub formatEvents); id is the last one's.
+      const list = p as unknown as EvalPointRecord[];
+      return { id, kind, points: list.map((e) => ({ step: e.step, split: e.split ?? 'test', objectives: e.objectives })) };
     }
     case 'frontier':
       return { id, kind, frontier: p as unknown as Frontier };

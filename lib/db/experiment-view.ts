@@ -4,7 +4,8 @@
  * and the reproduction table of its finished runs — the same buildRows as
  * `npm run reproduce -- --table`.
  */
-import { buildRows, experimentResults, methodLabel, pairedCsv, pairedRows, seedReferences, summaryCsv, type PairedRow, type Row } from '../experiments';
+import { buildRows, experimentResults, methodLabel, pairedCsv, pairedRows, parameterAnalysis, seedReferences, summaryCsv, type PairedRow, type ParameterTask, type Row } from '../experiments';
+import { evalHypervolume } from '../runs/eval-hypervolume';
 import { NotFoundError } from '../errors';
 import type { ObjectiveDef } from '../runs/schemas';
 import { getDb } from './client';
@@ -36,6 +37,8 @@ export interface ExperimentView {
   /** ParetoPO minus each other method (and the base policy) on the final test hypervolume, paired by seed, with 95% bootstrap intervals. */
   paired: PairedRow[];
   pairedCsv: string;
+  /** Knobs against final objectives and hypervolume, with the knobs' importance, per task (lib/experiments/parameter-analysis). */
+  parameters: ParameterTask[];
 }
 
 export async function loadExperimentView(name: string): Promise<ExperimentView> {
@@ -62,8 +65,14 @@ export async function loadExperimentView(name: string): Promise<ExperimentView> 
   const results = experimentResults(runs, points);
   const labels = [...new Set(results.map((r) => r.label))].sort();
   const table = buildRows(results, labels);
+  const parameters = parameterAnalysis(
+    runs.map((r) => {
+      const hv = evalHypervolume(points.get(r.id) ?? [], r.objectives, { series: false });
+      return { ...r, final: { hypervolume: hv.final, means: hv.finalMeans } };
+    }),
+  );
   const sorted = [...groups.values()].sort((a, b) => a.environment.localeCompare(b.environment) || a.method.localeCompare(b.method));
   const report = results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, final: r.final, archive: r.archive }));
   const paired = pairedRows(report, seedReferences(runs, points));
-  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table), paired, pairedCsv: pairedCsv(paired) };
+  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table), paired, pairedCsv: pairedCsv(paired), parameters };
 }

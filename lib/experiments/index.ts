@@ -10,3 +10,7 @@ export { bucketsOf, experimentResults, methodLabel, seedReferences } from './exp
 export { pairedCsv, pairedRows } from './reproduce-report';
 export type { PairedRow, SeedReference } from './reproduce-report';
 export type { ExperimentRunLike, ResultOptions } from './experiment-results';
+export { parameterAnalysis, IMPORTANCE_METHOD } from './parameter-analysis';
+export type { ParameterTask, Outcome, AnalysisRunInput } from './parameter-analysis';
+export type { KnobImportance } from './parameter-importance';
+export type { Knob } from './config-knobs';

@@ -14,3 +14,4 @@ export type { ParetoPoEstimator, ParetoPoOptions } from './paretopo';
 export type { AdvantageBatch, Group, Trajectory, TrajectoryAdvantage } from './types';
 export { ObjectiveSchema, ObjectivesSchema, type Objective } from './objectives';
 export { ScaleSchema, type Scale } from './objective-scale';
+export { resolveWeights } from './shared-options';

@@ -141,6 +141,16 @@ describe.each(DATABASES)('compare, experiments, notes and tags on %s', (provider
     // HV of the final point (acc, 1 call) against (0, 3), over the 1 × 3 box
     expect(grpo.hvFinal[0]).toBeCloseTo((0.5 * 2) / 3, 12);
     expect(e.tableCsv.split('\n')[0]).toMatch(/^task,method,seeds,accuracy_mean/);
+    // Parameter analysis: the knob that varies (algorithm; seeds are replicates), outcomes and importance, computed by the server.
+    const [task] = e.parameters;
+    expect(task.environment).toBe('calc');
+    expect(task.knobs.map((k: any) => k.key)).toEqual(['algorithm']);
+    expect(task.outcomes.map((o: any) => o.key)).toEqual(['final.accuracy', 'final.tool_calls', 'final.tokens', 'final.hypervolume']);
+    const hvOut = task.outcomes.find((o: any) => o.key === 'final.hypervolume');
+    // final step (acc, 1 call, 9 tokens) against the reference (0, 3, 40): acc × 2 × 31, runs in creation order
+    hvOut.values.forEach((v: number, k: number) => expect(v).toBeCloseTo([0.5, 0.7, 0.6][k] * 2 * 31, 9));
+    expect(task.importance[0].score).toBe(0); // grpo's mean rank (1 + 3) / 2 equals paretopo's 2: algorithm explains none of it
+    expect(task.importance).toEqual([expect.objectContaining({ key: 'algorithm', method: 'rank-eta2', n: 3 })]);
     expect((await call('GET', '/api/experiments/none-such')).status).toBe(404);
   });
 });

@@ -2,7 +2,9 @@
  * GET /api/runs/:id/events — the run's event feed as Server-Sent Events.
  *
  * Each event is `id: <seq>`, `event: <kind>`, `data: <payload JSON>`, where seq
- * numbers the run's events 1, 2, … in commit order. The stream resumes after
+ * numbers the run's events 1, 2, … in commit order; consecutive eval events
+ * travel as one `evals` frame (data: an array of eval payloads, id: the last
+ * one's seq). The stream resumes after
  * the `Last-Event-ID` header (a reconnecting EventSource sends it) or
  * `?after=SEQ` (header wins); 0 / absent replays the whole feed. Every stream
  * of this server is served by one shared poller (lib/api/run-feed-hub.ts),
