@@ -1,5 +1,6 @@
 /**
- * Exact 4-D hypervolume.
+ * Exact 4-D hypervolume, the staircase variant: no longer the default
+ * (hypervolume-4d-plus.ts is faster); kept as an independent twin in tests.
  * Paper: Guerreiro & Fonseca, "Computing and updating hypervolume
  * contributions in up to four dimensions", IEEE TEC 2018 (HV4D+): sweep in
  * the 4th objective; the 3-D volume of the projections seen so far is kept

@@ -14,13 +14,13 @@
  */
 import { argsortLex, iota } from "./argsort";
 import { hypervolume3d } from "./hypervolume-3d";
-import { hypervolume4d } from "./hypervolume-4d";
+import { hypervolume4dPlus } from "./hypervolume-4d-plus";
 import { hypervolume5d } from "./hypervolume-5d";
 import { nonDominatedRows } from "./non-dominated";
 
 export function hypervolumeNd(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
   if (dim === 3) return hypervolume3d(data, rows, ref);
-  if (dim === 4) return hypervolume4d(data, rows, ref);
+  if (dim === 4) return hypervolume4dPlus(data, rows, ref);
   if (dim === 5) return hypervolume5d(data, rows, ref);
   return hypervolumeWfgSweep(data, dim, rows, ref);
 }

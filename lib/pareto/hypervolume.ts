@@ -2,7 +2,7 @@
  * hypervolume: Lebesgue measure of the region dominated by the points and
  * bounded by the reference point (minimization after direction conversion).
  * Dispatch by dimension, like moocore's fpli_hv: 1-D difference, 2-D sweep,
- * 3-D HV3D+-style sweep (O(n log n)), 4-D HV4D+-style sweep (about O(n^2)),
+ * 3-D HV3D+-style sweep (O(n log n)), 4-D HV4D+ with neighbour links (O(n^2), hypervolume-4d-plus.ts),
  * 5-D sweep with incremental 4-D contributions, d >= 6 WFG-style recursion.
  * Points that do not strictly dominate the reference point contribute
  * nothing (they are dropped first), as do points dominated by another point
@@ -10,7 +10,7 @@
  */
 import { hypervolume2d } from "./hypervolume-2d";
 import { hypervolume3d } from "./hypervolume-3d";
-import { hypervolume4d } from "./hypervolume-4d";
+import { hypervolume4dPlus } from "./hypervolume-4d-plus";
 import { hypervolumeNd } from "./hypervolume-nd";
 import { dropDominatedByBest, rowsInsideReference } from "./prefilter";
 import { toMinimization, vectorToMinimization } from "./to-minimization";
@@ -35,6 +35,6 @@ export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Arra
   }
   if (dim === 2) return hypervolume2d(data, cand, ref[0], ref[1]);
   if (dim === 3) return hypervolume3d(data, cand, ref);
-  if (dim === 4) return hypervolume4d(data, cand, ref);
+  if (dim === 4) return hypervolume4dPlus(data, cand, ref);
   return hypervolumeNd(data, dim, cand, ref);
 }
