@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
-import { initBackend, evaluate, loadNamedPolicy, loadOrTrainWarmStart, parseWarmStartCheckpointName, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
+import { initBackend, evaluate, POLICY_MODES } from '../lib/agent';
+import { loadNamedPolicy, loadOrTrainWarmStart, parseWarmStartCheckpointName, WARM_START_STEPS } from '../lib/training';
 import type { EvaluationResult, PolicyMode } from '../lib/agent';
 import { ENV_NAMES, getEnv } from '../lib/envs';
 import { CliError, describeFlags, parseFlags } from './cli/args';

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { initBackend, loadOrTrainWarmStart, serializeWeights, disposePolicy } from '../lib/agent';
+import { initBackend, serializeWeights, disposePolicy } from '../lib/agent';
+import { loadOrTrainWarmStart } from '../lib/training';
 import { ENV_NAMES, getEnv } from '../lib/envs';
 import { closeDb, getCheckpointByName } from '../lib/db';
 import { SEED_DIR } from './lib/seed-checkpoints';

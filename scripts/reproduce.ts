@@ -49,10 +49,10 @@ type Task =
   | { kind: 'train'; env: 'calc' | 'hops'; seed: number; label: string; experiment: string; overrides: Record<string, unknown>; static: boolean };
 
 async function child(task: Task): Promise<unknown> {
-  const { initBackend, loadOrTrainWarmStart, disposePolicy } = await import('../lib/agent');
+  const { initBackend, disposePolicy } = await import('../lib/agent');
   const { getEnv } = await import('../lib/envs');
   const { RunLogger } = await import('../lib/runs');
-  const { parseTrainConfig, runObjectives, runTraining } = await import('../lib/training');
+  const { loadOrTrainWarmStart, parseTrainConfig, runObjectives, runTraining } = await import('../lib/training');
   const db = await import('../lib/db');
   await initBackend();
   try {

@@ -9,7 +9,7 @@
  * tool tokens. Decoding stops at EOS, maxTokens policy tokens, or the context.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../envs/rng';
+import type { Rng } from '../rng';
 import type { Prompt, ToolEnv } from '../envs/types';
 import { SRC_POLICY, SRC_PROMPT, SRC_TOOL } from '../envs/types';
 import { ANSWER, CALL, ENDCALL, EOS, PAD, STEP } from '../envs/vocab';

@@ -11,12 +11,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '../../tests/support/databases';
-import { disposePolicy, initBackend, loadNamedPolicy, serializeWeights, warmStart, warmStartCheckpointName, warmStartConfig } from '../agent';
+import { disposePolicy, initBackend, serializeWeights } from '../agent';
 import { listMetrics, saveCheckpoint } from '../db';
 import { getEnv, splitOf } from '../envs';
 import type { AdvantageEstimator } from '../paretopo';
 import { RunLogger } from '../runs';
-import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining } from './index';
+import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining, loadNamedPolicy, warmStart, warmStartCheckpointName, warmStartConfig } from './index';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 

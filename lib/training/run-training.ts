@@ -18,7 +18,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend,
-  loadOrTrainWarmStart,
   loadWeights,
   policyFromWeights,
   policyGradientStep,
@@ -28,7 +27,8 @@ import {
   type Policy,
   type Trajectory,
 } from '../agent';
-import { getEnv, Rng, SRC_POLICY, type ToolEnv } from '../envs';
+import { getEnv, SRC_POLICY, type ToolEnv } from '../envs';
+import { Rng } from '../rng';
 import type { CheckpointView } from '../db';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
 import type { RunLogger, TrajectoryRecord } from '../runs';
@@ -38,6 +38,7 @@ import { front2d, runHypervolume, type EvalPoint } from './hypervolume';
 import { restoreAdamState, saveAdamState, type AdamState } from './optimizer-state';
 import { learningRate } from './schedule';
 import { trajectorySegments } from './segments';
+import { loadOrTrainWarmStart } from './warm-start-cache';
 
 export interface TrainProgress {
   step: number;

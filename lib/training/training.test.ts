@@ -1,23 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, useDatabase } from '../../tests/support/databases';
-import { disposePolicy, initBackend, serializeWeights, warmStart, warmStartCheckpointName, warmStartConfig } from '../agent';
+import { disposePolicy, initBackend, serializeWeights } from '../agent';
 import { getLatestCheckpoint, getRunOrThrow, listEvalPoints, listFrontiers, listMetrics, listTrajectories, saveCheckpoint } from '../db';
 import { getEnv } from '../envs';
 import { ValidationError } from '../errors';
 import { RunLogger } from '../runs';
-import {
-  describeTrainOptions,
-  learningRate,
-  parseTrainConfig,
-  runHypervolume,
-  runObjectives,
-  runTraining,
-  trajectorySegments,
-  TrainConfigSchema,
-  type TrainConfig,
-  type TrainConfigInput,
-} from './index';
+import { describeTrainOptions, learningRate, parseTrainConfig, runHypervolume, runObjectives, runTraining, trajectorySegments, TrainConfigSchema, type TrainConfig, type TrainConfigInput, warmStart, warmStartCheckpointName, warmStartConfig } from './index';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 const tiny = (o: Partial<TrainConfigInput> = {}): TrainConfig =>

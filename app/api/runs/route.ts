@@ -1,7 +1,7 @@
 import { listRuns, withEvaluations } from '@/lib/db';
 import { parseQuery, readJson, route } from '@/lib/api/handler';
 import { ListRunsQuery, startRun } from '@/lib/runs';
-import { queueRun } from '@/lib/runs/queue-run';
+import { queueRun } from '@/lib/worker/queue-run';
 
 export const dynamic = 'force-dynamic';
 

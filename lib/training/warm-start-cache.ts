@@ -3,8 +3,8 @@
  * later runs start from them without re-training. Node only (imports lib/db lazily).
  */
 import type { ToolEnv } from '../envs/types';
-import type { Policy } from './model';
-import { policyFromWeights, serializeWeights } from './serialize';
+import type { Policy } from '../agent/model';
+import { policyFromWeights, serializeWeights } from '../agent/serialize';
 import { warmStartCheckpointName, warmStartConfig, warmStartYielding } from './warm-start';
 import type { WarmStartOptions } from './warm-start';
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getRunOrThrow, type RunView } from '../db';
 import { ValidationError } from '../errors';
 import { parseTrainConfig, runObjectives } from '../training/config'; // no tfjs: the web server imports this
-import { startRun, parse, type WriterContext } from './run-log';
+import { startRun, parse, type WriterContext } from '../runs/run-log';
 
 export const QueueRunInput = z.strictObject({
   source: z.literal('builtin'),

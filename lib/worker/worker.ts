@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { claimNextRun, getLatestCheckpoint, heartbeat, releaseRun, requeueStaleRuns, type RunView } from '../db';
 import { parseTrainConfig, runTraining } from '../training';
-import { RunLogger } from './run-logger';
+import { RunLogger } from '../runs/run-logger';
 
 export interface WorkerOptions {
   /** Stable name in logs and in Run.workerId. */

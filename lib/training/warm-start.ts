@@ -3,13 +3,13 @@
  * and direct answers, giving the "base policy" that can do both, imperfectly.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../envs/rng';
+import { Rng } from '../rng';
 import type { ToolEnv } from '../envs/types';
-import type { PolicyConfig } from './config';
-import { configHash, resolveConfig } from './config';
-import { createPolicy } from './model';
-import type { Policy } from './model';
-import { packBatch, splitByLength, supervisedStepBatches } from './train-step';
+import type { PolicyConfig } from '../agent/config';
+import { configHash, resolveConfig } from '../agent/config';
+import { createPolicy } from '../agent/model';
+import type { Policy } from '../agent/model';
+import { packBatch, splitByLength, supervisedStepBatches } from '../agent/train-step';
 
 /** Default warm-start length in optimizer steps. */
 export const WARM_START_STEPS = 1200;
