@@ -15,7 +15,7 @@ import { disposePolicy, initBackend, serializeWeights } from '../agent';
 import { listMetrics, saveCheckpoint } from '../db';
 import { getEnv, splitOf } from '../envs';
 import type { AdvantageEstimator } from '../paretopo';
-import { RunLogger } from '../runs';
+import { inProcessCheckpoints, RunLogger } from '../runs';
 import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining, loadNamedPolicy, warmStart, warmStartCheckpointName, warmStartConfig } from './index';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
@@ -87,7 +87,7 @@ describe('leak-free training (sqlite)', () => {
     expect(observed.map((o) => o.step)).toEqual([0, 1, 2, 3, 4]);
     // At step 0 the policy is the warm start: evaluate it on both splits here.
     const env = getEnv('calc', { seed: 0 });
-    const warm = await loadNamedPolicy(warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY)));
+    const warm = await loadNamedPolicy(inProcessCheckpoints, warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY)));
     const val = evaluatePolicy(warm!, env, config, 0, 'validation');
     const test = evaluatePolicy(warm!, env, config, 0, 'test');
     disposePolicy(warm!);

@@ -29,9 +29,9 @@ import {
 } from '../agent';
 import { getEnv, SRC_POLICY, type ToolEnv } from '../envs';
 import { Rng } from '../rng';
-import type { CheckpointView } from '../db';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
-import type { RunLogger, TrajectoryRecord } from '../runs';
+import type { RunLog, StoredCheckpoint } from '../runs/run-log-interface';
+import type { TrajectoryRecord } from '../runs/schemas';
 import { estimatorOptions, runObjectives, TrainConfigSchema, type TrainConfig } from './config';
 import { evaluatePolicy, type TrainEvaluation } from './evaluate';
 import { front2d, runHypervolume, type EvalPoint } from './hypervolume';
@@ -52,10 +52,14 @@ export interface TrainProgress {
 export interface RunTrainingOptions {
   config: TrainConfig;
   seed: number;
-  /** The run exists and is running; this function never finishes, fails or cancels it. */
-  logger: RunLogger;
-  /** Latest checkpoint of this run (getLatestCheckpoint), or null to start fresh. */
-  resumeFrom?: CheckpointView | null;
+  /**
+   * The run's log (in process or over HTTP): the run exists and is running;
+   * this function never finishes, fails or cancels it. Warm starts are loaded
+   * from (and, when trained here, saved to) its named checkpoints.
+   */
+  logger: RunLog;
+  /** Latest checkpoint of this run (logger.latestCheckpoint()), or null to start fresh. */
+  resumeFrom?: StoredCheckpoint | null;
   /** Checked between steps; true → save a checkpoint and return 'cancelled'. */
   shouldStop?: () => Promise<boolean>;
   onProgress?: (p: TrainProgress) => void;
@@ -105,7 +109,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const estimator = opts.wrapEstimator ? opts.wrapEstimator(created) : created;
   const adaptive = created.adaptive === true;
 
-  const warm = await loadOrTrainWarmStart(env, {
+  const warm = await loadOrTrainWarmStart(env, logger, {
     seed,
     config: config.policy,
     onProgress: opts.onWarmStart ? (s, n) => opts.onWarmStart!(s, n) : undefined,
@@ -183,9 +187,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         archive,
         wallTime: wall(),
       };
-      const db = await import('../db');
-      await db.saveCheckpoint({ runId: logger.runId, step, weights: serializeWeights(policy), meta: meta as unknown as Record<string, unknown> });
-      await db.pruneCheckpoints(logger.runId, config.keepCheckpoints);
+      await logger.saveCheckpoint({ step, weights: serializeWeights(policy), meta: meta as unknown as Record<string, unknown> }, { keep: config.keepCheckpoints });
     };
 
     if (startStep === 1) {

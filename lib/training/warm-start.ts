@@ -119,6 +119,10 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
   }
 }
 
+/** One turn of the event loop (setImmediate in Node; a macrotask in a browser). */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 /**
  * The same warm start, giving the event loop a turn at least every
  * `yieldEveryMs` (default 200 ms), so a worker's heartbeat timer keeps firing
@@ -132,7 +136,7 @@ export async function warmStartYielding(env: ToolEnv, opts: WarmStartOptions & {
     const r = it.next();
     if (r.done) return r.value;
     if (performance.now() - last >= every) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       last = performance.now();
     }
   }
