@@ -10,13 +10,13 @@
  * observeEvaluation (as before) fails all three.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase } from '../../tests/support/databases';
-import { disposePolicy, initBackend, serializeWeights } from '../agent';
-import { listMetrics, saveCheckpoint } from '../db';
-import { getEnv, splitOf } from '../envs';
-import type { AdvantageEstimator } from '../paretopo';
-import { inProcessCheckpoints, RunLogger } from '../runs';
-import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining, loadNamedPolicy, warmStart, warmStartCheckpointName, warmStartConfig } from './index';
+import { useDatabase } from '../support/databases';
+import { disposePolicy, initBackend, serializeWeights } from '../../lib/agent';
+import { listMetrics, saveCheckpoint } from '../../lib/db';
+import { getEnv, splitOf } from '../../lib/envs';
+import type { AdvantageEstimator } from '../../lib/paretopo';
+import { inProcessCheckpoints, RunLogger } from '../../lib/runs';
+import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining, loadNamedPolicy, warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 

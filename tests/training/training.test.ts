@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, useDatabase } from '../../tests/support/databases';
-import { disposePolicy, initBackend, serializeWeights } from '../agent';
-import { getLatestCheckpoint, getRunOrThrow, listEvalPoints, listFrontiers, listMetrics, listTrajectories, saveCheckpoint } from '../db';
-import { getEnv } from '../envs';
-import { ValidationError } from '../errors';
-import { RunLogger } from '../runs';
-import { describeTrainOptions, learningRate, parseTrainConfig, runHypervolume, runObjectives, runTraining, trajectorySegments, TrainConfigSchema, type TrainConfig, type TrainConfigInput, warmStart, warmStartCheckpointName, warmStartConfig } from './index';
+import { DATABASES, useDatabase } from '../support/databases';
+import { disposePolicy, initBackend, serializeWeights } from '../../lib/agent';
+import { getLatestCheckpoint, getRunOrThrow, listEvalPoints, listFrontiers, listMetrics, listTrajectories, saveCheckpoint } from '../../lib/db';
+import { getEnv } from '../../lib/envs';
+import { ValidationError } from '../../lib/errors';
+import { RunLogger } from '../../lib/runs';
+import { describeTrainOptions, learningRate, parseTrainConfig, runHypervolume, runObjectives, runTraining, trajectorySegments, TrainConfigSchema, type TrainConfig, type TrainConfigInput, warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 const tiny = (o: Partial<TrainConfigInput> = {}): TrainConfig =>
@@ -230,7 +230,7 @@ describe.each(DATABASES)('training on %s', (provider) => {
 
 describe('estimator options', () => {
   it("scales minimize objectives linearly on [0, reference] for scalarizing estimators, unless told otherwise", async () => {
-    const { estimatorOptions } = await import('./index');
+    const { estimatorOptions } = await import('../../lib/training');
     expect(estimatorOptions(parseTrainConfig({ env: 'hops', algorithm: 'paretopo' }))).toEqual({
       scales: { tool_calls: { kind: 'minmax', lo: 0, hi: 5 } },
     });
