@@ -21,6 +21,8 @@
 export { DEFAULT_POLICY_CONFIG, resolveConfig, configHash } from './config';
 export type { PolicyConfig } from './config';
 export { initBackend } from './backend';
+export { TRAINING_PASSES } from './training-pass';
+export type { TrainingPass } from './training-pass';
 export type { BackendName } from './backend';
 export { createPolicy, disposePolicy, copyWeights, forward } from './model';
 export type { Policy } from './model';

@@ -13,6 +13,7 @@ import { inputsAndTargets, packBatch, trainOnBatch } from './train-step';
 import { clippedSurrogateLoss } from './logits-loss';
 import type { SurrogateStats } from './logits-loss';
 import type { Trajectory } from './trajectory';
+import type { TrainingPass } from './training-pass';
 
 export interface PolicyGradientOptions {
   /** PPO clip range ε. Default 0.2. */
@@ -23,6 +24,8 @@ export interface PolicyGradientOptions {
   refPolicy?: Policy;
   /** Temperature the rollouts were sampled at. Default 1. */
   temperature?: number;
+  /** Which training pass computes the gradients (training-pass.ts). Default 'kernel'. */
+  pass?: TrainingPass;
 }
 
 export interface PolicyGradientStats {
@@ -91,6 +94,7 @@ export function policyGradientStep(
       { targets, mask: packed.targetMask, oldLogprobs: oldLp, advantages: adv, refLogprobs, clipEps, klCoef, temperature },
       stats,
     ),
+    opts.pass,
   );
   return { loss, ...stats };
 }

@@ -26,6 +26,7 @@ import {
   disposePolicy,
   type Policy,
   type Trajectory,
+  type TrainingPass,
 } from '../agent';
 import { getEnv, SRC_POLICY, type ToolEnv } from '../envs';
 import { Rng } from '../rng';
@@ -70,6 +71,12 @@ export interface RunTrainingOptions {
    * records through it everything the estimator is given.
    */
   wrapEstimator?: (estimator: AdvantageEstimator) => AdvantageEstimator;
+  /**
+   * Which training pass computes the gradients (lib/agent/training-pass.ts):
+   * default 'kernel' (the WebAssembly kernel in Node); a browser passes 'tfjs'
+   * (its WebGPU or wasm backend). A warm start trained here uses it too.
+   */
+  pass?: TrainingPass;
 }
 
 /** An evaluation of the run, as kept in the archive and the checkpoint. */
@@ -112,6 +119,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const warm = await loadOrTrainWarmStart(env, logger, {
     seed,
     config: config.policy,
+    pass: opts.pass,
     onProgress: opts.onWarmStart ? (s, n) => opts.onWarmStart!(s, n) : undefined,
   });
   const policy = warm.policy;
@@ -237,6 +245,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         klCoef: config.klCoef,
         refPolicy: ref,
         temperature: config.temperature,
+        pass: opts.pass,
       });
       const tUpdate = performance.now();
 

@@ -9,6 +9,7 @@ import type { PolicyConfig } from '../agent/config';
 import { configHash, resolveConfig } from '../agent/config';
 import { createPolicy } from '../agent/model';
 import type { Policy } from '../agent/model';
+import type { TrainingPass } from '../agent/training-pass';
 import { packBatch, splitByLength, supervisedStepBatches } from '../agent/train-step';
 
 /** Default warm-start length in optimizer steps. */
@@ -26,6 +27,8 @@ export interface WarmStartOptions {
   /** Peak Adam learning rate. Default 3e-3. */
   learningRate?: number;
   onProgress?: (step: number, total: number, loss: number) => void;
+  /** Which training pass computes the gradients (lib/agent/training-pass.ts). Default 'kernel'. */
+  pass?: TrainingPass;
 }
 
 export interface WarmStartResult {
@@ -101,7 +104,7 @@ function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, 
         }
       }
       // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
-      loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)));
+      loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)), opts.pass);
       opts.onProgress?.(step + 1, steps, loss);
       yield;
     }

@@ -3,18 +3,17 @@
  * backprop.ts: loss and every gradient, over shapes that hit each GEMM tail
  * (rows, columns not multiples of the 4×8 tile; T and V odd; K above the k-block).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { disposePolicy, initBackend, Rng } from '../index';
 import { randomTrainingCase } from '../test-helpers';
 import { lossAndGradients } from '../backprop';
 import { maskedCrossEntropyLoss } from '../logits-loss';
 import fc from 'fast-check';
-import { setTrunkKernelEnabled, trunkKernelExports, trunkKernelVariant } from './trunk';
+import { trunkKernelExports, trunkKernelVariant } from './trunk';
 
 beforeAll(async () => {
   await initBackend('wasm');
 });
-afterEach(() => setTrunkKernelEnabled(true));
 
 
 describe('trunk kernel (WebAssembly SIMD training pass)', () => {
@@ -33,9 +32,8 @@ describe('trunk kernel (WebAssembly SIMD training pass)', () => {
     it(`matches the tfjs pass (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead} V${cfg.vocabSize})`, () => {
       const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = maskedCrossEntropyLoss(targets, w);
-      const fast = lossAndGradients(policy, ids, B, T, lossOf);
-      setTrunkKernelEnabled(false);
-      const ref = lossAndGradients(policy, ids, B, T, lossOf);
+      const fast = lossAndGradients(policy, ids, B, T, lossOf, 'kernel');
+      const ref = lossAndGradients(policy, ids, B, T, lossOf, 'tfjs');
       expect(fast.loss).toBeCloseTo(ref.loss, 5);
       [...policy.params.keys()].forEach((name, i) => {
         const g = ref.grads[i];

@@ -49,7 +49,6 @@ export interface Exports {
 }
 
 let kernel: { x: Exports; variant: KernelVariant } | null = null;
-let enabled = true;
 type Recorder = (name: string, ms: number, args?: number[]) => void;
 let profiler: Recorder | null = null;
 
@@ -86,12 +85,7 @@ function phase<R>(name: string, f: () => R): R {
 
 /** Which kernel build is loaded, or null (tfjs pass only). */
 export function trunkKernelVariant(): KernelVariant | null {
-  return kernel && enabled ? kernel.variant : null;
-}
-
-/** Turn the kernel path off (tests compare it with the tfjs pass) or back on. */
-export function setTrunkKernelEnabled(on: boolean): void {
-  enabled = on;
+  return kernel ? kernel.variant : null;
 }
 
 /**
@@ -213,7 +207,7 @@ export function trunkKernelSupports(c: PolicyConfig): boolean {
 /**
  * Loss and gradients of every parameter (policy.params order) for inputs
  * `ids` [B,T] (batch-major) and a host loss of the logits [B·T, V], or null
- * when the kernel is not loaded, disabled, or does not cover the config.
+ * when the kernel is not loaded or does not cover the config.
  * Same contract as backprop.ts lossAndGradients.
  */
 export function trunkLossAndGradients(
@@ -224,7 +218,7 @@ export function trunkLossAndGradients(
   lossOfLogits: LogitsLoss,
 ): { loss: number; grads: Float32Array[] } | null {
   const c = policy.config;
-  if (!kernel || !enabled || !trunkKernelSupports(c)) return null;
+  if (!kernel || !trunkKernelSupports(c)) return null;
   const k = profiler ? timed(kernel.x, profiler) : kernel.x;
   const key = planKey(c, B, T);
   if (!plan || plan.key !== key) plan = makePlan(c, B, T, k.heapBase());
