@@ -37,6 +37,8 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
   const [error, setError] = useState<string | null>(null);
   const stop = useRef<StopReason | null>(null);
   const busy = useRef(false);
+  /** The page is going away (reload, navigation): requests it had in flight fail, and that is no failure of the run. */
+  const leaving = useRef(false);
 
   const train = useCallback(async () => {
     if (busy.current) return;
@@ -52,6 +54,7 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
         config: run.config,
         seed: run.seed,
         stopReason: async () => stop.current,
+        claimLost: () => leaving.current,
         // Pause: the run stays running; this page (or a reload) resumes it from its checkpoint.
         release: async () => undefined,
         onStart: (after) => {
@@ -65,7 +68,8 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
         },
         onProgress: (p) => {
           const now = performance.now();
-          if (p.step > 0) setStepSeconds((xs) => [...xs, (now - last) / 1000]);
+          const seconds = (now - last) / 1000; // read before `last` moves on (the state updater runs later)
+          if (p.step > 0) setStepSeconds((xs) => [...xs, seconds]);
           last = now;
           setPhase('training');
           setProgress(p);
@@ -73,6 +77,7 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
       });
       setPhase(outcome === 'released' ? 'paused' : outcome);
     } catch (err) {
+      console.error('browser training failed', err);
       setError(err instanceof Error ? err.message : String(err));
       setPhase('failed');
     } finally {
@@ -82,10 +87,18 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
 
   useEffect(() => {
     stop.current = null; // a remount (React's strict mode in development) keeps the training it started
+    const onLeave = () => {
+      leaving.current = true;
+      stop.current = 'shutdown';
+    };
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('beforeunload', onLeave);
     if (run.status === 'running') void train();
     // Leaving the page (or reloading) ends training between steps; the checkpoint stays.
     return () => {
       stop.current = 'shutdown';
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('beforeunload', onLeave);
     };
   }, [run.status, train]);
 
@@ -99,7 +112,7 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
           ? 'Loading the trainer…'
           : backend === 'webgpu'
             ? 'Training in this browser on WebGPU (tfjs).'
-            : `This browser has no WebGPU (navigator.gpu): training on tfjs's ${backend} backend instead, which is slower.`}
+            : `No WebGPU adapter in this browser: training on tfjs's ${backend} backend instead, which is slower.`}
       </p>
       {resumedAfter !== undefined && (
         <p className="text-sm text-slate-600" data-testid="trainer-resumed">

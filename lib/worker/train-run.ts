@@ -24,7 +24,10 @@ export interface TrainBuiltinRunOptions {
   onStart?: (resumedAfterStep: number | null) => void;
   /** On 'shutdown': give the run back to the queue (the worker releases its claim). Default: cancel it. */
   release?: () => Promise<void>;
-  /** True once the run's claim has passed to another worker (then a failure is not recorded: the run is no longer ours). */
+  /**
+   * True once this trainer no longer speaks for the run — the worker's claim passed to another worker, or a
+   * browser tab is being closed or reloaded (its requests in flight fail) — so a failure is not recorded.
+   */
   claimLost?: () => boolean;
   /** The text recorded for a failure (default: the error's name and message). */
   errorText?: (err: unknown) => string;
