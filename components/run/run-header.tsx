@@ -45,7 +45,7 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
         <Field label="Environment" value={run.environment} />
         <Field label="Algorithm" value={<span className="font-mono text-xs">{run.algorithm}</span>} />
         <Field label="Seed" value={run.seed} />
-        <Field label="Source" value={run.source === 'browser' ? 'browser (tfjs, in its creator’s tab)' : run.source} />
+        <Field label="Source" value={run.source === 'browser' ? `browser (tfjs)${run.createdBy ? `, trained by ${run.createdBy}` : ''}` : run.source} />
         <Field
           label="Hypervolume (server)"
           value={

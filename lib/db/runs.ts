@@ -6,8 +6,10 @@ import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
 import type { ObjectiveDef, RunSource, RunStatus } from '../runs/schemas';
 
-type RunRow = Prisma.RunGetPayload<{ include: { tags: true; experiment: true } }>;
-const include = { tags: true, experiment: true } as const;
+/** What every run view loads with the run: its tags, experiment, and the name of the token that created it. */
+export const runInclude = { tags: true, experiment: true, createdBy: { select: { name: true } } } as const;
+const include = runInclude;
+type RunRow = Prisma.RunGetPayload<{ include: typeof runInclude }>;
 
 export function toRunView(r: RunRow) {
   return {
@@ -35,6 +37,8 @@ export function toRunView(r: RunRow) {
     updatedAt: r.updatedAt,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
+    /** Name of the API token that created the run (team mode; a browser run: its trainer's), or null. */
+    createdBy: r.createdBy?.name ?? null,
   };
 }
 export type RunView = ReturnType<typeof toRunView>;

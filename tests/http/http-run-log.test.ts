@@ -64,6 +64,8 @@ describe.each(DATABASES)('the HTTP run log on %s', (provider) => {
   it('trains a browser run through it; a trainer cut off after a step and resumed from its checkpoint duplicates no step', async () => {
     const reference = await browserRun('uninterrupted');
     expect(reference).toMatchObject({ source: 'browser', status: 'running', workerId: null });
+    // Marked with who trains it: the creating token (team mode; local mode has no tokens).
+    expect((reference as unknown as { createdBy: string | null }).createdBy).toBe(team ? tokens.writer.name : null);
     const a = log(reference.id);
     expect(await a.latestCheckpoint()).toBeNull();
     expect(await runTraining({ config, seed: 0, logger: a, pass: 'tfjs' })).toEqual({ status: 'finished' });
