@@ -143,7 +143,8 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
     ['Other', trainOptions.filter((o) => !grouped.has(o.name) && !HEADER_FIELDS.has(o.name))],
   ];
 
-  async function submit(e: React.FormEvent) {
+  /** Queue the run for a worker, or (`browser`) create it and train it in this tab (/runs/:id/train). */
+  async function submit(e: React.FormEvent, where: 'builtin' | 'browser' = 'builtin') {
     e.preventDefault();
     const local: Record<string, string> = {};
     const config: Record<string, unknown> = { env, algorithm };
@@ -171,7 +172,7 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
     setSummary(null);
     try {
       const res = await send('POST', '/api/runs', {
-        source: 'builtin',
+        source: where,
         seed: seedNum,
         ...(name.trim() ? { name: name.trim() } : {}),
         tags: tags.split(/[\s,]+/).filter(Boolean),
@@ -185,7 +186,7 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
         setSummary(body.error ?? `HTTP ${res.status}`);
         return;
       }
-      router.push(`/runs/${body.run.id}`);
+      router.push(where === 'browser' ? `/runs/${body.run.id}/train` : `/runs/${body.run.id}`);
     } catch (err) {
       setSummary((err as Error).message);
     } finally {
@@ -276,6 +277,16 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
           className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-60"
         >
           {submitting ? 'Queueing…' : 'Queue run'}
+        </button>
+        <button
+          type="button"
+          disabled={submitting}
+          onClick={(e) => void submit(e, 'browser')}
+          data-testid="train-in-browser"
+          title="Runs the same trainer in this tab (WebGPU when the browser has it) and logs to the server; others watch it live"
+          className="rounded-md border border-indigo-300 px-4 py-2 text-sm font-semibold text-indigo-700 hover:bg-indigo-50 disabled:opacity-60"
+        >
+          Train in this browser
         </button>
         <span className="text-xs text-slate-500">Only the values above are sent; the server validates everything again.</span>
       </div>

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseWarmStartCheckpointName, warmStartCheckpointName, warmStartConfig } from '../lib/agent';
+import { parseWarmStartCheckpointName, warmStartCheckpointName, warmStartConfig } from '../lib/training';
 import { getEnv } from '../lib/envs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -7,7 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
-import { initBackend, evaluate, DECODER_KINDS, loadNamedPolicy, loadOrTrainWarmStart, parseWarmStartCheckpointName, POLICY_MODES, WARM_START_STEPS } from '../lib/agent';
+import { initBackend, evaluate, DECODER_KINDS, POLICY_MODES } from '../lib/agent';
+import { loadNamedPolicy, loadOrTrainWarmStart, parseWarmStartCheckpointName, WARM_START_STEPS } from '../lib/training';
+import { inProcessCheckpoints } from '../lib/runs';
 import type { EvaluationResult, PolicyMode } from '../lib/agent';
 import { ENV_NAMES, getEnv } from '../lib/envs';
 import { CliError, describeFlags, parseFlags } from './cli/args';
@@ -58,7 +60,7 @@ async function main(argv: string[]) {
       const env = getEnv(f.env, { seed: f.seed, difficulty: f.difficulty });
       const steps = f.steps ?? WARM_START_STEPS;
       const bar = progressBar(`warmstart ${f.env}`, steps);
-      const res = await loadOrTrainWarmStart(env, {
+      const res = await loadOrTrainWarmStart(env, inProcessCheckpoints, {
         seed: f.seed,
         steps,
         retrain: f.retrain,
@@ -82,12 +84,12 @@ async function main(argv: string[]) {
     let policy;
     let name = f.checkpoint;
     if (name) {
-      policy = await loadNamedPolicy(name);
+      policy = await loadNamedPolicy(inProcessCheckpoints, name);
       if (!policy) throw new CliError(`no checkpoint named ${JSON.stringify(name)}`);
     } else {
       const steps = f.steps ?? WARM_START_STEPS;
       const bar = progressBar(`warmstart ${f.env} (not cached yet)`, steps);
-      const res = await loadOrTrainWarmStart(env, { seed, steps, onProgress: (s, _n, l) => bar.update(s, `loss ${l.toFixed(3)}`) });
+      const res = await loadOrTrainWarmStart(env, inProcessCheckpoints, { seed, steps, onProgress: (s, _n, l) => bar.update(s, `loss ${l.toFixed(3)}`) });
       if (!res.cached) {
         bar.finish();
         console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU)`);

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createPolicy, initBackend, supervisedStep, Rng } from '../lib/agent';
-import { setTrunkKernelEnabled, setTrunkProfiler, trunkKernelVariant } from '../lib/agent/kernel/trunk';
+import { setTrunkProfiler, trunkKernelVariant } from '../lib/agent/kernel/trunk';
 import { parseFlags, CliError } from './cli/args';
 
 type Row = { ms: number; n: number; shapes: Set<string> };
@@ -40,14 +40,14 @@ async function main() {
   });
   await initBackend('wasm');
   if (f.path === 'kernel' && !trunkKernelVariant()) throw new CliError('--path kernel: the WebAssembly kernel is not loaded (PARETO_TRUNK_KERNEL=off?)');
-  setTrunkKernelEnabled(f.path === 'kernel');
+  const pass = f.path as 'kernel' | 'tfjs';
   const B = 64, T = 32;
   const policy = createPolicy({ nLayer: 2, nEmbd: 64, nHead: 4, vocabSize: 24, contextLength: 48 }, 0);
   const rng = new Rng(1);
   const ids = new Int32Array(B * (T + 1)).map(() => rng.int(0, 23));
   const batch = { B, T: T + 1, ids, targetMask: new Float32Array(B * T).fill(1) };
   const opt = tf.train.adam(1e-3);
-  for (let i = 0; i < 3; i++) supervisedStep(policy, opt, batch);
+  for (let i = 0; i < 3; i++) supervisedStep(policy, opt, batch, pass);
   const rows = new Map<string, Row>();
   let wall = 0;
   if (f.path === 'kernel') {
@@ -58,7 +58,7 @@ async function main() {
     });
     for (let s = 0; s < f.steps; s++) {
       const t0 = performance.now();
-      supervisedStep(policy, opt, batch);
+      supervisedStep(policy, opt, batch, pass);
       wall += performance.now() - t0;
     }
     setTrunkProfiler(null);
@@ -71,7 +71,7 @@ async function main() {
   for (let s = 0; s < f.steps; s++) {
     const t0 = performance.now();
     const info = await tf.profile(() => {
-      supervisedStep(policy, opt, batch);
+      supervisedStep(policy, opt, batch, pass);
     });
     wall += performance.now() - t0;
     for (const k of info.kernels) {

@@ -38,7 +38,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createPolicy, disposePolicy, initBackend, sampleRollouts, supervisedStep, warmStart, Rng, DEFAULT_POLICY_CONFIG } from '../lib/agent';
+import { createPolicy, disposePolicy, initBackend, sampleRollouts, supervisedStep, DEFAULT_POLICY_CONFIG } from '../lib/agent';
+import { warmStart } from '../lib/training';
+import { Rng } from '../lib/rng';
 import type { DecoderKind, PolicyConfig, Trajectory } from '../lib/agent';
 import { TrainConfigSchema } from '../lib/training/config';
 import { RL_PHASES, timeRlSteps } from './lib/rl-step-bench';
@@ -46,7 +48,8 @@ import type { RlPath, RlTiming } from './lib/rl-step-bench';
 import { getEnv } from '../lib/envs';
 import { parseFlags, CliError } from './cli/args';
 import { machineDescription } from './cli/machine';
-import { setTrunkKernelEnabled, trunkKernelVariant } from '../lib/agent/kernel/trunk';
+import { trunkKernelVariant } from '../lib/agent/kernel/trunk';
+import type { TrainingPass } from '../lib/agent';
 
 const REFERENCE = { nLayer: 2, nEmbd: 64, nHead: 4, batch: 64, tokens: 32, vocab: 24 };
 
@@ -57,20 +60,20 @@ const cpuMs = () => {
 };
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
-function timeTrainStep(config: Partial<PolicyConfig>, B: number, T: number, steps: number) {
+function timeTrainStep(config: Partial<PolicyConfig>, B: number, T: number, steps: number, pass: TrainingPass) {
   const policy = createPolicy({ ...config, contextLength: Math.max(config.contextLength ?? 0, T + 1) }, 0);
   const rng = new Rng(1);
   const ids = new Int32Array(B * (T + 1)).map(() => rng.int(0, policy.config.vocabSize - 1));
   const batch = { B, T: T + 1, ids, targetMask: new Float32Array(B * T).fill(1) };
   const opt = tf.train.adam(1e-3);
-  for (let i = 0; i < 3; i++) supervisedStep(policy, opt, batch);
+  for (let i = 0; i < 3; i++) supervisedStep(policy, opt, batch, pass);
   const before = tf.memory().numTensors;
   const ms: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
     const c0 = cpuMs();
-    supervisedStep(policy, opt, batch);
+    supervisedStep(policy, opt, batch, pass);
     ms.push(performance.now() - t0);
     cpu.push(cpuMs() - c0);
   }
@@ -195,7 +198,6 @@ async function main() {
   });
   const backend = await initBackend(f.backend as 'wasm' | 'cpu');
   if (f.path === 'kernel' && !trunkKernelVariant()) throw new CliError('--path kernel: the WebAssembly kernel is not loaded (PARETO_TRUNK_KERNEL=off, or run `npm run build:kernels`)');
-  setTrunkKernelEnabled(f.path === 'kernel');
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT').catch(() => '?');
   const mt = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT').catch(() => '?');
   console.log(`machine: ${machineDescription()}; load average (1/5/15 min) at start: ${load()}`);
@@ -209,7 +211,7 @@ async function main() {
   const torchRounds: TorchResult[] = [];
   let leaked = 0;
   for (let round = 0; round < f.rounds; round++) {
-    const t = timeTrainStep({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead, vocabSize: r.vocab }, r.batch, r.tokens, f.steps);
+    const t = timeTrainStep({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead, vocabSize: r.vocab }, r.batch, r.tokens, f.steps, f.path as TrainingPass);
     tfjsRounds.push(t);
     leaked += t.leaked;
     if (py && blasDirs.length) torchRounds.push(torchReference(py, f.steps, blasDirs[0]));
@@ -222,7 +224,7 @@ async function main() {
   );
   const d = DEFAULT_POLICY_CONFIG;
   const T = d.contextLength - 1;
-  const def = timeTrainStep({}, 64, T, Math.max(3, Math.round(f.steps / 2)));
+  const def = timeTrainStep({}, 64, T, Math.max(3, Math.round(f.steps / 2)), f.path as TrainingPass);
   console.log(`train step, default (L${d.nLayer} C${d.nEmbd} H${d.nHead} ctx${d.contextLength}, 64x${T} tokens, V${d.vocabSize}): ${def.medianMs.toFixed(1)} ms, ${def.tokensPerSecond.toFixed(0)} tokens/s`);
   const samplingRow = (label: string, s: ReturnType<typeof timeSampling>) => {
     for (const d of ['tfjs', 'kernel'] as const)

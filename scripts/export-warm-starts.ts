@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { initBackend, loadOrTrainWarmStart, serializeWeights, disposePolicy } from '../lib/agent';
+import { initBackend, serializeWeights, disposePolicy } from '../lib/agent';
+import { loadOrTrainWarmStart } from '../lib/training';
+import { inProcessCheckpoints } from '../lib/runs';
 import { ENV_NAMES, getEnv } from '../lib/envs';
 import { closeDb, getCheckpointByName } from '../lib/db';
 import { SEED_DIR } from './lib/seed-checkpoints';
@@ -17,7 +19,7 @@ const keep = new Set<string>();
 for (const envName of ENV_NAMES) {
   const env = getEnv(envName, { seed: 0 });
   const t0 = Date.now();
-  const warm = await loadOrTrainWarmStart(env, { seed: 0 });
+  const warm = await loadOrTrainWarmStart(env, inProcessCheckpoints, { seed: 0 });
   const row = await getCheckpointByName(warm.name);
   fs.writeFileSync(path.join(SEED_DIR, `${warm.name}.bin`), serializeWeights(warm.policy));
   fs.writeFileSync(path.join(SEED_DIR, `${warm.name}.json`), JSON.stringify({ name: warm.name, step: row?.step ?? 0, meta: row?.meta ?? {} }, null, 2) + '\n');

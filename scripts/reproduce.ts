@@ -49,16 +49,17 @@ type Task =
   | { kind: 'train'; env: 'calc' | 'hops'; seed: number; label: string; experiment: string; overrides: Record<string, unknown>; static: boolean };
 
 async function child(task: Task): Promise<unknown> {
-  const { initBackend, loadOrTrainWarmStart, disposePolicy } = await import('../lib/agent');
+  const { initBackend, disposePolicy } = await import('../lib/agent');
   const { getEnv } = await import('../lib/envs');
-  const { RunLogger } = await import('../lib/runs');
-  const { parseTrainConfig, runObjectives, runTraining } = await import('../lib/training');
+  const { RunLogger, inProcessCheckpoints } = await import('../lib/runs');
+  const { loadOrTrainWarmStart, parseTrainConfig, runObjectives } = await import('../lib/training');
+  const { trainBuiltinRun } = await import('../lib/worker/train-run');
   const db = await import('../lib/db');
   await initBackend();
   try {
     if (task.kind === 'warmstart') {
       const env = getEnv(task.env, { seed: task.seed });
-      const w = await loadOrTrainWarmStart(env, { seed: task.seed });
+      const w = await loadOrTrainWarmStart(env, inProcessCheckpoints, { seed: task.seed });
       // The base policy's and the oracle's points on the runs' test subset (references of the report).
       const { evaluate } = await import('../lib/agent');
       const point = (mode: 'base' | 'oracle') => {
@@ -86,13 +87,7 @@ async function child(task: Task): Promise<unknown> {
       totalSteps: config.steps,
     });
     const t0 = performance.now();
-    try {
-      await runTraining({ config, seed: task.seed, logger });
-      await logger.finish();
-    } catch (e) {
-      await logger.fail(e instanceof Error ? (e.stack ?? e.message) : String(e));
-      throw e;
-    }
+    await trainBuiltinRun({ log: logger, config, seed: task.seed, errorText: (e) => (e instanceof Error ? (e.stack ?? e.message) : String(e)) });
     const rows = (await db.listEvalPoints(logger.runId)).filter((p) => p.split === 'test');
     const points = rows.map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
     const last = points[points.length - 1];

@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { closeDb, listRuns, migrate, redact, resolveDbConfig } from '../lib/db';
-import { queueRun } from '../lib/runs/queue-run';
+import { queueRun } from '../lib/worker/queue-run';
 import { DEMO_RUN } from './lib/demo-run';
 import { importSeedCheckpoints } from './lib/seed-checkpoints';
 import { ensureNextBuild } from './lib/next-build';

@@ -16,7 +16,8 @@ import { ENV_NAMES } from '../lib/envs';
 import { ValidationError } from '../lib/errors';
 import { ALGORITHM_NAMES } from '../lib/paretopo';
 import { RunLogger } from '../lib/runs';
-import { describeTrainOptions, parseTrainConfig, runObjectives, runTraining } from '../lib/training';
+import { describeTrainOptions, parseTrainConfig, runObjectives } from '../lib/training';
+import { trainBuiltinRun } from '../lib/worker/train-run';
 import { CliError, describeFlags, parseFlags, type FlagSpec } from './cli/args';
 import { machineDescription } from './cli/machine';
 import { progressBar } from './cli/progress';
@@ -113,11 +114,12 @@ async function main(argv: string[]) {
   const bar = f.quiet ? null : progressBar('train', config.steps);
   let warmBar: ReturnType<typeof progressBar> | null = null;
   try {
-    const res = await runTraining({
+    const outcome = await trainBuiltinRun({
+      log: logger,
       config,
       seed: f.seed,
-      logger,
-      shouldStop: async () => stopRequested,
+      stopReason: async () => (stopRequested ? 'cancel' : null),
+      errorText: (e) => (e instanceof Error ? (e.stack ?? e.message) : String(e)),
       onWarmStart: (s, n) => {
         if (f.quiet) return;
         warmBar ??= progressBar('warm start (not cached)', n);
@@ -131,20 +133,15 @@ async function main(argv: string[]) {
         ),
     });
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
-    if (res.status === 'cancelled') {
-      await logger.cancel();
+    if (outcome === 'cancelled') {
       console.log(`run ${logger.runId} cancelled after ${secs} s (checkpoint saved; the worker can resume it)`);
       process.exitCode = 130;
     } else {
       bar?.finish();
-      await logger.finish();
       const m = (await db.listEvalPoints(logger.runId)).filter((p) => p.split === 'test');
       const last = m[m.length - 1];
       console.log(`run ${logger.runId} finished in ${secs} s; final eval: ${last ? JSON.stringify(last.objectives) : '-'}`);
     }
-  } catch (e) {
-    await logger.fail(e instanceof Error ? (e.stack ?? e.message) : String(e)).catch(() => undefined);
-    throw e;
   } finally {
     process.off('SIGINT', onSigint);
     await db.closeDb();

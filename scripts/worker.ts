@@ -6,7 +6,7 @@
  * (PostgreSQL for more than one machine).
  */
 import { closeDb, migrate, redact, resolveDbConfig } from '../lib/db';
-import { DEFAULT_WORKER_OPTIONS, runWorker } from '../lib/runs/worker';
+import { DEFAULT_WORKER_OPTIONS, runWorker } from '../lib/worker/worker';
 import { CliError, parseFlags } from './cli/args';
 
 let flags;

@@ -23,7 +23,13 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
         </span>
         <RunActions run={run} />
       </div>
-      {run.status === 'running' && run.lastStep === null && (
+      {run.source === 'browser' && run.status === 'running' && (
+        <p className="rounded-md bg-violet-50 px-3 py-2 text-sm text-violet-800" data-testid="run-browser-note">
+          Trained in a browser: the built-in trainer runs in its creator&apos;s tab and logs here through the run log API. It continues while that tab
+          is open; <a className="underline" href={`/runs/${run.id}/train`}>open the trainer</a> (its creator) to resume it from its last checkpoint.
+        </p>
+      )}
+      {run.status === 'running' && run.lastStep === null && run.source !== 'browser' && (
         <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800" data-testid="run-starting-note">
           Starting: the worker is loading this task&apos;s warm start (the base model RL starts from), or training it on first use for this task and
           seed — a few minutes on two cores, once. Charts appear with the first step.
@@ -39,7 +45,7 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
         <Field label="Environment" value={run.environment} />
         <Field label="Algorithm" value={<span className="font-mono text-xs">{run.algorithm}</span>} />
         <Field label="Seed" value={run.seed} />
-        <Field label="Source" value={run.source} />
+        <Field label="Source" value={run.source === 'browser' ? `browser (tfjs)${run.createdBy ? `, trained by ${run.createdBy}` : ''}` : run.source} />
         <Field
           label="Hypervolume (server)"
           value={

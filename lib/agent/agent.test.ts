@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createPolicy, disposePolicy, forward, initBackend, loadWeights, packBatch, policyFromWeights, policyGradientStep,
-  sampleRollouts, serializeWeights, supervisedLoss, supervisedStep, trajectoryLogprobs, evaluate, Rng,
+  sampleRollouts, serializeWeights, supervisedLoss, supervisedStep, trajectoryLogprobs, evaluate, Rng, TRAINING_PASSES,
 } from './index';
 import { getEnv, ANSWER, CALL, ENDCALL, STEP, SRC_POLICY, SRC_PROMPT, SRC_TOOL } from '../envs';
 
@@ -82,17 +82,17 @@ describe('policy', () => {
     [a, b, c].forEach(disposePolicy);
   });
 
-  it('does not leak tensors across training, RL and sampling steps', () => {
+  for (const pass of TRAINING_PASSES) it(`does not leak tensors across training, RL and sampling steps (${pass} pass)`, () => {
     const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 8);
     const ref = policyFromWeights(serializeWeights(policy));
     const opt = tf.train.adam(1e-3);
     const rng = new Rng(9);
     const traces = env.samplePrompts('train', 8, rng).map((p) => env.warmStartTrace(p, rng));
     const run = () => {
-      supervisedStep(policy, opt, packBatch(traces, 48));
+      supervisedStep(policy, opt, packBatch(traces, 48), pass);
       const trajs = sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { groupSize: 2, rng, maxTokens: 12 });
       const adv = trajs.map((t) => Float32Array.from(t.tokens, () => rng.normal()));
-      const s = policyGradientStep(policy, opt, trajs, adv, { clipEps: 0.2, klCoef: 0.1, refPolicy: ref });
+      const s = policyGradientStep(policy, opt, trajs, adv, { clipEps: 0.2, klCoef: 0.1, refPolicy: ref, pass });
       expect(Number.isFinite(s.loss) && Number.isFinite(s.kl) && Number.isFinite(s.entropy)).toBe(true);
       expect(s.clipFraction).toBeGreaterThanOrEqual(0);
     };

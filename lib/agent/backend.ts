@@ -44,7 +44,8 @@ async function initTfjs(preferred?: BackendName): Promise<BackendName> {
     : isNode
       ? ['wasm', 'cpu']
       : ['webgpu', 'wasm', 'cpu'];
-  if (tf.getBackend() === order[0]) return order[0];
+  // engine().backendName, not getBackend(): the latter would first initialise the best registered backend (webgl in a browser)
+  if (tf.engine().backendName === order[0]) return order[0];
   for (const name of order) {
     try {
       const ok = name === 'wasm' ? await tryWasm() : name === 'webgpu' ? await tryWebgpu() : await tf.setBackend('cpu');

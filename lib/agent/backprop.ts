@@ -28,6 +28,7 @@ import type { Policy } from './model';
 import { transpose2d, weightAndBiasGrads } from './ops';
 import { trunkLossAndGradients } from './kernel/trunk';
 import type { LogitsLoss } from './logits-loss';
+import type { TrainingPass } from './training-pass';
 
 const LN_EPS = 1e-5;
 
@@ -107,7 +108,8 @@ function attnBackward(dout: T2, { q, k, v, p }: AttnSaved, T: number, B: number,
 /**
  * Loss and gradients of every parameter (in policy.params order, as host
  * arrays) for token inputs `ids` [B,T] (row-major, batch-major) and a loss of
- * the batch-major logits [B·T, V]. No tensors leak.
+ * the batch-major logits [B·T, V]. `pass`: the WebAssembly kernel where it
+ * covers the config (default), or this tfjs pass (training-pass.ts). No tensors leak.
  */
 export function lossAndGradients(
   policy: Policy,
@@ -115,6 +117,7 @@ export function lossAndGradients(
   B: number,
   T: number,
   lossOfLogits: LogitsLoss,
+  pass: TrainingPass = 'kernel',
 ): { loss: number; grads: Float32Array[] } {
   const c = policy.config;
   const C = c.nEmbd;
@@ -123,7 +126,7 @@ export function lossAndGradients(
   const Tmax = c.contextLength;
   const N = B * T;
   if (T > Tmax) throw new Error(`lossAndGradients: ${T} tokens beyond context ${Tmax}`);
-  const fast = trunkLossAndGradients(policy, ids, B, T, lossOfLogits);
+  const fast = pass === 'kernel' ? trunkLossAndGradients(policy, ids, B, T, lossOfLogits) : null;
   if (fast) return fast;
   const P = (n: string) => policy.params.get(n) as unknown as tf.Tensor;
   const P2 = (n: string) => P(n) as T2;

@@ -1,5 +1,5 @@
 /** Greedy (or sampled) evaluation on a split, with per-bucket breakdown. */
-import { Rng } from '../envs/rng';
+import { Rng } from '../rng';
 import type { Split, ToolEnv } from '../envs/types';
 import type { Policy } from './model';
 import { sampleRollouts } from './sample';

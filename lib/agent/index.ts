@@ -21,6 +21,8 @@
 export { DEFAULT_POLICY_CONFIG, resolveConfig, configHash } from './config';
 export type { PolicyConfig } from './config';
 export { initBackend } from './backend';
+export { TRAINING_PASSES } from './training-pass';
+export type { TrainingPass } from './training-pass';
 export type { BackendName } from './backend';
 export { createPolicy, disposePolicy, copyWeights, forward } from './model';
 export type { Policy } from './model';
@@ -37,8 +39,4 @@ export type { TokenBatch } from './train-step';
 export { evaluate } from './evaluate';
 export type { EvaluateOptions, EvaluationResult, BucketStats } from './evaluate';
 export { serializeWeights, loadWeights, policyFromWeights, readWeightsConfig, WEIGHTS_FORMAT_VERSION } from './serialize';
-export { warmStart, warmStartYielding, learningRate, warmStartCheckpointName, parseWarmStartCheckpointName, warmStartConfig, WARM_START_STEPS, WARM_START_VERSION } from './warm-start';
-export type { WarmStartOptions, WarmStartResult } from './warm-start';
-export { loadOrTrainWarmStart, loadNamedPolicy } from './warm-start-cache';
-export type { CachedWarmStart } from './warm-start-cache';
-export { Rng } from '../envs/rng';
+export { Rng } from '../rng';

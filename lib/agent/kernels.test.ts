@@ -15,7 +15,6 @@ import { linear, linearRelu, maskedCrossEntropy, project, transpose2d } from './
 import { applyAdam } from './adam';
 import { randomTrainingCase } from './test-helpers';
 import { maskedCrossEntropyLoss } from './logits-loss';
-import { setTrunkKernelEnabled } from './kernel/trunk';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -155,13 +154,8 @@ describe('lossAndGradients (hand-written backward)', () => {
     it(`matches tf.variableGrads through model.ts forward (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead})`, () => {
       const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = (logits: tf.Tensor2D) => maskedCrossEntropy(logits, tf.tensor1d(targets, 'int32'), tf.tensor1d(w));
-      setTrunkKernelEnabled(false); // the tfjs pass; kernel/trunk.test.ts compares the WebAssembly one with it
-      let fast;
-      try {
-        fast = lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w));
-      } finally {
-        setTrunkKernelEnabled(true);
-      }
+      // the tfjs pass; kernel/trunk.test.ts compares the WebAssembly one with it
+      const fast = lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w), 'tfjs');
       const vars = [...policy.params.values()];
       const ref = tf.tidy(() => tf.variableGrads(() => lossOf(forward(policy, tf.tensor2d(ids, [B, T], 'int32'))), vars));
       expect(fast.loss).toBeCloseTo(ref.value.dataSync()[0], 5);

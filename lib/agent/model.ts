@@ -4,7 +4,7 @@
  * custom-gradient ops of ops.ts so one code path runs on wasm, cpu and webgpu.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../envs/rng';
+import { Rng } from '../rng';
 import { resolveConfig } from './config';
 import type { PolicyConfig } from './config';
 import { causalSelfAttention } from './attention';

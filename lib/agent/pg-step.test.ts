@@ -32,7 +32,7 @@ describe('policyGradientStep split by length', () => {
         const opt = tf.train.sgd(1); // new weights = old − gradient: compares the gradients themselves
         // the rollouts are re-scored against perturbed old log-probs so the ratio and the clip both act
         const shifted = trajs.map((t) => ({ ...t, logprobs: t.logprobs.map((x, i) => (t.sources[i] === SRC_POLICY ? x + 0.3 * Math.sin(i) : x)) }));
-        const stats = policyGradientStep(p, opt, shifted, adv, { klCoef: 0.1, refPolicy: ref, lengthGroups, referencePass });
+        const stats = policyGradientStep(p, opt, shifted, adv, { klCoef: 0.1, refPolicy: ref, lengthGroups, pass: referencePass });
         const w = [...p.params.values()].map((v) => v.dataSync().slice());
         opt.dispose();
         disposePolicy(p);

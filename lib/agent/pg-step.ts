@@ -17,6 +17,7 @@ import { trunkLogits } from './kernel/trunk';
 import { clippedSurrogateLoss } from './logits-loss';
 import type { SurrogateStats } from './logits-loss';
 import type { Trajectory } from './trajectory';
+import type { TrainingPass } from './training-pass';
 
 export interface PolicyGradientOptions {
   /** PPO clip range ε. Default 0.2. */
@@ -28,10 +29,13 @@ export interface PolicyGradientOptions {
   /** Temperature the rollouts were sampled at. Default 1. */
   temperature?: number;
   /**
-   * Forward pass of the KL reference: 'kernel' (default; the WebAssembly
-   * kernels where they are loaded, else tfjs) or 'tfjs'.
+   * Which pass computes the gradients and the KL reference's forward
+   * (training-pass.ts): 'kernel' (default; the WebAssembly kernels where they
+   * are loaded and cover the config, else tfjs) or 'tfjs'.
    */
-  referencePass?: 'kernel' | 'tfjs';
+  pass?: TrainingPass;
+  /** The KL reference's forward only, when it should differ from `pass` (bench:agent's "main's path"). */
+  referencePass?: TrainingPass;
   /**
    * Pad the batch in at most this many batches of similar length (splitByLength),
    * so short rollouts do not pay for the longest one. Default 2; 1 = one batch.
@@ -76,7 +80,7 @@ export function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperat
  * reference): the forward pass of the WebAssembly kernels where the training
  * pass uses them (kernel/trunk.ts), else the tfjs forward; the same maths.
  */
-function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number, pass: 'kernel' | 'tfjs'): Float32Array {
+function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number, pass: TrainingPass): Float32Array {
   const { inputs, targets } = hostInputsAndTargets(batch);
   const N = inputs.length;
   const logits = pass === 'kernel' ? trunkLogits(policy, inputs, batch.B, batch.T - 1) : null; // [N,V] or null
@@ -136,11 +140,12 @@ export function policyGradientStep(
         adv[b * (T - 1) + i - 1] = perTokenAdvantages[src][i];
       }
     });
-    const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? 'kernel') : null;
+    const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? opts.pass ?? 'kernel') : null;
     const partStats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
     const { inputs, targets } = hostInputsAndTargets(packed);
     const r = lossAndGradients(policy, inputs, B, T - 1,
       clippedSurrogateLoss({ targets, mask: packed.targetMask, oldLogprobs: oldLp, advantages: adv, refLogprobs, clipEps, klCoef, temperature }, partStats),
+      opts.pass,
     );
     loss += share * r.loss;
     stats.kl += share * partStats.kl;

@@ -16,7 +16,7 @@
  * sampleRollouts = scoreRollouts(decodeRollouts(...)): the two halves are
  * exported so a trainer can time decoding and scoring apart.
  */
-import type { Rng } from '../envs/rng';
+import type { Rng } from '../rng';
 import type { Prompt, ToolEnv } from '../envs/types';
 import { SRC_POLICY, SRC_PROMPT, SRC_TOOL } from '../envs/types';
 import { ANSWER, CALL, ENDCALL, EOS, PAD, STEP } from '../envs/vocab';

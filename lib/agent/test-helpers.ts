@@ -1,6 +1,6 @@
 /** Shared fixtures of the agent's tests (excluded from the app build). */
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../envs/rng';
+import { Rng } from '../rng';
 import { createPolicy } from './model';
 import type { Policy } from './model';
 import type { PolicyConfig } from './config';

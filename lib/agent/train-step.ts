@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { SRC_POLICY } from '../envs/types';
 import { applyAdam } from './adam';
 import { lossAndGradients } from './backprop';
+import type { TrainingPass } from './training-pass';
 import { forward } from './model';
 import type { Policy } from './model';
 import { maskedCrossEntropy } from './ops';
@@ -73,9 +74,10 @@ export function trainOnBatch(
   optimizer: tf.Optimizer,
   batch: TokenBatch,
   lossOf: (targets: Int32Array) => LogitsLoss,
+  pass: TrainingPass = 'kernel',
 ): number {
   const { inputs, targets } = hostInputsAndTargets(batch);
-  const { loss, grads } = lossAndGradients(policy, inputs, batch.B, batch.T - 1, lossOf(targets));
+  const { loss, grads } = lossAndGradients(policy, inputs, batch.B, batch.T - 1, lossOf(targets), pass);
   applyAdam(optimizer, [...policy.params.values()], grads);
   return loss;
 }
@@ -88,8 +90,8 @@ export function supervisedLoss(policy: Policy, batch: TokenBatch): tf.Scalar {
 }
 
 /** One optimizer step (forward, backward, update); returns the loss. No tensors leak. */
-export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch): number {
-  return trainOnBatch(policy, optimizer, batch, (targets) => maskedCrossEntropyLoss(targets, batch.targetMask));
+export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch, pass: TrainingPass = 'kernel'): number {
+  return trainOnBatch(policy, optimizer, batch, (targets) => maskedCrossEntropyLoss(targets, batch.targetMask), pass);
 }
 
 /**
@@ -118,8 +120,8 @@ export function splitByLength<S extends { tokens: ArrayLike<number> }>(seqs: S[]
  * the masked mean cross-entropy over all their policy tokens, gradients
  * accumulated on the host, one update. Returns the loss.
  */
-export function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, batches: TokenBatch[]): number {
-  if (batches.length === 1) return supervisedStep(policy, optimizer, batches[0]);
+export function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, batches: TokenBatch[], pass: TrainingPass = 'kernel'): number {
+  if (batches.length === 1) return supervisedStep(policy, optimizer, batches[0], pass);
   const weights = batches.map((b) => b.targetMask.reduce((a, x) => a + x, 0));
   const total = Math.max(1, weights.reduce((a, x) => a + x, 0));
   let loss = 0;
@@ -128,7 +130,7 @@ export function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, b
     const share = weights[k] / total;
     if (share === 0) return;
     const { inputs, targets } = hostInputsAndTargets(batch);
-    const r = lossAndGradients(policy, inputs, batch.B, batch.T - 1, maskedCrossEntropyLoss(targets, batch.targetMask));
+    const r = lossAndGradients(policy, inputs, batch.B, batch.T - 1, maskedCrossEntropyLoss(targets, batch.targetMask), pass);
     loss += share * r.loss;
     if (!acc) acc = r.grads.map((g) => g.map((x) => x * share));
     else r.grads.forEach((g, i) => {

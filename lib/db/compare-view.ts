@@ -10,7 +10,7 @@ import { evalHypervolume, type EvalHypervolume } from '../runs/eval-hypervolume'
 import type { ObjectiveDef } from '../runs/schemas';
 import { getDb } from './client';
 import { listCompareMetrics, listEvalPointsOfRuns, type CompareMetric } from './experiments';
-import { toRunView, type RunView } from './runs';
+import { runInclude, toRunView, type RunView } from './runs';
 
 /** The run's evaluation points of its measured split, as columns: `values` is row-major, steps.length × run.objectives.length. */
 export interface ComparePoints {
@@ -62,7 +62,7 @@ export interface CompareView {
 
 export async function loadCompareView(ids: readonly string[]): Promise<CompareView> {
   const db = await getDb();
-  const rows = await db.run.findMany({ where: { id: { in: [...ids] } }, include: { tags: true, experiment: true } });
+  const rows = await db.run.findMany({ where: { id: { in: [...ids] } }, include: runInclude });
   const byId = new Map(rows.map((r) => [r.id, toRunView(r)]));
   const missing = ids.find((id) => !byId.has(id));
   if (missing) throw new NotFoundError('run', missing);

@@ -61,6 +61,9 @@ export async function requestCancel(runId: string): Promise<RunView> {
   if (run.source === 'external') {
     throw new ConflictError(`run ${runId} is trained outside Pareto Studio; finish it from its trainer (POST /api/runs/${runId}/finish)`);
   }
+  if (run.source === 'browser') {
+    throw new ConflictError(`run ${runId} trains in a browser; stop it there (its page's Cancel), or its trainer finishes it (POST /api/runs/${runId}/finish)`);
+  }
   await db.$transaction(async (tx) => {
     const queued = await tx.run.updateMany({
       where: { id: runId, status: 'queued' },

@@ -4,10 +4,12 @@ import { dbProvider, getDb, type Tx } from './client';
 import { newId } from './ids';
 import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
-import type { ObjectiveDef, RunStatus } from '../runs/schemas';
+import type { ObjectiveDef, RunSource, RunStatus } from '../runs/schemas';
 
-type RunRow = Prisma.RunGetPayload<{ include: { tags: true; experiment: true } }>;
-const include = { tags: true, experiment: true } as const;
+/** What every run view loads with the run: its tags, experiment, and the name of the token that created it. */
+export const runInclude = { tags: true, experiment: true, createdBy: { select: { name: true } } } as const;
+const include = runInclude;
+type RunRow = Prisma.RunGetPayload<{ include: typeof runInclude }>;
 
 export function toRunView(r: RunRow) {
   return {
@@ -18,7 +20,7 @@ export function toRunView(r: RunRow) {
     config: r.config as Record<string, unknown>,
     seed: r.seed,
     status: r.status as RunStatus,
-    source: r.source as 'builtin' | 'external',
+    source: r.source as RunSource,
     objectives: r.objectives as ObjectiveDef[],
     tags: r.tags.map((t) => t.tag).sort(),
     notes: r.notes,
@@ -35,6 +37,8 @@ export function toRunView(r: RunRow) {
     updatedAt: r.updatedAt,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
+    /** Name of the API token that created the run (team mode; a browser run: its trainer's), or null. */
+    createdBy: r.createdBy?.name ?? null,
   };
 }
 export type RunView = ReturnType<typeof toRunView>;
@@ -46,7 +50,7 @@ export interface NewRun {
   algorithm: string;
   config: Record<string, unknown>;
   seed: number;
-  source: 'builtin' | 'external';
+  source: RunSource;
   status: 'queued' | 'running';
   objectives: ObjectiveDef[];
   tags: string[];
@@ -120,11 +124,11 @@ export async function getRun(id: string): Promise<RunView | null> {
 /** What a run-log write needs to know about its run, in one lean query. */
 export async function getRunWriteState(
   id: string,
-): Promise<{ status: RunStatus; objectives: ObjectiveDef[]; source: 'builtin' | 'external'; workerId: string | null }> {
+): Promise<{ status: RunStatus; objectives: ObjectiveDef[]; source: RunSource; workerId: string | null }> {
   const db = await getDb();
   const row = await db.run.findUnique({ where: { id }, select: { status: true, objectives: true, source: true, workerId: true } });
   if (!row) throw new NotFoundError('run', id);
-  return { status: row.status as RunStatus, objectives: row.objectives as ObjectiveDef[], source: row.source as 'builtin' | 'external', workerId: row.workerId };
+  return { status: row.status as RunStatus, objectives: row.objectives as ObjectiveDef[], source: row.source as RunSource, workerId: row.workerId };
 }
 
 export async function getRunOrThrow(id: string): Promise<RunView> {

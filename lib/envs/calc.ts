@@ -29,7 +29,7 @@
  * `difficulty` in [0, 1] is the fraction of questions with a product (half of
  * them mixed).
  */
-import { Rng } from './rng';
+import { Rng } from '../rng';
 import { OBJECTIVES } from './types';
 import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, Split } from './types';
 import { Vocab, BOS } from './vocab';

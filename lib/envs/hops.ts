@@ -29,7 +29,7 @@
  * the base policy looks up common facts it knows about O–X and, on rare
  * facts about A–N that it never saw, recalls a guess.
  */
-import { Rng } from './rng';
+import { Rng } from '../rng';
 import { OBJECTIVES } from './types';
 import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, Split } from './types';
 import { Vocab, BOS } from './vocab';

@@ -9,7 +9,7 @@
  *
  * Token grammar and special token ids: see vocab.ts.
  */
-export { Rng, hashString } from './rng';
+export { Rng, hashString } from '../rng';
 export { Vocab, PAD, BOS, EOS, CALL, ENDCALL, STEP, ANSWER, ERR, SPECIAL_TOKENS } from './vocab';
 export { OBJECTIVES, SRC_PROMPT, SRC_POLICY, SRC_TOOL } from './types';
 export type {

@@ -2,8 +2,8 @@
  * Env-independent pieces of the trace protocol: scoring, rendering, the
  * train/test split and trace assembly. Every env speaks the grammar in vocab.ts.
  */
-import { hashString } from './rng';
-import type { Rng } from './rng';
+import { hashString } from '../rng';
+import type { Rng } from '../rng';
 import { ANSWER, CALL, ENDCALL, EOS, STEP } from './vocab';
 import type { Vocab } from './vocab';
 import { SRC_POLICY, SRC_PROMPT, SRC_TOOL } from './types';

@@ -1,4 +1,4 @@
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 import type { Vocab } from './vocab';
 
 /** Hash splits of the question space: train (RL and warm start), validation (what the trainer adapts on), test (reported only). */

@@ -12,7 +12,7 @@
  *
  * Pure; O(n^n · n) exact, O(resamples · n) otherwise.
  */
-import { Rng } from '../envs/rng';
+import { Rng } from '../rng';
 
 export const EXACT_LIMIT = 50_000;
 

@@ -81,7 +81,7 @@ function batchKey(batchId: string, records: unknown, ctx: WriterContext): { key:
   return { key: `${ctx.batchScope}/${batchId}`, hash: crypto.createHash('sha256').update(JSON.stringify(records)).digest('hex') };
 }
 
-async function writableRun(runId: string, ctx: WriterContext): Promise<WriteState> {
+export async function writableRun(runId: string, ctx: WriterContext): Promise<WriteState> {
   const run = await getRunWriteState(runId);
   checkWriter(runId, run, ctx);
   if (run.status === 'finished' || run.status === 'failed' || run.status === 'cancelled') {

@@ -7,12 +7,15 @@ import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, Traje
 import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, newInProcessClaim, startRun, type WriterContext } from './run-log';
 import { safeText } from './safe-text';
 import { heartbeat, type RunView } from '../db';
+import { inProcessCheckpoints, latestRunCheckpoint, saveRunCheckpoint } from './in-process-checkpoints';
+import type { CheckpointData, RunLog, StoredCheckpoint } from './run-log-interface';
 
 /** Wraps each write, e.g. to retry it when the database is busy (the worker does). */
 export type WriteRetry = <T>(what: string, fn: () => Promise<T>) => Promise<T>;
 const once: WriteRetry = (_what, fn) => fn();
 
-export class RunLogger {
+/** The run log in process (lib/db): what the worker, the CLI and reproduce train through. */
+export class RunLogger implements RunLog {
   private constructor(
     readonly run: RunView,
     private readonly ctx: WriterContext = {},
@@ -80,6 +83,22 @@ export class RunLogger {
 
   frontier(record: FrontierRecord) {
     return this.retry('logFrontiers', () => logFrontiers(this.runId, { batchId: `front-${record.step}`, records: [record] }, this.ctx));
+  }
+
+  saveCheckpoint(cp: CheckpointData, opts: { keep: number }): Promise<void> {
+    return this.retry('saveCheckpoint', () => saveRunCheckpoint(this.runId, cp, opts.keep));
+  }
+
+  latestCheckpoint(): Promise<StoredCheckpoint | null> {
+    return this.retry('latestCheckpoint', () => latestRunCheckpoint(this.runId));
+  }
+
+  namedCheckpoint(name: string): Promise<StoredCheckpoint | null> {
+    return this.retry('namedCheckpoint', () => inProcessCheckpoints.namedCheckpoint(name));
+  }
+
+  saveNamedCheckpoint(name: string, cp: CheckpointData): Promise<void> {
+    return this.retry('saveNamedCheckpoint', () => inProcessCheckpoints.saveNamedCheckpoint(name, cp));
   }
 
   finish() {

@@ -13,7 +13,13 @@ export const RUN_STATUSES = ['queued', 'running', 'finished', 'failed', 'cancell
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
 
-export const RunSource = z.enum(['builtin', 'external']);
+/**
+ * Who trains a run: `builtin` — a worker or the CLI, in process (nobody writes to it over HTTP);
+ * `external` — any trainer through the HTTP run log; `browser` — the built-in trainer running in
+ * a user's browser tab, writing through the HTTP run log as the session that created it.
+ */
+export const RunSource = z.enum(['builtin', 'external', 'browser']);
+export type RunSource = z.infer<typeof RunSource>;
 export const Direction = z.enum(['maximize', 'minimize']);
 export type Direction = z.infer<typeof Direction>;
 
@@ -211,3 +217,31 @@ export const CompareQuery = z.strictObject({
 export type CompareQuery = z.infer<typeof CompareQuery>;
 
 export const DeleteRunQuery = z.strictObject({ confirm: z.string().max(64).optional() });
+
+/**
+ * Checkpoints over HTTP. Weights travel base64-encoded; a checkpoint of the
+ * default policy (weights ≈ 0.43 MB, Adam moments twice that, in base64 in
+ * meta) is ≈ 1.8 MB of JSON, well under the 8 MiB body limit; 7 MiB of
+ * base64 weights is the most one checkpoint may carry.
+ */
+export const MAX_CHECKPOINT_BASE64 = 7 * 1024 * 1024;
+const Base64 = z
+  .string()
+  .max(MAX_CHECKPOINT_BASE64, `must be at most ${MAX_CHECKPOINT_BASE64} base64 characters`)
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'must be base64');
+
+/** POST /api/runs/:id/checkpoints — a checkpoint of this run; the run keeps its newest `keep`. */
+export const CheckpointInput = z.strictObject({
+  step,
+  weights: Base64,
+  meta: z.record(z.string(), z.unknown()),
+  keep: z.number().int().min(1).max(100).default(3),
+});
+export type CheckpointInput = z.input<typeof CheckpointInput>;
+
+/** Name of a shared checkpoint (a warm start: `warmstart-calc-d0.5-s0-b48f63fb-v4.3`). */
+export const CheckpointName = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1-128 characters of A-Z a-z 0-9 . _ -');
+
+/** POST /api/checkpoints/:name — a named shared checkpoint (replaces one of that name). */
+export const NamedCheckpointInput = z.strictObject({ step, weights: Base64, meta: z.record(z.string(), z.unknown()) });
+export type NamedCheckpointInput = z.input<typeof NamedCheckpointInput>;

@@ -4,7 +4,10 @@
  *   const config = parseTrainConfig({ env: 'calc', algorithm: 'paretopo', steps: 80 });
  *   const logger = await RunLogger.start({ name, environment: config.env, algorithm: config.algorithm,
  *                                          config, seed, source: 'builtin', objectives: runObjectives(config) });
- *   await runTraining({ config, seed, logger, resumeFrom: await getLatestCheckpoint(logger.runId) });
+ *   await runTraining({ config, seed, logger, resumeFrom: await logger.latestCheckpoint() });
+ *
+ * `logger` is any RunLog (lib/runs/run-log-interface.ts): in process (RunLogger) or over
+ * HTTP (HttpRunLog, in a browser). This folder never touches the database itself.
  *
  * The run hypervolume is the normalized 2-D hypervolume of (accuracy ↑, tool
  * calls per question ↓) against (0, TOOL_CALL_REFERENCE[env]).
@@ -29,3 +32,7 @@ export { saveAdamState, restoreAdamState } from './optimizer-state';
 export type { AdamState } from './optimizer-state';
 export { runTraining, correctCallSpread } from './run-training';
 export type { RunTrainingOptions, TrainProgress, ArchivedEval, TrainCheckpointMeta } from './run-training';
+export { warmStart, warmStartYielding, learningRate as warmStartLearningRate, warmStartCheckpointName, parseWarmStartCheckpointName, warmStartConfig, WARM_START_STEPS, WARM_START_VERSION } from './warm-start';
+export type { WarmStartOptions, WarmStartResult } from './warm-start';
+export { loadOrTrainWarmStart, loadNamedPolicy } from './warm-start-cache';
+export type { CachedWarmStart } from './warm-start-cache';

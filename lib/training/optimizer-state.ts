@@ -8,6 +8,7 @@
  * stored little-endian and base64-encoded (JSON-friendly for checkpoint meta).
  */
 import * as tf from '@tensorflow/tfjs';
+import { base64ToBytes, bytesToBase64 } from '../runs/base64';
 
 interface AdamInternals {
   iterations_: number;
@@ -44,15 +45,15 @@ export function saveAdamState(optimizer: tf.AdamOptimizer): AdamState {
     accBeta1: o.accBeta1.dataSync()[0],
     accBeta2: o.accBeta2.dataSync()[0],
     slots: vars.map((v) => ({ name: v.originalName, shape: v.variable.shape })),
-    data: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('base64'),
+    data: bytesToBase64(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)),
   };
 }
 
 /** Restores into a fresh Adam optimizer (same β, ε) created for the same variable list. */
 export function restoreAdamState(optimizer: tf.AdamOptimizer, state: AdamState): void {
   const o = internals(optimizer);
-  const bytes = Buffer.from(state.data, 'base64');
-  const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const bytes = base64ToBytes(state.data);
+  const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   tf.dispose([...o.accumulatedFirstMoment, ...o.accumulatedSecondMoment].map((v) => v.variable));
   let off = 0;
   const slots = state.slots.map((s) => {

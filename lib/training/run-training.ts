@@ -18,7 +18,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend,
-  loadOrTrainWarmStart,
   loadWeights,
   policyFromWeights,
   policyGradientStep,
@@ -29,18 +28,21 @@ import {
   type Policy,
   type Trajectory,
   type DecoderKind,
+  type TrainingPass,
 } from '../agent';
 import { trunkKernelVariant } from '../agent/kernel/trunk';
-import { getEnv, Rng, SRC_POLICY, type ToolEnv } from '../envs';
-import type { CheckpointView } from '../db';
+import { getEnv, SRC_POLICY, type ToolEnv } from '../envs';
+import { Rng } from '../rng';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
-import type { RunLogger, TrajectoryRecord } from '../runs';
+import type { RunLog, StoredCheckpoint } from '../runs/run-log-interface';
+import type { TrajectoryRecord } from '../runs/schemas';
 import { estimatorOptions, runObjectives, TrainConfigSchema, type TrainConfig } from './config';
 import { evaluatePolicy, type TrainEvaluation } from './evaluate';
 import { front2d, runHypervolume, type EvalPoint } from './hypervolume';
 import { restoreAdamState, saveAdamState, type AdamState } from './optimizer-state';
 import { learningRate } from './schedule';
 import { trajectorySegments } from './segments';
+import { loadOrTrainWarmStart } from './warm-start-cache';
 
 export interface TrainProgress {
   step: number;
@@ -54,10 +56,14 @@ export interface TrainProgress {
 export interface RunTrainingOptions {
   config: TrainConfig;
   seed: number;
-  /** The run exists and is running; this function never finishes, fails or cancels it. */
-  logger: RunLogger;
-  /** Latest checkpoint of this run (getLatestCheckpoint), or null to start fresh. */
-  resumeFrom?: CheckpointView | null;
+  /**
+   * The run's log (in process or over HTTP): the run exists and is running;
+   * this function never finishes, fails or cancels it. Warm starts are loaded
+   * from (and, when trained here, saved to) its named checkpoints.
+   */
+  logger: RunLog;
+  /** Latest checkpoint of this run (logger.latestCheckpoint()), or null to start fresh. */
+  resumeFrom?: StoredCheckpoint | null;
   /** Checked between steps; true → save a checkpoint and return 'cancelled'. */
   shouldStop?: () => Promise<boolean>;
   onProgress?: (p: TrainProgress) => void;
@@ -74,6 +80,12 @@ export interface RunTrainingOptions {
    * 'tfjs' (the browser). Both give the same tokens (kernel/decode.test.ts).
    */
   decoder?: DecoderKind;
+  /**
+   * Which training pass computes the gradients (lib/agent/training-pass.ts):
+   * default 'kernel' (the WebAssembly kernel in Node); a browser passes 'tfjs'
+   * (its WebGPU or wasm backend). A warm start trained here uses it too.
+   */
+  pass?: TrainingPass;
 }
 
 /** An evaluation of the run, as kept in the archive and the checkpoint. */
@@ -114,9 +126,10 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const estimator = opts.wrapEstimator ? opts.wrapEstimator(created) : created;
   const adaptive = created.adaptive === true;
 
-  const warm = await loadOrTrainWarmStart(env, {
+  const warm = await loadOrTrainWarmStart(env, logger, {
     seed,
     config: config.policy,
+    pass: opts.pass,
     onProgress: opts.onWarmStart ? (s, n) => opts.onWarmStart!(s, n) : undefined,
   });
   const policy = warm.policy;
@@ -192,9 +205,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         archive,
         wallTime: wall(),
       };
-      const db = await import('../db');
-      await db.saveCheckpoint({ runId: logger.runId, step, weights: serializeWeights(policy), meta: meta as unknown as Record<string, unknown> });
-      await db.pruneCheckpoints(logger.runId, config.keepCheckpoints);
+      await logger.saveCheckpoint({ step, weights: serializeWeights(policy), meta: meta as unknown as Record<string, unknown> }, { keep: config.keepCheckpoints });
     };
 
     if (startStep === 1) {
@@ -249,6 +260,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         klCoef: config.klCoef,
         refPolicy: ref,
         temperature: config.temperature,
+        pass: opts.pass,
       });
       const tUpdate = performance.now();
 

@@ -1,5 +1,5 @@
 /** The run `npm start` queues on an empty database: short enough to finish in a few minutes. */
-import type { QueueRunInput } from '../../lib/runs/queue-run';
+import type { QueueRunInput } from '../../lib/worker/queue-run';
 
 export const DEMO_RUN: QueueRunInput = {
   source: 'builtin',

@@ -16,7 +16,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRun, listMetrics } from '../../lib/db';
-import { queueRun } from '../../lib/runs/queue-run';
+import { queueRun } from '../../lib/worker/queue-run';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../../lib/db/client';
 import { useDatabase } from '../support/databases';
 import { startNextServer, type NextServer } from '../support/next-server';

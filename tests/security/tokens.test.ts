@@ -12,7 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { findActiveToken, getDb, listEvents, closeDb, migrate, resolveDbConfig } from '../../lib/db';
-import { defaultWorkerId, DEFAULT_WORKER_OPTIONS } from '../../lib/runs/worker';
+import { defaultWorkerId, DEFAULT_WORKER_OPTIONS } from '../../lib/worker/worker';
 import { DATABASES, useDatabase } from '../support/databases';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

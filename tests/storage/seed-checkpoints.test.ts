@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { getCheckpointByName } from '../../lib/db';
 import { ENV_NAMES, getEnv } from '../../lib/envs';
-import { initBackend, policyFromWeights, disposePolicy, warmStartCheckpointName, warmStartConfig } from '../../lib/agent';
+import { initBackend, policyFromWeights, disposePolicy } from '../../lib/agent';
+import { warmStartCheckpointName, warmStartConfig } from '../../lib/training';
 import { importSeedCheckpoints, listSeedCheckpoints } from '../../scripts/lib/seed-checkpoints';
 import { DATABASES, useDatabase } from '../support/databases';
 

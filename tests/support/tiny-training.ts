@@ -4,7 +4,8 @@
  * not model quality, so the warm start is trained for a few steps only.
  */
 import { getEnv } from '../../lib/envs';
-import { serializeWeights, warmStart, warmStartCheckpointName, warmStartConfig, initBackend, disposePolicy } from '../../lib/agent';
+import { serializeWeights, initBackend, disposePolicy } from '../../lib/agent';
+import { warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
 import { saveCheckpoint } from '../../lib/db';
 import type { TrainConfigInput } from '../../lib/training';
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRun, getLatestCheckpoint, getRun, listEvents, listMetrics, requestCancel } from '../../lib/db';
-import { queueRun } from '../../lib/runs/queue-run';
+import { queueRun } from '../../lib/worker/queue-run';
 import { DATABASES, useDatabase } from '../support/databases';
 import { seedTinyWarmStart, tinyConfig } from '../support/tiny-training';
 import { startWorker, waitFor, type WorkerProcess } from '../support/worker-process';

@@ -1,7 +1,7 @@
 import { listRuns, withEvaluations } from '@/lib/db';
 import { parseQuery, readJson, route } from '@/lib/api/handler';
 import { ListRunsQuery, startRun } from '@/lib/runs';
-import { queueRun } from '@/lib/runs/queue-run';
+import { queueRun, startBrowserRun } from '@/lib/worker/queue-run';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,14 +17,15 @@ export const GET = route(async (req) => {
 /**
  * POST /api/runs
  *   { source: "builtin", config: { env, algorithm, steps, ... }, seed?, name?, tags? } → 201, queued for a worker;
+ *   { source: "browser", … the same … } → 201, running, trained by the caller's browser through this API;
  *   otherwise an external run created through the run log (ingest API) → 201 (200 if `id` existed).
  */
 export const POST = route(
   async (req, _params, { writer }) => {
     const body = await readJson(req);
-    if (body && typeof body === 'object' && (body as { source?: unknown }).source === 'builtin') {
-      return Response.json({ run: await queueRun(body, writer) }, { status: 201 });
-    }
+    const source = body && typeof body === 'object' ? (body as { source?: unknown }).source : undefined;
+    if (source === 'builtin') return Response.json({ run: await queueRun(body, writer) }, { status: 201 });
+    if (source === 'browser') return Response.json({ run: await startBrowserRun(body, writer) }, { status: 201 });
     const { run, created } = await startRun(body, writer);
     return Response.json({ run }, { status: created ? 201 : 200 });
   },

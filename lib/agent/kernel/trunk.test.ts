@@ -3,20 +3,19 @@
  * backprop.ts: loss and every gradient, over shapes that hit each GEMM tail
  * (rows, columns not multiples of the 4×8 tile; T and V odd; K above the k-block).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { disposePolicy, initBackend, Rng } from '../index';
 import { randomTrainingCase } from '../test-helpers';
 import { lossAndGradients } from '../backprop';
 import { maskedCrossEntropyLoss } from '../logits-loss';
 import fc from 'fast-check';
-import { setTrunkKernelEnabled, trunkKernelExports, trunkKernelVariant, trunkLogits } from './trunk';
+import { trunkKernelExports, trunkKernelVariant, trunkLogits } from './trunk';
 import * as tf from '@tensorflow/tfjs';
 import { forward } from '../model';
 
 beforeAll(async () => {
   await initBackend('wasm');
 });
-afterEach(() => setTrunkKernelEnabled(true));
 
 
 describe('trunk kernel (WebAssembly SIMD training pass)', () => {
@@ -35,9 +34,8 @@ describe('trunk kernel (WebAssembly SIMD training pass)', () => {
     it(`matches the tfjs pass (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead} V${cfg.vocabSize})`, () => {
       const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = maskedCrossEntropyLoss(targets, w);
-      const fast = lossAndGradients(policy, ids, B, T, lossOf);
-      setTrunkKernelEnabled(false);
-      const ref = lossAndGradients(policy, ids, B, T, lossOf);
+      const fast = lossAndGradients(policy, ids, B, T, lossOf, 'kernel');
+      const ref = lossAndGradients(policy, ids, B, T, lossOf, 'tfjs');
       expect(fast.loss).toBeCloseTo(ref.loss, 5);
       [...policy.params.keys()].forEach((name, i) => {
         const g = ref.grads[i];
@@ -63,11 +61,12 @@ describe('trunk kernel input checks', () => {
       expect(got.length).toBe(want.length);
       const scale = Math.max(...Array.from(want).map(Math.abs));
       for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i]) / scale).toBeLessThan(2e-5);
-      setTrunkKernelEnabled(false);
-      expect(trunkLogits(policy, ids, B, T)).toBeNull();
-      setTrunkKernelEnabled(true);
       disposePolicy(policy);
     }
+    // A config the kernel does not cover (head size 3, not a multiple of 4): null, the caller uses tfjs.
+    const { policy, ids } = randomTrainingCase(2, 3, { nLayer: 1, nEmbd: 6, nHead: 2, contextLength: 4, vocabSize: 5 }, 3);
+    expect(trunkLogits(policy, ids, 2, 3)).toBeNull();
+    disposePolicy(policy);
   });
 
   it('rejects a token id outside the vocabulary instead of reading past the embedding', () => {

@@ -67,7 +67,6 @@ export function kernelMemoryClaim(): number {
 }
 
 let kernel: { x: Exports; variant: KernelVariant } | null = null;
-let enabled = true;
 type Recorder = (name: string, ms: number, args?: number[]) => void;
 let profiler: Recorder | null = null;
 
@@ -104,12 +103,7 @@ function phase<R>(name: string, f: () => R): R {
 
 /** Which kernel build is loaded, or null (tfjs pass only). */
 export function trunkKernelVariant(): KernelVariant | null {
-  return kernel && enabled ? kernel.variant : null;
-}
-
-/** Turn the kernel path off (tests compare it with the tfjs pass) or back on. */
-export function setTrunkKernelEnabled(on: boolean): void {
-  enabled = on;
+  return kernel ? kernel.variant : null;
 }
 
 /**
@@ -287,12 +281,12 @@ function forwardPass(k: Exports, policy: Policy, ids: Int32Array, B: number, T: 
 
 /**
  * Logits [B·T, V] (a copy) of inputs `ids` [B,T] (batch-major), or null when
- * the kernel is not loaded, disabled, or does not cover the config: the
+ * the kernel is not loaded or does not cover the config: the
  * forward pass of trunkLossAndGradients alone (the KL reference's forward).
  */
 export function trunkLogits(policy: Policy, ids: Int32Array, B: number, T: number): Float32Array | null {
   const c = policy.config;
-  if (!kernel || !enabled || !trunkKernelSupports(c)) return null;
+  if (!kernel || !trunkKernelSupports(c)) return null;
   const k = profiler ? timed(kernel.x, profiler) : kernel.x;
   const { p } = forwardPass(k, policy, ids, B, T);
   const off = p.logits >> 2;
@@ -302,7 +296,7 @@ export function trunkLogits(policy: Policy, ids: Int32Array, B: number, T: numbe
 /**
  * Loss and gradients of every parameter (policy.params order) for inputs
  * `ids` [B,T] (batch-major) and a host loss of the logits [B·T, V], or null
- * when the kernel is not loaded, disabled, or does not cover the config.
+ * when the kernel is not loaded or does not cover the config.
  * Same contract as backprop.ts lossAndGradients.
  */
 export function trunkLossAndGradients(
@@ -313,7 +307,7 @@ export function trunkLossAndGradients(
   lossOfLogits: LogitsLoss,
 ): { loss: number; grads: Float32Array[] } | null {
   const c = policy.config;
-  if (!kernel || !enabled || !trunkKernelSupports(c)) return null;
+  if (!kernel || !trunkKernelSupports(c)) return null;
   const k = profiler ? timed(kernel.x, profiler) : kernel.x;
   const { p, w, lnfG, headW } = forwardPass(k, policy, ids, B, T);
   const f32 = new Float32Array(k.memory.buffer);

@@ -1,5 +1,5 @@
 import { readJson, route } from '@/lib/api/handler';
-import { cloneRun } from '@/lib/runs/queue-run';
+import { cloneRun } from '@/lib/worker/queue-run';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,23 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, useDatabase } from '../../tests/support/databases';
-import { disposePolicy, initBackend, serializeWeights, warmStart, warmStartCheckpointName, warmStartConfig } from '../agent';
-import { getLatestCheckpoint, getRunOrThrow, listEvalPoints, listFrontiers, listMetrics, listTrajectories, saveCheckpoint } from '../db';
-import { getEnv } from '../envs';
-import { ValidationError } from '../errors';
-import { RunLogger } from '../runs';
-import {
-  describeTrainOptions,
-  learningRate,
-  parseTrainConfig,
-  runHypervolume,
-  runObjectives,
-  runTraining,
-  trajectorySegments,
-  TrainConfigSchema,
-  type TrainConfig,
-  type TrainConfigInput,
-} from './index';
+import { DATABASES, useDatabase } from '../support/databases';
+import { disposePolicy, initBackend, resolveConfig, serializeWeights, TRAINING_PASSES } from '../../lib/agent';
+import { trunkKernelSupports } from '../../lib/agent/kernel/trunk';
+import { getLatestCheckpoint, getRunOrThrow, listEvalPoints, listFrontiers, listMetrics, listTrajectories, saveCheckpoint } from '../../lib/db';
+import { getEnv } from '../../lib/envs';
+import { ValidationError } from '../../lib/errors';
+import { RunLogger } from '../../lib/runs';
+import { describeTrainOptions, learningRate, parseTrainConfig, runHypervolume, runObjectives, runTraining, trajectorySegments, TrainConfigSchema, type TrainConfig, type TrainConfigInput, warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 const tiny = (o: Partial<TrainConfigInput> = {}): TrainConfig =>
@@ -53,18 +43,11 @@ async function seedWarmStart(seed: number) {
   disposePolicy(res.policy);
 }
 
-/** Loggers of this file's runs: released after each database block, so no heartbeat outlives its database. */
-const loggers: RunLogger[] = [];
+/** Runs this file started: ended after each database's tests, so their claim heartbeats stop before the database goes away. */
+const started: RunLogger[] = [];
+
 async function startRun(config: TrainConfig, seed: number, name: string) {
-  const logger = await startLogger(config, seed, name);
-  loggers.push(logger);
-  return logger;
-}
-function releaseLoggers() {
-  for (const l of loggers.splice(0)) l.release();
-}
-async function startLogger(config: TrainConfig, seed: number, name: string) {
-  return RunLogger.start({
+  const logger = await RunLogger.start({
     name,
     environment: config.env,
     algorithm: config.algorithm,
@@ -73,6 +56,8 @@ async function startLogger(config: TrainConfig, seed: number, name: string) {
     source: 'builtin',
     objectives: runObjectives(config),
   });
+  started.push(logger);
+  return logger;
 }
 
 /** Everything logged per step except wall-clock timings. */
@@ -173,7 +158,11 @@ describe('config', () => {
 
 describe.each(DATABASES)('training on %s', (provider) => {
   useDatabase(provider);
-  afterAll(releaseLoggers);
+  // Registered after useDatabase, so it runs before the database is closed: a running run's
+  // heartbeat (every 5 s) must not fire between one database's close and the next one's open.
+  afterAll(async () => {
+    for (const l of started.splice(0)) await l.cancel().catch(() => undefined);
+  });
   beforeAll(async () => {
     await seedWarmStart(0);
     await seedWarmStart(1);
@@ -238,21 +227,26 @@ describe.each(DATABASES)('training on %s', (provider) => {
     expect((await getLatestCheckpoint(l.runId))?.step).toBe(2);
   });
 
-  it('does not leak tensors across training steps', async () => {
-    const config = tiny({ steps: 6, klCoef: 0.05 });
-    const l = await startRun(config, 0, 'leak');
-    const before = tf.memory().numTensors;
-    const counts: number[] = [];
-    await runTraining({ config, seed: 0, logger: l, onProgress: (p) => p.step >= 1 && counts.push(tf.memory().numTensors) });
-    // Adam's moments appear at the first update; after that the count is flat, and all is freed at the end.
-    expect(new Set(counts).size).toBe(1);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  // Both training passes, chosen by argument: the WebAssembly kernel (Node's default) and the tfjs pass a browser trains with.
+  for (const pass of TRAINING_PASSES) {
+    it(`does not leak tensors across training steps (${pass} pass)`, async () => {
+      const config = tiny({ steps: 6, klCoef: 0.05 });
+      if (pass === 'kernel') expect(trunkKernelSupports(resolveConfig({ ...config.policy, vocabSize: getEnv('calc', { seed: 0 }).vocab.size })), 'the kernel covers this config').toBe(true);
+      const l = await startRun(config, 0, `leak-${pass}`);
+      const before = tf.memory().numTensors;
+      const counts: number[] = [];
+      await runTraining({ config, seed: 0, logger: l, pass, onProgress: (p) => p.step >= 1 && counts.push(tf.memory().numTensors) });
+      // Adam's moments appear at the first update; after that the count is flat, and all is freed at the end.
+      expect(counts.length).toBe(6);
+      expect(new Set(counts).size).toBe(1);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
 });
 
 describe('estimator options', () => {
   it("scales minimize objectives linearly on [0, reference] for scalarizing estimators, unless told otherwise", async () => {
-    const { estimatorOptions } = await import('./index');
+    const { estimatorOptions } = await import('../../lib/training');
     expect(estimatorOptions(parseTrainConfig({ env: 'hops', algorithm: 'paretopo' }))).toEqual({
       scales: { tool_calls: { kind: 'minmax', lo: 0, hi: 5 } },
     });

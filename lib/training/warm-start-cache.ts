@@ -1,17 +1,19 @@
 /**
- * Warm-start checkpoints cached by name in the checkpoints table (lib/db), so
- * later runs start from them without re-training. Node only (imports lib/db lazily).
+ * Warm starts cached by name in a checkpoint store (the run log's named
+ * checkpoints: the database in process, the HTTP API in a browser), so later runs
+ * start from them without re-training.
  */
 import type { ToolEnv } from '../envs/types';
-import type { Policy } from './model';
-import { policyFromWeights, serializeWeights } from './serialize';
+import type { Policy } from '../agent/model';
+import { policyFromWeights, serializeWeights } from '../agent/serialize';
+import type { CheckpointStore } from '../runs/run-log-interface';
 import { warmStartCheckpointName, warmStartConfig, warmStartYielding } from './warm-start';
 import type { WarmStartOptions } from './warm-start';
 
 export interface CachedWarmStart {
   policy: Policy;
   name: string;
-  /** True when loaded from the database, false when trained now. */
+  /** True when loaded from the store, false when trained now. */
   cached: boolean;
   /** Training wall-clock and CPU seconds (0 when cached). */
   seconds: number;
@@ -20,18 +22,17 @@ export interface CachedWarmStart {
 
 export async function loadOrTrainWarmStart(
   env: ToolEnv,
+  store: CheckpointStore,
   opts: WarmStartOptions & { retrain?: boolean } = {},
 ): Promise<CachedWarmStart> {
-  const db = await import('../db');
   const seed = opts.seed ?? 0;
   const name = warmStartCheckpointName(env, seed, warmStartConfig(env, opts.config));
   if (!opts.retrain) {
-    const row = await db.getCheckpointByName(name);
+    const row = await store.namedCheckpoint(name);
     if (row) return { policy: policyFromWeights(row.weights), name, cached: true, seconds: 0, cpuSeconds: 0 };
   }
   const res = await warmStartYielding(env, opts);
-  await db.saveCheckpoint({
-    name,
+  await store.saveNamedCheckpoint(name, {
     step: res.steps,
     weights: serializeWeights(res.policy),
     meta: { kind: 'warmstart', env: env.name, difficulty: env.difficulty, seed, config: res.policy.config, seconds: res.seconds, cpuSeconds: res.cpuSeconds, finalLoss: res.finalLoss },
@@ -40,8 +41,7 @@ export async function loadOrTrainWarmStart(
 }
 
 /** Load a named checkpoint as a policy, or null. */
-export async function loadNamedPolicy(name: string): Promise<Policy | null> {
-  const db = await import('../db');
-  const row = await db.getCheckpointByName(name);
+export async function loadNamedPolicy(store: CheckpointStore, name: string): Promise<Policy | null> {
+  const row = await store.namedCheckpoint(name);
   return row ? policyFromWeights(row.weights) : null;
 }

@@ -1,12 +1,12 @@
 /**
- * Built-in runs: validated training configs queued for a worker, and clones of
- * existing runs with changes.
+ * Runs of the built-in trainer: validated training configs queued for a
+ * worker, clones of existing runs with changes, and runs a browser trains.
  */
 import { z } from 'zod';
 import { getRunOrThrow, type RunView } from '../db';
 import { ValidationError } from '../errors';
 import { parseTrainConfig, runObjectives } from '../training/config'; // no tfjs: the web server imports this
-import { startRun, parse, type WriterContext } from './run-log';
+import { startRun, parse, type WriterContext } from '../runs/run-log';
 
 export const QueueRunInput = z.strictObject({
   source: z.literal('builtin'),
@@ -33,7 +33,24 @@ function withPrefix<T>(prefix: string, fn: () => T): T {
 
 /** Validates a training config and queues the run for a worker. */
 export async function queueRun(input: unknown, ctx: WriterContext = {}): Promise<RunView> {
-  const data = parse(QueueRunInput, input);
+  return createTrainerRun(parse(QueueRunInput, input), 'builtin', ctx);
+}
+
+/**
+ * POST /api/runs with `source: "browser"`: the built-in trainer, run in the
+ * caller's browser tab. Same body and validation as a queued run; the run is
+ * created running, with no worker claim, owned by the caller's token (its
+ * session in a browser): that writer logs to it through the HTTP run log,
+ * checkpoints included, like an external trainer. No worker ever claims it.
+ */
+export const BrowserRunInput = QueueRunInput.extend({ source: z.literal('browser') });
+export type BrowserRunInput = z.input<typeof BrowserRunInput>;
+
+export async function startBrowserRun(input: unknown, ctx: WriterContext = {}): Promise<RunView> {
+  return createTrainerRun(parse(BrowserRunInput, input), 'browser', ctx);
+}
+
+async function createTrainerRun(data: Omit<z.output<typeof QueueRunInput>, 'source'>, source: 'builtin' | 'browser', ctx: WriterContext): Promise<RunView> {
   const config = withPrefix('config', () => parseTrainConfig(data.config));
   const { run } = await startRun({
     name: data.name ?? `${config.env} · ${config.algorithm} · seed ${data.seed}`,
@@ -41,8 +58,8 @@ export async function queueRun(input: unknown, ctx: WriterContext = {}): Promise
     algorithm: config.algorithm,
     config: config as unknown as Record<string, unknown>,
     seed: data.seed,
-    source: 'builtin',
-    status: 'queued',
+    source,
+    status: source === 'builtin' ? 'queued' : 'running',
     objectives: runObjectives(config),
     tags: data.tags,
     notes: data.notes,

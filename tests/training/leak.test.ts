@@ -10,13 +10,13 @@
  * observeEvaluation (as before) fails all three.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase } from '../../tests/support/databases';
-import { disposePolicy, initBackend, loadNamedPolicy, serializeWeights, warmStart, warmStartCheckpointName, warmStartConfig } from '../agent';
-import { listMetrics, saveCheckpoint } from '../db';
-import { getEnv, splitOf } from '../envs';
-import type { AdvantageEstimator } from '../paretopo';
-import { RunLogger } from '../runs';
-import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining } from './index';
+import { useDatabase } from '../support/databases';
+import { disposePolicy, initBackend, serializeWeights } from '../../lib/agent';
+import { listMetrics, saveCheckpoint } from '../../lib/db';
+import { getEnv, splitOf } from '../../lib/envs';
+import type { AdvantageEstimator } from '../../lib/paretopo';
+import { inProcessCheckpoints, RunLogger } from '../../lib/runs';
+import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining, loadNamedPolicy, warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 
@@ -88,7 +88,7 @@ describe('leak-free training (sqlite)', () => {
     expect(observed.map((o) => o.step)).toEqual([0, 1, 2, 3, 4]);
     // At step 0 the policy is the warm start: evaluate it on both splits here.
     const env = getEnv('calc', { seed: 0 });
-    const warm = await loadNamedPolicy(warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY)));
+    const warm = await loadNamedPolicy(inProcessCheckpoints, warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY)));
     const val = evaluatePolicy(warm!, env, config, 0, 'validation');
     const test = evaluatePolicy(warm!, env, config, 0, 'test');
     disposePolicy(warm!);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getEnv } from '../envs';
-import { disposePolicy, initBackend, serializeWeights, warmStart, warmStartYielding } from './index';
+import { disposePolicy, initBackend, serializeWeights } from '../agent';
+import { warmStart, warmStartYielding } from './warm-start';
 
 const TINY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 

@@ -6,9 +6,9 @@
  * workers that died, which then resume from their last checkpoint.
  */
 import crypto from 'node:crypto';
-import { claimNextRun, getLatestCheckpoint, heartbeat, releaseRun, requeueStaleRuns, type RunView } from '../db';
-import { parseTrainConfig, runTraining } from '../training';
-import { RunLogger } from './run-logger';
+import { claimNextRun, heartbeat, releaseRun, requeueStaleRuns, type RunView } from '../db';
+import { RunLogger } from '../runs/run-logger';
+import { errorMessage, trainBuiltinRun, type StopReason } from './train-run';
 
 export interface WorkerOptions {
   /** Stable name in logs and in Run.workerId. */
@@ -93,37 +93,34 @@ export async function runWorker(opts: WorkerOptions = {}): Promise<void> {
 
 async function trainClaimedRun(run: RunView, workerId: string, heartbeatMs: number, log: (l: string) => void, signal?: AbortSignal) {
   const logger = RunLogger.attach(run, { workerId, retry: (what, fn) => withDbRetry(what, fn, log, signal) });
-  let stop: 'cancel' | 'lost' | 'shutdown' | null = null;
+  let stop: StopReason | null = null;
   const check = async () => {
     if (signal?.aborted) stop = 'shutdown';
     const hb = await heartbeat(run.id, workerId).catch(() => ({ owned: true, cancelRequested: false }));
     if (!hb.owned) stop = 'lost';
     else if (hb.cancelRequested && !stop) stop = 'cancel';
-    return stop !== null;
+    return stop;
   };
-  // Timers fire while training awaits between steps; `shouldStop` also beats.
+  // Timers fire while training awaits between steps; `stopReason` also beats.
   const timer = setInterval(() => void check(), heartbeatMs);
   try {
-    const config = parseTrainConfig(run.config);
-    const resumeFrom = await getLatestCheckpoint(run.id);
-    log(`${resumeFrom ? `resuming run ${run.id} from step ${resumeFrom.step}` : `training run ${run.id}`} (${run.name}, attempt ${run.attempts})`);
-    const { status } = await runTraining({ config, seed: run.seed, logger, resumeFrom, shouldStop: check });
-    if (status === 'finished') {
-      await logger.finish();
-      log(`finished run ${run.id}`);
-    } else if (stop === 'cancel') {
-      await logger.cancel();
-      log(`cancelled run ${run.id}`);
-    } else if (stop === 'shutdown') {
-      await releaseRun(run.id, workerId);
-      log(`gave run ${run.id} back to the queue (shutting down)`);
-    } else {
-      log(`run ${run.id} was taken over or deleted; dropped it`);
-    }
+    const outcome = await trainBuiltinRun({
+      log: logger,
+      config: run.config,
+      seed: run.seed,
+      stopReason: check,
+      claimLost: () => stop === 'lost',
+      release: async () => void (await releaseRun(run.id, workerId)),
+      onStart: (after) => log(`${after !== null ? `resuming run ${run.id} from step ${after}` : `training run ${run.id}`} (${run.name}, attempt ${run.attempts})`),
+    });
+    if (outcome === 'finished') log(`finished run ${run.id}`);
+    else if (outcome === 'cancelled') log(`cancelled run ${run.id}`);
+    else if (outcome === 'released') log(`gave run ${run.id} back to the queue (shutting down)`);
+    else log(`run ${run.id} was taken over or deleted; dropped it`);
   } catch (err) {
-    const message = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
-    log(`run ${run.id} failed: ${message}`);
-    if (stop !== 'lost') await logger.fail(message).catch((e) => log(`could not record the failure: ${(e as Error).message}`));
+    log(`run ${run.id} failed: ${errorMessage(err)}`);
+    const recordError = (err as { recordError?: unknown }).recordError;
+    if (recordError) log(`could not record the failure: ${(recordError as Error).message}`);
   } finally {
     clearInterval(timer);
   }

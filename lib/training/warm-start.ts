@@ -3,13 +3,14 @@
  * and direct answers, giving the "base policy" that can do both, imperfectly.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../envs/rng';
+import { Rng } from '../rng';
 import type { ToolEnv } from '../envs/types';
-import type { PolicyConfig } from './config';
-import { configHash, resolveConfig } from './config';
-import { createPolicy } from './model';
-import type { Policy } from './model';
-import { packBatch, splitByLength, supervisedStepBatches } from './train-step';
+import type { PolicyConfig } from '../agent/config';
+import { configHash, resolveConfig } from '../agent/config';
+import { createPolicy } from '../agent/model';
+import type { Policy } from '../agent/model';
+import type { TrainingPass } from '../agent/training-pass';
+import { packBatch, splitByLength, supervisedStepBatches } from '../agent/train-step';
 
 /** Default warm-start length in optimizer steps. */
 export const WARM_START_STEPS = 1200;
@@ -26,6 +27,8 @@ export interface WarmStartOptions {
   /** Peak Adam learning rate. Default 3e-3. */
   learningRate?: number;
   onProgress?: (step: number, total: number, loss: number) => void;
+  /** Which training pass computes the gradients (lib/agent/training-pass.ts). Default 'kernel'. */
+  pass?: TrainingPass;
 }
 
 export interface WarmStartResult {
@@ -101,7 +104,7 @@ function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, 
         }
       }
       // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
-      loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)));
+      loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)), opts.pass);
       opts.onProgress?.(step + 1, steps, loss);
       yield;
     }
@@ -119,6 +122,10 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
   }
 }
 
+/** One turn of the event loop (setImmediate in Node; a macrotask in a browser). */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 /**
  * The same warm start, giving the event loop a turn at least every
  * `yieldEveryMs` (default 200 ms), so a worker's heartbeat timer keeps firing
@@ -132,7 +139,7 @@ export async function warmStartYielding(env: ToolEnv, opts: WarmStartOptions & {
     const r = it.next();
     if (r.done) return r.value;
     if (performance.now() - last >= every) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       last = performance.now();
     }
   }

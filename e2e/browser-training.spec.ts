@@ -1,0 +1,79 @@
+/**
+ * Training in the browser, in Chromium: "Train in this browser" on the
+ * new-run form starts a 5-step run in the tab, a second page (another user's
+ * view of the run page) sees its hypervolume chart gain points, the trainer
+ * tab is reloaded mid-run and resumes from its checkpoint, and the run ends
+ * with steps 1..5, each once. The run uses the default policy and its shipped
+ * warm start.
+ *
+ * Backend: this Chromium has no WebGPU adapter without --enable-unsafe-webgpu,
+ * so the page falls back (and says so) to tfjs's cpu backend. With the flag,
+ * SwiftShader's WebGPU adapter exists, but tfjs-webgpu's synchronous readback
+ * (dataSync, used throughout lib/agent) crashes this Chromium's GPU process
+ * ("Could not find SharedImageBackingFactory … WebGPUSwapBufferProvider"), so
+ * the WebGPU run is not tested here yet (see the issue-14 note).
+ */
+import { expect, test } from '@playwright/test';
+
+test.setTimeout(600_000);
+
+const drawnSteps = () => (window.__paretoDrawn ?? []).length;
+
+test('train a run in this browser, watch it from a second page, reload mid-run and resume without a duplicated step', async ({ page, context, request }, testInfo) => {
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(`[${m.type()}] ${m.text()}`));
+  await page.goto('/runs/new');
+  await page.locator('#env').selectOption('calc');
+  await page.locator('#algorithm').selectOption('paretopo');
+  await page.locator('#name').fill('e2e · trained in the browser');
+  const set = async (option: string, value: string) => page.locator(`#opt-${option}`).fill(value);
+  await set('steps', '5');
+  await set('promptsPerStep', '4');
+  await set('groupSize', '8');
+  await set('evalEvery', '1');
+  await set('evalSize', '32');
+  await set('checkpointEvery', '2');
+  await page.getByTestId('train-in-browser').click();
+  await expect(page).toHaveURL(/\/runs\/r_[^/]+\/train$/, { timeout: 30_000 });
+  const runId = page.url().split('/').at(-2)!;
+  await expect(page.getByTestId('trainer-backend')).toContainText(/on WebGPU|No WebGPU adapter in this browser: training on tfjs's (wasm|cpu) backend/, { timeout: 60_000 });
+  await expect(page.getByTestId('trainer-resumed')).toContainText('Started from the warm start', { timeout: 120_000 });
+
+  // A second page: the run page as anyone sees it, its hypervolume chart gaining points live.
+  const watcher = await context.newPage();
+  await watcher.goto(`/runs/${runId}`);
+  await expect(watcher.getByTestId('run-status')).toContainText('running');
+  await expect(watcher.getByTestId('run-browser-note')).toBeVisible();
+  await expect.poll(() => watcher.evaluate(drawnSteps), { timeout: 300_000 }).toBeGreaterThanOrEqual(1);
+  const seen = await watcher.evaluate(drawnSteps);
+
+  // Reload the trainer tab once step 3 is logged (its last checkpoint is step 2): it resumes from that checkpoint.
+  await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).run.lastStep ?? 0, { timeout: 300_000 }).toBeGreaterThanOrEqual(3);
+  const stepSeconds = await page.getByTestId('trainer-step-seconds').textContent();
+  await page.screenshot({ path: testInfo.outputPath('browser-trainer-before-reload.png'), fullPage: true });
+  await page.reload();
+  await expect(page.getByTestId('trainer-resumed')).toContainText(/Resumed from the checkpoint of step [2-5]/, { timeout: 120_000 });
+  await expect(page.getByTestId('trainer-phase')).toHaveText('finished', { timeout: 300_000 });
+  await page.screenshot({ path: testInfo.outputPath('browser-trainer-finished.png'), fullPage: true });
+
+  await expect(watcher.getByTestId('run-status')).toContainText('finished', { timeout: 60_000 });
+  await expect.poll(() => watcher.evaluate(drawnSteps), { timeout: 60_000 }).toBeGreaterThan(seen);
+  await watcher.screenshot({ path: testInfo.outputPath('browser-run-watched.png'), fullPage: true });
+
+  const metrics = (await (await request.get(`/api/runs/${runId}/metrics?after=-1&limit=100`)).json()).metrics as { step: number }[];
+  expect(metrics.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
+  const evals = ((await (await request.get(`/api/runs/${runId}/eval-points`)).json()).evalPoints as { step: number; split: string }[]).filter((p) => p.split === 'test');
+  expect(evals.map((p) => p.step)).toEqual([0, 1, 2, 3, 4, 5]);
+  const run = (await (await request.get(`/api/runs/${runId}`)).json()).run;
+  expect(run).toMatchObject({ source: 'browser', status: 'finished', lastStep: 5 });
+  const backend = await page.getByTestId('trainer-backend').textContent();
+  testInfo.annotations.push({ type: 'seconds per step', description: `${stepSeconds} (${backend})` });
+  console.log(`browser run ${runId}: ${stepSeconds} s per step before the reload; ${backend}`);
+  if (logs.some((l) => l.startsWith('[error]'))) console.log(logs.filter((l) => l.startsWith('[error]')).join('\n'));
+});
+
+declare global {
+  interface Window {
+    __paretoDrawn?: { step: number; t: number }[];
+  }
+}
