@@ -74,7 +74,10 @@ describe.each(DATABASES)('worker on %s', (provider) => {
   }, 240_000);
 
   it('resumes from the last checkpoint after the worker is killed, matching an uninterrupted run', async () => {
-    const config = tinyConfig({ steps: 8, checkpointEvery: 2, evalEvery: 2 });
+    // Long enough that the kill lands mid-run: with the kernel decoder a tiny step takes tens of ms, and 8 steps
+    // finished between two polls of the wait below (the test then timed out waiting for a mid-run state).
+    const STEPS = 120;
+    const config = tinyConfig({ steps: STEPS, checkpointEvery: 2, evalEvery: 4 });
     const reference = await queueRun({ source: 'builtin', name: 'uninterrupted', seed: 0, config });
     const w0 = worker(['--until-idle']);
     await w0.exited;
@@ -85,7 +88,7 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     await waitFor('a checkpoint and progress past it', async () => {
       const ckpt = await getLatestCheckpoint(run.id);
       const r = await getRun(run.id);
-      return ckpt && ckpt.step >= 2 && (r?.lastStep ?? 0) >= ckpt.step + 1 && (r?.lastStep ?? 0) < 8;
+      return ckpt && ckpt.step >= 2 && (r?.lastStep ?? 0) >= ckpt.step + 1 && (r?.lastStep ?? 0) < STEPS;
     }, 120_000, w1.logs);
     await w1.kill('SIGKILL');
     expect((await getRun(run.id))?.status).toBe('running'); // orphaned
@@ -95,15 +98,15 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     const w2 = worker(['--stale-ms', '1500', '--until-idle']);
     await w2.exited;
     const resumed = await getRun(run.id);
-    expect(resumed, w2.logs()).toMatchObject({ status: 'finished', attempts: 2, lastStep: 8 });
+    expect(resumed, w2.logs()).toMatchObject({ status: 'finished', attempts: 2, lastStep: STEPS });
     expect(w2.logs()).toMatch(/resuming run .* from step/);
 
     // Everything but wall-clock measurements must match exactly.
     const strip = (ms: Awaited<ReturnType<typeof listMetrics>>) =>
       ms.map(({ wallTime: _w, createdAt: _c, extra, ...m }) => ({ ...m, extra: { ...extra, timing: undefined } }));
-    const a = strip(await listMetrics(reference.id, { after: -1, limit: 100 }));
-    const b = strip(await listMetrics(run.id, { after: -1, limit: 100 }));
-    expect(b.map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const a = strip(await listMetrics(reference.id, { after: -1, limit: 1000 }));
+    const b = strip(await listMetrics(run.id, { after: -1, limit: 1000 }));
+    expect(b.map((m) => m.step)).toEqual(Array.from({ length: STEPS }, (_, i) => i + 1));
     expect(b).toEqual(a);
   }, 400_000);
 
