@@ -20,6 +20,7 @@ import { ExportButtons, type LegendEntry } from '../charts/export-buttons';
 import { StatusBadge } from '../status-badge';
 import { formatNumber } from '../format';
 import { finalSeries, hypervolumeSeries, indicatorsCsv, marksCsv, meansSeries, planeSeries, seriesCsv, weightSeries, type ColoredRun } from './compare-series';
+import { Card } from '../card';
 
 export interface CompareState {
   x: string;
@@ -28,20 +29,6 @@ export interface CompareState {
   step: number | null;
 }
 
-function Card({ title, subtitle, actions, children, testId }: { title: string; subtitle?: string; actions?: React.ReactNode; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
-      <div className="flex items-start gap-2">
-        <div>
-          <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
-          {subtitle && <p className="mb-2 text-xs text-slate-500">{subtitle}</p>}
-        </div>
-        <div className="ml-auto">{actions}</div>
-      </div>
-      {children}
-    </section>
-  );
-}
 
 function ChartBox({ name, legend, csv, children, testId }: { name: string; legend: LegendEntry[]; csv: () => string; children: React.ReactNode; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -14,6 +14,7 @@ import { ExportButtons } from '../charts/export-buttons';
 import { objectiveLabel } from '../charts/front-plane-model';
 import { taskPlanes, taskPointsCsv } from './experiment-series';
 import { ParameterAnalysis } from './parameter-analysis';
+import { Card } from '../card';
 
 export interface PairState {
   task: string | null;
@@ -21,20 +22,6 @@ export interface PairState {
   b: string | null;
 }
 
-function Card({ title, subtitle, actions, children, testId }: { title: string; subtitle?: string; actions?: React.ReactNode; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
-      <div className="flex items-start gap-2">
-        <div>
-          <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
-          {subtitle && <p className="mb-2 text-xs text-slate-500">{subtitle}</p>}
-        </div>
-        <div className="ml-auto">{actions}</div>
-      </div>
-      {children}
-    </section>
-  );
-}
 
 const label = (name: string, maximize: boolean) => objectiveLabel({ name, direction: maximize ? 'maximize' : 'minimize' });
 

@@ -12,16 +12,8 @@ import { RunHeader } from './run-header';
 import { HypervolumeChart, ObjectiveMeansCharts, WeightsChart } from './run-charts';
 import { TrajectoriesTable } from './trajectories-table';
 import { weightsCard } from './weights-card';
+import { Card } from '../card';
 
-function Card({ title, subtitle, children, className = '', testId, id }: { title: string; subtitle?: string; children: React.ReactNode; className?: string; testId?: string; id?: string }) {
-  return (
-    <section id={id} className={`min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`} data-testid={testId}>
-      <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
-      {subtitle && <p className="mb-2 text-xs text-slate-500">{subtitle}</p>}
-      {children}
-    </section>
-  );
-}
 
 export function RunView({ initialRun, initialStep }: { initialRun: Run; initialStep?: number }) {
   const live = useRunEvents(initialRun);
