@@ -26,35 +26,53 @@ export class Contribution4d {
   private barX = 0;
   private barY = 0;
   private barZ = 0;
+  private k = 0;
 
   /**
-   * The bars of the members below p in w (S is sorted by w): sets barX/barY/barZ
-   * and returns how many members are below p in w, or -1 when one of them
-   * weakly dominates p in x, y, z.
+   * One pass over the members below p in w (S is sorted by w): sets the bars
+   * barX/barY/barZ, writes to lim the limited points of the other members that
+   * lie in front of the bars found so far (this.k of them), and returns how many
+   * members are below p in w, or -1 when one of them weakly dominates p in x, y, z.
    */
-  private findBars(S: Float64Array, count: number, px: number, py: number, pz: number, pw: number, rx: number, ry: number, rz: number): number {
+  private collectBelow(S: Float64Array, count: number, px: number, py: number, pz: number, pw: number, rx: number, ry: number, rz: number): number {
+    const lim = this.lim;
     let barX = rx;
     let barY = ry;
     let barZ = rz;
+    let k = 0;
     let t = 0;
     for (; t < count; t++) {
       const o = 4 * t;
       if (S[o + 3] > pw) break;
-      const inX = S[o] <= px;
-      const inY = S[o + 1] <= py;
-      const inZ = S[o + 2] <= pz;
+      const x = S[o];
+      const y = S[o + 1];
+      const z = S[o + 2];
+      const inX = x <= px;
+      const inY = y <= py;
+      const inZ = z <= pz;
       if (inX && inY) {
         if (inZ) return -1;
-        if (S[o + 2] < barZ) barZ = S[o + 2];
+        if (z < barZ) barZ = z;
       } else if (inX && inZ) {
-        if (S[o + 1] < barY) barY = S[o + 1];
+        if (y < barY) barY = y;
       } else if (inY && inZ) {
-        if (S[o] < barX) barX = S[o];
+        if (x < barX) barX = x;
+      } else {
+        const a = inX ? px : x;
+        const b = inY ? py : y;
+        const c = inZ ? pz : z;
+        if (a < barX && b < barY && c < barZ) {
+          lim[3 * k] = a;
+          lim[3 * k + 1] = b;
+          lim[3 * k + 2] = c;
+          k++;
+        }
       }
     }
     this.barX = barX;
     this.barY = barY;
     this.barZ = barZ;
+    this.k = k;
     return t;
   }
 
@@ -78,19 +96,21 @@ export class Contribution4d {
     // Members below p in w whose limited point lies on a line through p's
     // corner act as three "bars" (one per axis, the lowest one counts); a
     // limited point behind a bar is dominated. One pass finds the bars (and
-    // where the members below p in w end), a second keeps only the limited
-    // points in front of all three.
-    const t1 = this.findBars(S, count, px, py, pz, pw, rx, ry, rz);
+    // where the members below p in w end) and collects the limited points in
+    // front of the bars found so far; a second keeps those in front of the
+    // final bars.
+    const t1 = this.collectBelow(S, count, px, py, pz, pw, rx, ry, rz);
     if (t1 < 0) return 0;
     let barX = this.barX;
     let barY = this.barY;
     let barZ = this.barZ;
+    // keep the limited points in front of the final bars (in place, same order)
     let k = 0;
-    for (let t = 0; t < t1; t++) {
-      const o = 4 * t;
-      const a = S[o] > px ? S[o] : px;
-      const b = S[o + 1] > py ? S[o + 1] : py;
-      const c = S[o + 2] > pz ? S[o + 2] : pz;
+    const k0 = this.k;
+    for (let t = 0; t < k0; t++) {
+      const a = lim[3 * t];
+      const b = lim[3 * t + 1];
+      const c = lim[3 * t + 2];
       if (a < barX && b < barY && c < barZ) {
         lim[3 * k] = a;
         lim[3 * k + 1] = b;
