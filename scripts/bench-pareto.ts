@@ -89,8 +89,8 @@ function generate(shape: Shape, n: number, d: number, seed: number): Float64Arra
 /**
  * Median (and best) ms in steady state; fewer repetitions for slow cases so the whole run stays short.
  * V8 compiles a hot function only after several calls (and the first calls run partly in the
- * interpreter or in on-stack-replaced loops), so untimed calls come first until either 8 calls
- * or about a second have gone by; moocore's side (compiled C) gets one untimed call.
+ * interpreter or in on-stack-replaced loops), so untimed calls come first: at least 8 calls and
+ * 250 ms, at most 2000 calls or about a second; moocore's side (compiled C) gets one untimed call.
  */
 function time(fn: () => unknown): { median: number; best: number; first: number } {
   const c0 = process.cpuUsage();
@@ -104,7 +104,11 @@ function time(fn: () => unknown): { median: number; best: number; first: number 
     return { median: ms, best: ms, first };
   }
   let warm = first;
-  for (let w = 1; w < (quick ? 3 : 8) && warm < (quick ? 300 : 1000); w++) {
+  // at least 8 calls and 250 ms (a call of 0.1 ms needs hundreds before V8's optimizing tier has
+  // compiled all of it), at most 2000 calls or about 1 s
+  const minCalls = quick ? 3 : 8;
+  const minMs = quick ? 50 : 250;
+  for (let w = 1; (w < minCalls || warm < minMs) && w < 2000 && warm < (quick ? 300 : 1000); w++) {
     const s = performance.now();
     fn();
     warm += performance.now() - s;
@@ -214,7 +218,7 @@ console.log(
     ? `moocore: its Python package imports (${moocorePy}): timed in this run on the same inputs, every case, values checked against ours`
     : `moocore: its Python package does not import (python3 -c "import moocore"): ratios use the figures recorded on this machine (issue 3), where a case has one`,
 );
-console.log(`mode: ${quick ? "quick" : "full"}; reference point 1.1 in every coordinate; milliseconds of the ${clock} clock (--clock wall|cpu), median of runs after untimed warm-up calls (up to 8 or about 1 s; the first, cold call is listed in the ratio table)`);
+console.log(`mode: ${quick ? "quick" : "full"}; reference point 1.1 in every coordinate; milliseconds of the ${clock} clock (--clock wall|cpu), median of runs after untimed warm-up calls (at least 8 and 250 ms, at most about 1 s; the first, cold call is listed in the ratio table)`);
 const probeStart = cpuProbe();
 console.log(
   `load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}; cpu probe ${probeStart.toFixed(0)} ms ` +
