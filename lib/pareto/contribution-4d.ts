@@ -23,6 +23,58 @@ export class Contribution4d {
   private lz = new Float64Array(16);
   private rows = iota(16);
   private readonly st = new Staircase2D(64);
+  private barX = 0;
+  private barY = 0;
+  private barZ = 0;
+  private k = 0;
+
+  /**
+   * One pass over the members below p in w (S is sorted by w): sets the bars
+   * barX/barY/barZ, writes to lim the limited points of the other members that
+   * lie in front of the bars found so far (this.k of them), and returns how many
+   * members are below p in w, or -1 when one of them weakly dominates p in x, y, z.
+   */
+  private collectBelow(S: Float64Array, count: number, px: number, py: number, pz: number, pw: number, rx: number, ry: number, rz: number): number {
+    const lim = this.lim;
+    let barX = rx;
+    let barY = ry;
+    let barZ = rz;
+    let k = 0;
+    let t = 0;
+    for (; t < count; t++) {
+      const o = 4 * t;
+      if (S[o + 3] > pw) break;
+      const x = S[o];
+      const y = S[o + 1];
+      const z = S[o + 2];
+      const inX = x <= px;
+      const inY = y <= py;
+      const inZ = z <= pz;
+      if (inX && inY) {
+        if (inZ) return -1;
+        if (z < barZ) barZ = z;
+      } else if (inX && inZ) {
+        if (y < barY) barY = y;
+      } else if (inY && inZ) {
+        if (x < barX) barX = x;
+      } else {
+        const a = inX ? px : x;
+        const b = inY ? py : y;
+        const c = inZ ? pz : z;
+        if (a < barX && b < barY && c < barZ) {
+          lim[3 * k] = a;
+          lim[3 * k + 1] = b;
+          lim[3 * k + 2] = c;
+          k++;
+        }
+      }
+    }
+    this.barX = barX;
+    this.barY = barY;
+    this.barZ = barZ;
+    this.k = k;
+    return t;
+  }
 
   compute(p: ArrayLike<number>, S: Float64Array, count: number, ref: ArrayLike<number>): number {
     const px = p[0];
@@ -32,8 +84,6 @@ export class Contribution4d {
     const rx = ref[0];
     const ry = ref[1];
     const rz = ref[2];
-    let t1 = 0;
-    while (t1 < count && S[4 * t1 + 3] <= pw) t1++;
     if (this.lim.length < 3 * (count + 4)) {
       const cap = 2 * count + 16;
       this.lim = new Float64Array(3 * cap);
@@ -45,31 +95,22 @@ export class Contribution4d {
     const lim = this.lim;
     // Members below p in w whose limited point lies on a line through p's
     // corner act as three "bars" (one per axis, the lowest one counts); a
-    // limited point behind a bar is dominated. One pass finds the bars, a
-    // second keeps only the limited points in front of all three.
-    let barX = rx;
-    let barY = ry;
-    let barZ = rz;
-    for (let t = 0; t < t1; t++) {
-      const o = 4 * t;
-      const inX = S[o] <= px;
-      const inY = S[o + 1] <= py;
-      const inZ = S[o + 2] <= pz;
-      if (inX && inY) {
-        if (inZ) return 0;
-        if (S[o + 2] < barZ) barZ = S[o + 2];
-      } else if (inX && inZ) {
-        if (S[o + 1] < barY) barY = S[o + 1];
-      } else if (inY && inZ) {
-        if (S[o] < barX) barX = S[o];
-      }
-    }
+    // limited point behind a bar is dominated. One pass finds the bars (and
+    // where the members below p in w end) and collects the limited points in
+    // front of the bars found so far; a second keeps those in front of the
+    // final bars.
+    const t1 = this.collectBelow(S, count, px, py, pz, pw, rx, ry, rz);
+    if (t1 < 0) return 0;
+    let barX = this.barX;
+    let barY = this.barY;
+    let barZ = this.barZ;
+    // keep the limited points in front of the final bars (in place, same order)
     let k = 0;
-    for (let t = 0; t < t1; t++) {
-      const o = 4 * t;
-      const a = S[o] > px ? S[o] : px;
-      const b = S[o + 1] > py ? S[o + 1] : py;
-      const c = S[o + 2] > pz ? S[o + 2] : pz;
+    const k0 = this.k;
+    for (let t = 0; t < k0; t++) {
+      const a = lim[3 * t];
+      const b = lim[3 * t + 1];
+      const c = lim[3 * t + 2];
       if (a < barX && b < barY && c < barZ) {
         lim[3 * k] = a;
         lim[3 * k + 1] = b;
@@ -102,14 +143,8 @@ export class Contribution4d {
     const ly = this.ly;
     const lz = this.lz;
     if (k > 0) {
-      // the non-dominated limited points, already in z order
-      const order = nonDominated3d(lim, this.rows.subarray(0, k), false);
-      m = order.length;
-      for (let t = 0; t < m; t++) {
-        lx[t] = lim[3 * order[t]];
-        ly[t] = lim[3 * order[t] + 1];
-        lz[t] = lim[3 * order[t] + 2];
-      }
+      // the non-dominated limited points in z order, and their 3-D volume
+      m = k <= SMALL ? sortedFront3dSmall(lim, k, lx, ly, lz) : sortedFront3d(lim, k, this.rows, lx, ly, lz);
       covered = sweptVolume3d(lx, ly, lz, m, rx, ry, rz, this.st);
     }
     let volume = 0;
@@ -120,6 +155,8 @@ export class Contribution4d {
       const a = S[o] > px ? S[o] : px;
       const b = S[o + 1] > py ? S[o + 1] : py;
       const c = S[o + 2] > pz ? S[o + 2] : pz;
+      // behind a bar: dominated by a limited point already in L
+      if (a >= barX || b >= barY || c >= barZ) continue;
       const w = S[o + 3];
       const gain = contribution3d(a, b, c, lx, ly, lz, m, rx, ry, rz, st);
       if (gain <= 0) continue;
@@ -127,6 +164,10 @@ export class Contribution4d {
       wPrev = w;
       if (a === px && b === py && c === pz) return volume;
       covered += gain;
+      if (a === px) {
+        if (b === py) barZ = c;
+        else if (c === pz) barY = b;
+      } else if (b === py && c === pz) barX = a;
       // insert (a, b, c) into L, kept sorted by z
       let lo = 0;
       let hi = m;
@@ -157,6 +198,66 @@ export class Contribution4d {
     }
     return volume + (box - covered) * (ref[3] - wPrev);
   }
+}
+
+/** Up to this many limited points are sorted by insertion (no allocation); more go through nonDominated3d. */
+const SMALL = 64;
+
+/**
+ * The non-dominated points of lim[0..k) (stride 3) in (z, x, y) order into lx, ly, lz, by
+ * insertion sort then a staircase pass; returns their number. Same order and same set as
+ * nonDominated3d (duplicates dropped).
+ */
+function sortedFront3dSmall(lim: Float64Array, k: number, lx: Float64Array, ly: Float64Array, lz: Float64Array): number {
+  for (let t = 0; t < k; t++) {
+    const x = lim[3 * t];
+    const y = lim[3 * t + 1];
+    const z = lim[3 * t + 2];
+    let j = t;
+    while (j > 0) {
+      const zj = lz[j - 1];
+      const xj = lx[j - 1];
+      if (zj < z || (zj === z && (xj < x || (xj === x && ly[j - 1] <= y)))) break;
+      lx[j] = xj;
+      ly[j] = ly[j - 1];
+      lz[j] = zj;
+      j--;
+    }
+    lx[j] = x;
+    ly[j] = y;
+    lz[j] = z;
+  }
+  // drop the weakly dominated ones: in (z, x, y) order a dominator comes first, and among
+  // the kept ones the least y so far at a smaller or equal x decides
+  let m = 0;
+  for (let t = 0; t < k; t++) {
+    const x = lx[t];
+    const y = ly[t];
+    let dominated = false;
+    for (let u = 0; u < m; u++) {
+      if (lx[u] <= x && ly[u] <= y) {
+        dominated = true;
+        break;
+      }
+    }
+    if (dominated) continue;
+    lx[m] = x;
+    ly[m] = y;
+    lz[m] = lz[t];
+    m++;
+  }
+  return m;
+}
+
+function sortedFront3d(lim: Float64Array, k: number, rows: Int32Array, lx: Float64Array, ly: Float64Array, lz: Float64Array): number {
+  const order = nonDominated3d(lim, rows.subarray(0, k), false);
+  const m = order.length;
+  for (let t = 0; t < m; t++) {
+    lx[t] = lim[3 * order[t]];
+    ly[t] = lim[3 * order[t] + 1];
+    lz[t] = lim[3 * order[t] + 2];
+  }
+  return m;
 }
 
 /** 3-D hypervolume of points already sorted by z (the HV3D sweep without its sort). */

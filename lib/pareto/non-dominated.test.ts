@@ -81,6 +81,20 @@ describe("paretoRanks", () => {
     expect(Array.from(paretoRanks(pts))).toEqual([1, 2, 3, 2, 2]);
     expect(Array.from(paretoRanks(pts, { maximize: true }))).toEqual([3, 2, 1, 2, 2]);
   });
+  it("many fronts: the Kung peels hand over to divide and conquer (4-D, 5-D)", () => {
+    for (const d of [4, 5]) {
+      const rnd = mulberry(40 + d);
+      // about 120 levels of 3 incomparable-ish points, some exact duplicates and ties
+      const pts = Array.from({ length: 360 }, (_, i) => {
+        const level = Math.floor(i / 3);
+        return Array.from({ length: d }, () => level + Math.floor(rnd() * 3) / 2);
+      });
+      pts.push([...pts[10]], [...pts[200]]);
+      const naive = paretoRanksNaive(pts);
+      expect(Math.max(...naive)).toBeGreaterThan(100);
+      expect(Array.from(paretoRanks(pts))).toEqual(naive);
+    }
+  });
   for (let d = 1; d <= 6; d++) {
     it(`matches peeling in ${d}-D`, () => {
       fc.assert(

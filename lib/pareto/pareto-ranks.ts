@@ -3,8 +3,9 @@
  * (non-dominated sorting as in NSGA-II, computed without peeling).
  * Dispatch: 1-D order statistics, 2-D sweep with binary search over front
  * tails (O(n log n)), 3-D sweep with one staircase per front
- * (O(n log n log F)), d >= 4 the first front by Kung's algorithm and the
- * rest by Jensen-Fortin-Buzdalov divide and conquer (O(n log^(d-1) n)).
+ * (O(n log n log F)), d >= 4 fronts peeled by Kung's algorithm while they
+ * are few (O(F n log^(d-2) n)), the rest by Jensen-Fortin-Buzdalov divide
+ * and conquer (O(n log^(d-1) n)).
  * Exact duplicates share a rank. Empty input: empty result.
  */
 import { argsortLex, iota } from "./argsort";
@@ -34,16 +35,38 @@ export function paretoRanksRows(data: Float64Array, dim: number, n: number): Int
   } else if (dim === 2) paretoRanks2d(data, rows, ranks);
   else if (dim === 3) paretoRanks3d(data, rows, ranks);
   else {
-    // First front by Kung's algorithm; the rest by divide and conquer, one
-    // rank lower (removing the first front lowers every other rank by one).
-    // On sets that are (nearly) one front this costs about one nonDominated.
-    const first = nonDominatedRows(data, dim, rows, true);
-    const inFirst = new Uint8Array(n);
-    for (let t = 0; t < first.length; t++) inFirst[first[t]] = 1;
-    const rest = new Int32Array(n - first.length);
-    for (let i = 0, w = 0; i < n; i++) if (!inFirst[i]) rest[w++] = i;
-    paretoRanksNd(data, dim, rest, ranks);
-    for (let i = 0; i < n; i++) ranks[i] = inFirst[i] ? 1 : ranks[i] + 1;
+    // Fronts peeled one by one by Kung's algorithm (as moocore does), each costing about one
+    // nonDominated of the rows left; once the peels have visited PEEL_WORK * n rows (many
+    // fronts), the rest by divide and conquer, ranks offset by the fronts peeled. Sets that
+    // are (nearly) one front cost about one nonDominated.
+    const inFront = new Uint8Array(n);
+    let rest = rows;
+    let peeled = 0;
+    let work = 0;
+    while (rest.length > 0 && work <= PEEL_WORK * n) {
+      work += rest.length;
+      const front = nonDominatedRows(data, dim, rest, true);
+      peeled++;
+      rest = markFront(front, rest, ranks, inFront, peeled);
+    }
+    if (rest.length > 0) {
+      paretoRanksNd(data, dim, rest, ranks);
+      for (let t = 0; t < rest.length; t++) ranks[rest[t]] += peeled;
+    }
   }
   return ranks;
+}
+
+/** Rows peeled by Kung's algorithm, at most this many times n in all, before divide and conquer takes over. */
+const PEEL_WORK = 32;
+
+/** Give the front its rank and return the rows left (in their order). */
+function markFront(front: Int32Array, rest: Int32Array, ranks: Int32Array, inFront: Uint8Array, rank: number): Int32Array {
+  for (let t = 0; t < front.length; t++) {
+    ranks[front[t]] = rank;
+    inFront[front[t]] = 1;
+  }
+  const next = new Int32Array(rest.length - front.length);
+  for (let t = 0, w = 0; t < rest.length; t++) if (!inFront[rest[t]]) next[w++] = rest[t];
+  return next;
 }
