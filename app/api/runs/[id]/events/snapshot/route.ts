@@ -1,0 +1,22 @@
+import { getRunOrThrow, listRunEventRows } from '@/lib/db';
+import { parseQuery, route } from '@/lib/api/handler';
+import { formatFeedSnapshot } from '@/lib/api/feed-snapshot-format';
+import { FeedSnapshotQuery } from '@/lib/runs/read-schemas';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/runs/:id/events/snapshot?after=SEQ&limit=N — the run's event feed
+ * after SEQ in one JSON body, evaluation points as columns (format:
+ * lib/api/feed-snapshot-format.ts). The live page reads it first, then tails
+ * GET …/events?after=cursor: the same events, without 50,000 SSE payloads.
+ */
+export const GET = route<{ id: string }>(
+  async (req, { id }) => {
+    const q = parseQuery(FeedSnapshotQuery, req);
+    await getRunOrThrow(id);
+    const rows = await listRunEventRows(id, q);
+    return new Response(formatFeedSnapshot(rows, { after: q.after, full: rows.length === q.limit }), { headers: { 'content-type': 'application/json' } });
+  },
+  { access: { role: 'reader' } },
+);
