@@ -55,6 +55,15 @@ describe('formatFeedSnapshot', () => {
     expect(applyRunEvents(start(), fromSnapshot)).toEqual(applyRunEvents(start(), fromStream));
   });
 
+  it('reads stored payloads (spliced) and other forms, such as PostgreSQL jsonb text, (parsed) alike', () => {
+    const stored: FeedRow[] = [[1, 'eval', '{"step":4,"split":"test","objectives":[1e-7,-2.5,3e+21]}'], [2, 'eval', '{"step":5,"split":"test","objectives":[]}']];
+    const jsonb: FeedRow[] = [[1, 'eval', '{"step": 4, "split": "test", "objectives": [1e-7, -2.5, 3e+21]}'], [2, 'eval', '{"extra": {"a": 1}, "step": 5, "split": "test", "objectives": []}']];
+    const a = JSON.parse(formatFeedSnapshot(stored, { after: 0, full: false }));
+    expect(a).toEqual(JSON.parse(formatFeedSnapshot(jsonb, { after: 0, full: false })));
+    expect(a.evals).toEqual({ steps: [4, 5], dim: 3, lengths: [3, 0], splits: ['test'], split: null, values: [1e-7, -2.5, 3e21] });
+    expect(snapshot(stored).messages).toEqual(streamed(stored));
+  });
+
   it('an empty page keeps the cursor; a full page names where to continue', () => {
     expect(JSON.parse(formatFeedSnapshot([], { after: 12, full: false }))).toMatchObject({ cursor: 12, nextCursor: null, events: [] });
     expect(JSON.parse(formatFeedSnapshot([[13, 'eval', '{"step":0,"objectives":[1,2]}']], { after: 12, full: true }))).toMatchObject({ cursor: 13, nextCursor: 13 });

@@ -8,6 +8,7 @@ import type { CompareView } from '../db/compare-view';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
 import type { UpdateRunInput } from '../runs/schemas';
 import { send } from './send';
+import { feedSnapshotUrl } from './feed-snapshot-url';
 import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../runs/schemas';
 import type { TrajectoryView } from '../db/run-data';
 import type { TrajectoryPointsView } from '../db/run-views';
@@ -146,7 +147,7 @@ export function feedSnapshotFromWire(w: FeedSnapshotWire): { messages: RunEventM
 }
 
 export async function fetchFeedSnapshot(runId: string, after: number, signal?: AbortSignal): Promise<ReturnType<typeof feedSnapshotFromWire>> {
-  return feedSnapshotFromWire(await getJson<FeedSnapshotWire>(`/api/runs/${encodeURIComponent(runId)}/events/snapshot?after=${after}`, { signal }));
+  return feedSnapshotFromWire(await getJson<FeedSnapshotWire>(feedSnapshotUrl(runId, after), { signal }));
 }
 
 export type Trajectory = TrajectoryView;
