@@ -37,7 +37,7 @@ export interface ComparePlaneProps {
 }
 
 export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 420, onPick, pointsOnly = false, testId, empty }: ComparePlaneProps) {
-  const { ref, width } = useWidth<HTMLDivElement>();
+  const { ref, width, measured } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<CompareMark | null>(null);
@@ -49,7 +49,7 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg || model.empty) return;
+    if (!svg || model.empty || !measured) return; // draw once, at the container's width
     const g = drawAxes(select(svg), { ...model, xLabel, yLabel });
     if (!pointsOnly) {
       for (const s of model.staircases) {
@@ -86,7 +86,7 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
         .text((m) => (runs[m.run].label.length > 28 ? `${runs[m.run].label.slice(0, 27)}…` : runs[m.run].label));
     }
     if (!pointsOnly) window.__paretoCompareDrawn = { marks: model.marks.length, runs: runs.length, t: performance.now() };
-  }, [model, runs, xLabel, yLabel, pointsOnly, width, height]);
+  }, [model, runs, xLabel, yLabel, pointsOnly, width, height, measured]);
 
   const toLocal = (e: React.MouseEvent) => {
     const r = svgRef.current!.getBoundingClientRect();

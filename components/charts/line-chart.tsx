@@ -27,13 +27,13 @@ export interface LineChartProps {
 }
 
 export function LineChart({ series, xLabel, yLabel, height = 220, options, rule, empty, onDrawn, testId, markLast = true }: LineChartProps) {
-  const { ref, width } = useWidth<HTMLDivElement>();
+  const { ref, width, measured } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const model = useMemo(() => lineChartModel(series, { width, height, ...options }), [series, width, height, options]);
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg) return;
+    if (!svg || !measured) return; // draw once, at the container's width
     const s = select(svg);
     s.selectAll('*').remove();
     if (model.empty) return;
@@ -61,7 +61,7 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
       }
       onDrawn?.(model);
     }
-  }, [model, xLabel, yLabel, rule, onDrawn, markLast]);
+  }, [model, xLabel, yLabel, rule, onDrawn, markLast, measured]);
 
   return (
     <div ref={ref} className="relative w-full" data-testid={testId}>

@@ -1,17 +1,19 @@
 'use client';
 /**
- * The live run: one EventSource on GET /api/runs/:id/events, merged into state.
+ * The live run: the feed's history as one snapshot (GET /api/runs/:id/events/snapshot,
+ * evaluation points in columns), then one EventSource on GET /api/runs/:id/events
+ * from the snapshot's cursor, merged into state.
  *
- * The stream starts at the beginning of the run's event feed, so the initial
- * history and every later step arrive through the same ordered cursor: no gap
- * and no duplicate between a snapshot and the tail (metric, eval and frontier
- * events carry their full rows). The browser's EventSource reconnects by
+ * Both read the same ordered feed (the snapshot is its prefix up to `cursor`,
+ * the stream continues after it), so the initial history and every later step
+ * arrive through one cursor: no gap and no duplicate between snapshot and tail
+ * (metric, eval and frontier events carry their full rows). The browser's EventSource reconnects by
  * itself with Last-Event-ID. Events are applied in batches (one React update
  * per ~50 ms), so a replay of thousands of steps is one render, not thousands.
  */
 import { useEffect, useState } from 'react';
 import type { RunView } from '../db/runs';
-import { runEventFromWire, type EvalPoint, type Frontier, type MetricPoint, type RunEventMessage } from './wire';
+import { fetchFeedSnapshot, runEventFromWire, type EvalPoint, type Frontier, type MetricPoint, type RunEventMessage } from './wire';
 
 export interface LiveRun {
   run: RunView;
@@ -82,7 +84,8 @@ export function useRunEvents(initialRun: RunView): LiveRun {
   const runId = initialRun.id;
 
   useEffect(() => {
-    const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`);
+    const ctl = new AbortController();
+    let source: EventSource | null = null;
     let queue: RunEventMessage[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
@@ -97,13 +100,42 @@ export function useRunEvents(initialRun: RunView): LiveRun {
       if (msg) queue.push(msg);
       timer ??= setTimeout(flush, queue.length > 1 ? 50 : 16);
     };
-    for (const k of KINDS) source.addEventListener(k, onEvent as EventListener);
-    source.onopen = () => setState((s) => ({ ...s, connected: true }));
-    source.onerror = () => setState((s) => ({ ...s, connected: false }));
+    const tail = (after: number) => {
+      if (ctl.signal.aborted) return;
+      source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events${after ? `?after=${after}` : ''}`);
+      for (const k of KINDS) source.addEventListener(k, onEvent as EventListener);
+      // Unchanged state when already connected: no render (one would restart the plane's deferred render).
+      source.onopen = () => setState((s) => (s.connected ? s : { ...s, connected: true }));
+      source.onerror = () => setState((s) => ({ ...s, connected: false }));
+    };
+    // The history first, as one snapshot (evaluation points in columns), then
+    // the stream from its cursor. If the snapshot fails, the stream replays
+    // from wherever the snapshot got to: the same events either way.
+    // One state update for the whole history (every update restarts the
+    // plane's deferred render, which costs ~0.3 s at 50,000 points).
+    let after = 0;
+    void (async () => {
+      const history: RunEventMessage[] = [];
+      try {
+        for (;;) {
+          const page = await fetchFeedSnapshot(runId, after, ctl.signal);
+          after = page.cursor;
+          for (const m of page.messages) history.push(m);
+          if (page.nextCursor === null) break;
+        }
+        setState((s) => ({ ...applyRunEvents(s, history), loaded: true, connected: true }));
+      } catch (err) {
+        if ((err as Error).name === 'AbortError') return;
+        console.warn('run feed snapshot:', (err as Error).message);
+        if (history.length) setState((s) => applyRunEvents(s, history)); // the pages that did arrive
+      }
+      tail(after);
+    })();
     // A run without events yet is loaded as soon as the stream opens.
     const idle = setTimeout(() => setState((s) => (s.loaded ? s : { ...s, loaded: true })), 1500);
     return () => {
-      source.close();
+      ctl.abort();
+      source?.close();
       clearTimeout(idle);
       if (timer) clearTimeout(timer);
     };

@@ -4,7 +4,7 @@
  * again whenever the run has logged new evaluation points (`evalCount`), once
  * they have stopped arriving for 150 ms; not at all while there are none.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
 import { fetchServerHypervolume } from './wire';
 
@@ -18,7 +18,9 @@ export function useServerHypervolume(runId: string, evalCount: number): { hyperv
     const ctl = new AbortController();
     const t = setTimeout(() => {
       fetchServerHypervolume(runId, ctl.signal)
-        .then(setState)
+        // A transition: arriving while the plane's deferred render of many points is in progress, an urgent
+        // update would restart that render from scratch; a transition waits for it.
+        .then((v) => startTransition(() => setState(v)))
         .catch(() => undefined); // the value stays as it was; the run's own charts still show
     }, 150);
     return () => {

@@ -8,6 +8,7 @@ import type { CompareView } from '../db/compare-view';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
 import type { UpdateRunInput } from '../runs/schemas';
 import { send } from './send';
+import { feedSnapshotUrl } from './feed-snapshot-url';
 import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../runs/schemas';
 import type { TrajectoryView } from '../db/run-data';
 import type { TrajectoryPointsView } from '../db/run-views';
@@ -89,7 +90,10 @@ export type RunEventMessage =
   | { id: number; kind: 'status'; status: RunStatus; error: string | null; cancelRequested: boolean };
 
 export function runEventFromWire(kind: string, id: number, data: string): RunEventMessage | null {
-  const p = JSON.parse(data) as Record<string, unknown>;
+  return runEventFromPayload(kind, id, JSON.parse(data) as Record<string, unknown>);
+}
+
+function runEventFromPayload(kind: string, id: number, p: Record<string, unknown>): RunEventMessage | null {
   switch (kind) {
     case 'metric':
       return { id, kind, metric: p as unknown as MetricPoint };
@@ -109,6 +113,41 @@ export function runEventFromWire(kind: string, id: number, data: string): RunEve
     default:
       return null; // a kind this client does not know yet
   }
+}
+
+/** The feed snapshot (GET /api/runs/:id/events/snapshot, lib/api/feed-snapshot-format.ts) as parsed JSON. */
+export interface FeedSnapshotWire {
+  cursor: number;
+  nextCursor: number | null;
+  events: ([number, string, Record<string, unknown>] | [number, 'evals', number])[];
+  evals: { steps: number[]; dim: number; lengths: number[] | null; splits: string[]; split: number[] | null; values: (number | null)[] };
+}
+
+/** The snapshot's events as the stream would have delivered them: the same messages, in seq order (eval runs as `evals`). */
+export function feedSnapshotFromWire(w: FeedSnapshotWire): { messages: RunEventMessage[]; cursor: number; nextCursor: number | null } {
+  const { steps, dim, lengths, splits, split, values } = w.evals;
+  const messages: RunEventMessage[] = [];
+  let k = 0; // next point
+  let off = 0; // its first value
+  for (const e of w.events) {
+    if (e[1] !== 'evals') {
+      const m = runEventFromPayload(e[1], e[0], e[2] as Record<string, unknown>);
+      if (m) messages.push(m);
+      continue;
+    }
+    const points: EvalPoint[] = new Array(e[2] as number);
+    for (let i = 0; i < points.length; i++, k++) {
+      const len = lengths ? lengths[k] : dim;
+      points[i] = { step: steps[k], split: splits[split ? split[k] : 0], objectives: values.slice(off, off + len) as number[] };
+      off += len;
+    }
+    messages.push({ id: e[0], kind: 'evals', points });
+  }
+  return { messages, cursor: w.cursor, nextCursor: w.nextCursor };
+}
+
+export async function fetchFeedSnapshot(runId: string, after: number, signal?: AbortSignal): Promise<ReturnType<typeof feedSnapshotFromWire>> {
+  return feedSnapshotFromWire(await getJson<FeedSnapshotWire>(feedSnapshotUrl(runId, after), { signal }));
 }
 
 export type Trajectory = TrajectoryView;

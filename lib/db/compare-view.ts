@@ -6,7 +6,8 @@
  */
 import { compareIndicators, type IndicatorRow } from '../compare';
 import { NotFoundError } from '../errors';
-import { evalHypervolume, type EvalHypervolume } from '../runs/eval-hypervolume';
+import type { EvalHypervolume } from '../runs/eval-hypervolume';
+import { evalHypervolumeCache } from '../runs/eval-hypervolume-cache';
 import type { ObjectiveDef } from '../runs/schemas';
 import { getDb } from './client';
 import { listCompareMetrics, listEvalPointsOfRuns, type CompareMetric } from './experiments';
@@ -70,7 +71,7 @@ export async function loadCompareView(ids: readonly string[]): Promise<CompareVi
   const runs = ids.map((id) => {
     const run = byId.get(id)!;
     const pts = points.get(id)!;
-    const hypervolume = evalHypervolume(pts, run.objectives);
+    const hypervolume = evalHypervolumeCache().get(id, pts, run.objectives);
     return { run, raw: pts, points: pointColumns(pts, hypervolume.split, run.objectives.length), metrics: metricColumns(metrics.get(id)!, run.objectives), hypervolume };
   });
   const ind = compareIndicators(

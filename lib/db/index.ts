@@ -23,6 +23,7 @@ export { updateRunAnnotations } from './run-annotations';
 export { loadExperimentView, type ExperimentView, type ExperimentGroup, type ExperimentGroupRun } from './experiment-view';
 export { loadCompareView, type CompareView, type CompareRun } from './compare-view';
 export { listExperiments, listEvalPointsOfRuns, listCompareMetrics, type ExperimentSummary, type CompareMetric } from './experiments';
+export { listRunEventRows } from './run-feed-snapshot';
 export { latestEventId, trajectoryPointsJson, listHypervolumeHistories, listRunFacets, type TrajectoryPointsView } from './run-views';
 export { claimNextRun, heartbeat, requestCancel, requeueStaleRuns, releaseRun, countQueuedRuns, type HeartbeatResult } from './queue';
 export {

@@ -5,14 +5,16 @@
  * Measured with scripts/bench-server-hv.ts on SQLite, 2 shared cores: a runs
  * list page of 50 runs × 15 points (a built-in run's evaluations) ~36 ms
  * without series, 50 × 300 ~110 ms; the compare page's 20 runs × 300 points
- * with series ~80 ms. Cheap enough to do on every read, so no stored copy and
- * no schema change (stored values would also go stale when a run's references
+ * with series ~80 ms. Cheap enough to do on read, so no stored copy and
+ * no schema change; repeated reads of an unchanged run come from a memo
+ * (lib/runs/eval-hypervolume-cache.ts) (stored values would also go stale when a run's references
  * are corrected). The client-sent `latestHypervolume` stays on the run,
  * labelled as such where shown.
  */
 import { listEvalPointsOfRuns } from './experiments';
 import type { RunView } from './runs';
-import { evalHypervolume, type EvalHypervolume, type EvalHypervolumeOptions } from '../runs/eval-hypervolume';
+import type { EvalHypervolume, EvalHypervolumeOptions } from '../runs/eval-hypervolume';
+import { evalHypervolumeCache } from '../runs/eval-hypervolume-cache';
 import type { ObjectiveDef } from '../runs/schemas';
 
 export type ServerHypervolume = EvalHypervolume;
@@ -24,7 +26,7 @@ export async function serverHypervolumes(
   const out = new Map<string, ServerHypervolume>();
   if (runs.length === 0) return out;
   const byRun = await listEvalPointsOfRuns(runs.map((r) => r.id));
-  for (const run of runs) out.set(run.id, evalHypervolume(byRun.get(run.id) ?? [], run.objectives, options));
+  for (const run of runs) out.set(run.id, evalHypervolumeCache().get(run.id, byRun.get(run.id) ?? [], run.objectives, options));
   return out;
 }
 

@@ -33,3 +33,10 @@ export type SparklinesQuery = z.infer<typeof SparklinesQuery>;
 
 /** Query parameters of the runs list page that filter it (kept in the URL so links are shareable). */
 export const RUN_FILTER_KEYS = ['status', 'environment', 'algorithm', 'tag', 'q'] as const;
+
+export const FeedSnapshotQuery = z.object({
+  /** Event seq to continue after (the previous page's `nextCursor`); 0 starts at the beginning. */
+  after: EventCursor.default(0),
+  limit: intParam(1, 200_000).default(100_000),
+});
+export type FeedSnapshotQuery = z.infer<typeof FeedSnapshotQuery>;

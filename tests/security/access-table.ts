@@ -45,6 +45,7 @@ export const ROUTES: RouteCase[] = [
   { name: 'eval points', method: 'GET', path: '/api/runs/:ext/eval-points', expect: reads },
   { name: 'frontiers', method: 'GET', path: '/api/runs/:ext/frontiers', expect: reads },
   { name: 'events (SSE)', method: 'GET', path: '/api/runs/:ext/events', expect: reads },
+  { name: 'events snapshot', method: 'GET', path: '/api/runs/:ext/events/snapshot', expect: reads },
   { name: 'server hypervolume', method: 'GET', path: '/api/runs/:ext/hypervolume', expect: reads },
   { name: 'compare', method: 'GET', path: '/api/compare?runs=:ext,:builtin', expect: reads },
   { name: 'experiments', method: 'GET', path: '/api/experiments', expect: reads },

@@ -99,3 +99,13 @@ export async function evalPointRowsPostgres(url: string, runIds: readonly string
   });
   return res.rows;
 }
+
+/** The run's event feed after a seq, oldest first: [seq, kind, payload JSON text] rows (the feed snapshot's read). */
+export async function runEventRowsPostgres(url: string, runId: string, after: number, limit: number): Promise<[number, string, string][]> {
+  const res = await pool(url).query<[number, string, string]>({
+    text: 'SELECT "seq", "kind", "payload"::text FROM "RunEvent" WHERE "runId" = $1 AND "seq" > $2 ORDER BY "seq" LIMIT $3',
+    values: [runId, after, limit],
+    rowMode: 'array',
+  });
+  return res.rows;
+}

@@ -120,3 +120,9 @@ export function evalPointRowsSqlite(file: string, busyTimeoutMs: number, runIds:
   const marks = runIds.map(() => '?').join(',');
   return db.prepare(`SELECT "runId", "step", "split", "objectives" FROM "EvalPoint" WHERE "runId" IN (${marks}) ORDER BY "id"`).raw(true).all(...runIds) as [string, number, string, string][];
 }
+
+/** The run's event feed after a seq, oldest first: [seq, kind, payload JSON text] rows (the feed snapshot's read). */
+export function runEventRowsSqlite(file: string, busyTimeoutMs: number, runId: string, after: number, limit: number): [number, string, string][] {
+  const { db } = connection(file, busyTimeoutMs);
+  return db.prepare('SELECT "seq", "kind", "payload" FROM "RunEvent" WHERE "runId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?').raw(true).all(runId, after, limit) as [number, string, string][];
+}
