@@ -4,7 +4,7 @@ import { listRunFacets, listRuns, withEvaluations } from '@/lib/db';
 import { ListRunsQuery } from '@/lib/runs';
 import { RunsTable } from '@/components/runs-table';
 import { RunsFilters } from '@/components/runs-filters';
-import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/runs/read-schemas';
+import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/contract/read-queries';
 import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';

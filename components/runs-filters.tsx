@@ -1,8 +1,8 @@
 'use client';
 /** Filters of the runs list, kept in the URL's query string so a filtered list is a shareable link. */
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { RUN_STATUSES } from '@/lib/runs/schemas';
-import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/runs/read-schemas';
+import { RUN_STATUSES } from '@/lib/contract/run-log';
+import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/contract/read-queries';
 
 export interface RunFacets {
   environments: string[];

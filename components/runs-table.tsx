@@ -18,13 +18,14 @@ import { Sparkline } from './sparkline';
 import { TagChips } from './tag-chips';
 import { useSparklines } from '@/lib/client/use-sparklines';
 import { nextSort, sortRuns, type RunSort, type SortKey } from './runs-sort';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 export const MAX_COMPARE = 20;
 
 export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: RunListItem[]; filter?: Record<string, string>; origin: string }) {
   const { runs, error } = useRuns(initialRuns, { filter, limit: 100 });
   const router = useRouter();
-  const live = runs.some((r) => r.status === 'queued' || r.status === 'running');
+  const live = runs.some((r) => isLiveStatus(r.status));
   const sparklines = useSparklines(runs.map((r) => r.id), { live });
   const [sort, setSort] = useState<RunSort | null>(null);
   const [selected, setSelected] = useState<string[]>([]);

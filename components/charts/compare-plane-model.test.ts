@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CANVAS_MIN_MARKS, comparePlaneModel, nearestMark, sharedSteps, type CompareRunSeries } from './compare-plane-model';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
 const C: ObjectiveDef = { name: 'tool_calls', direction: 'minimize', reference: 4 };

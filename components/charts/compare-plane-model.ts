@@ -8,7 +8,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3';
 import { nonDominated } from '@/lib/pareto';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import { padDomain } from './pad-domain';
 import type { Margin } from './line-chart-model';
 import { PLANE_MARGIN } from './front-plane-model';

@@ -12,7 +12,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { EvalPoint } from '@/lib/client/wire';
 import type { TrajectoryCloud } from '@/lib/client/use-trajectory-points';
 import { formatNumber } from '../format';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evalHypervolume } from '@/lib/runs/eval-hypervolume';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import { comparePlaneModel } from '../charts/compare-plane-model';
 import { finalSeries, hypervolumeSeries, indicatorsCsv, marksCsv, meansSeries, planeSeries, seriesCsv, wallTimeAt, weightSeries, type ColoredRun } from './compare-series';
 

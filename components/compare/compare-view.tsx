@@ -21,6 +21,7 @@ import { StatusBadge } from '../status-badge';
 import { formatNumber } from '../format';
 import { finalSeries, hypervolumeSeries, indicatorsCsv, marksCsv, meansSeries, planeSeries, seriesCsv, weightSeries, type ColoredRun } from './compare-series';
 import { Card } from '../card';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 export interface CompareState {
   x: string;
@@ -82,7 +83,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   const hvByTime = useMemo(() => hypervolumeSeries(runs, 'wallTime', upToStep ?? Infinity), [runs, upToStep]);
   const finals = useMemo(() => finalSeries(runs), [runs]);
   const anyWeights = runs.some((r) => r.metrics.weights.some((w) => w && w.length));
-  const live = runs.some((r) => r.run.status === 'running' || r.run.status === 'queued');
+  const live = runs.some((r) => isLiveStatus(r.run.status));
 
   const indicatorRows = useMemo(() => {
     const rows = [...view.indicators];

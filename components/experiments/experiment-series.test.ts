@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { ExperimentGroup } from '@/lib/db/experiment-view';
 import { taskPlanes, taskPointsCsv } from './experiment-series';
 

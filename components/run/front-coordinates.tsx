@@ -6,7 +6,7 @@
  * also the keyboard- and screen-reader-reachable way to read every point.
  */
 import { useMemo, useState } from 'react';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { EvalPoint } from '@/lib/client/wire';
 import { scaleSequential } from 'd3';
 import { ParallelCoords } from '../charts/parallel-coords';

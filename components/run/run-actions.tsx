@@ -9,6 +9,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { RunView } from '@/lib/db/runs';
 import { send } from '@/lib/client/send';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 const button = 'rounded-md px-3 py-1.5 text-sm font-medium shadow-sm ring-1 ring-inset disabled:opacity-50';
 
@@ -18,7 +19,7 @@ export function RunActions({ run }: { run: Pick<RunView, 'id' | 'name' | 'status
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
-  const live = run.status === 'queued' || run.status === 'running';
+  const live = isLiveStatus(run.status);
 
   async function post(method: 'POST' | 'DELETE', url: string) {
     setBusy(true);

@@ -2,7 +2,7 @@
 /** The training curves of a run: hypervolume (with the stage switch), objective means, scalarization weights. */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { schemeTableau10 } from 'd3';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { MetricPoint } from '@/lib/client/wire';
 import type { EvalHypervolume } from '@/lib/runs/eval-hypervolume';
 import { LineChart } from '../charts/line-chart';

@@ -4,6 +4,7 @@ import { formatNumber } from '../format';
 import { RelativeTime } from '../relative-time';
 import { ProgressBar } from '../progress-bar';
 import { RunActions } from './run-actions';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 export function RunHeader({ run, connected, serverHypervolume }: { run: RunView; connected: boolean; serverHypervolume: number | null }) {
   return (
@@ -13,7 +14,7 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
         <span data-testid="run-status">
           <StatusBadge status={run.status} />
         </span>
-        {(run.status === 'running' || run.status === 'queued') && (
+        {isLiveStatus(run.status) && (
           <span className={`text-xs ${connected ? 'text-emerald-700' : 'text-slate-500'}`} title="Live updates through the run's event stream">
             {connected ? '● live' : '○ reconnecting…'}
           </span>

@@ -13,6 +13,7 @@ import { HypervolumeChart, ObjectiveMeansCharts, WeightsChart } from './run-char
 import { TrajectoriesTable } from './trajectories-table';
 import { weightsCard } from './weights-card';
 import { Card } from '../card';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 
 export function RunView({ initialRun, initialStep }: { initialRun: Run; initialStep?: number }) {
@@ -23,7 +24,7 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
   const [annotations, setAnnotations] = useState<Annotations>({ notes: initialRun.notes, tags: initialRun.tags });
   const run = { ...live.run, ...annotations };
   const serverHv = useServerHypervolume(run.id, evalPoints.length);
-  const running = run.status === 'running' || run.status === 'queued';
+  const running = isLiveStatus(run.status);
   const cloud = useTrajectoryPoints(run.id, { live: running });
   const weights = weightsCard(run.algorithm, run.config, run.objectives);
 

@@ -5,7 +5,7 @@
  * filterable by step and rank, paged with the route's cursor.
  */
 import { useState } from 'react';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import { useTrajectories } from '@/lib/client/use-trajectories';
 import { formatNumber } from '../format';
 

@@ -6,11 +6,12 @@
 import { useEffect, useState } from 'react';
 import type { RunListItem } from '../db/run-hypervolumes';
 import { fetchRuns } from './wire';
+import { isLiveStatus } from '../contract/run-log';
 
 export function useRuns(initial: RunListItem[], opts: { limit?: number; pollMs?: number; filter?: Record<string, string> } = {}) {
   const [runs, setRuns] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const live = runs.some((r) => r.status === 'queued' || r.status === 'running');
+  const live = runs.some((r) => isLiveStatus(r.status));
   const pollMs = opts.pollMs ?? (live ? 2000 : 10_000);
   const filterKey = new URLSearchParams(opts.filter ?? {}).toString();
 

@@ -6,9 +6,9 @@ import type { RunView } from '../db/runs';
 import type { RunEvaluation, RunListItem } from '../db/run-hypervolumes';
 import type { CompareView } from '../db/compare-view';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
-import type { UpdateRunInput } from '../runs/schemas';
+import type { UpdateRunInput } from '../contract/run-log';
 import { send } from './send';
-import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../runs/schemas';
+import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../contract/run-log';
 import type { TrajectoryView } from '../db/run-data';
 import type { TrajectoryPointsView } from '../db/run-views';
 

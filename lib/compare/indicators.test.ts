@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareIndicators, sharedObjectives } from './indicators';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
 const C: ObjectiveDef = { name: 'tool_calls', direction: 'minimize', reference: 4 };

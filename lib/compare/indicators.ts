@@ -10,7 +10,7 @@
  */
 import { epsilonAdditive, igdPlus, nonDominated } from '../pareto';
 import { evalHypervolume, measuredSplit, type EvalHypervolume, type EvalPointLike } from '../runs/eval-hypervolume';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 export interface CompareRunInput {
   id: string;

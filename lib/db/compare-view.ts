@@ -7,7 +7,7 @@
 import { compareIndicators, type IndicatorRow } from '../compare';
 import { NotFoundError } from '../errors';
 import { evalHypervolume, type EvalHypervolume } from '../runs/eval-hypervolume';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 import { getDb } from './client';
 import { listCompareMetrics, listEvalPointsOfRuns, type CompareMetric } from './experiments';
 import { runInclude, toRunView, type RunView } from './runs';

@@ -13,7 +13,7 @@
 import { listEvalPointsOfRuns } from './experiments';
 import type { RunView } from './runs';
 import { evalHypervolume, type EvalHypervolume, type EvalHypervolumeOptions } from '../runs/eval-hypervolume';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 export type ServerHypervolume = EvalHypervolume;
 

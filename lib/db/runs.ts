@@ -4,7 +4,7 @@ import { dbProvider, getDb, type Tx } from './client';
 import { newId } from './ids';
 import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
-import type { ObjectiveDef, RunSource, RunStatus } from '../runs/schemas';
+import type { ObjectiveDef, RunSource, RunStatus } from '../contract/run-log';
 
 /** What every run view loads with the run: its tags, experiment, and the name of the token that created it. */
 export const runInclude = { tags: true, experiment: true, createdBy: { select: { name: true } } } as const;

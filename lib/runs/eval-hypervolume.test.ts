@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hypervolumeInclusionExclusion } from '../pareto/hypervolume-naive';
 import { evalHypervolume, measuredSplit } from './eval-hypervolume';
-import type { ObjectiveDef } from './schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 const OBJ: ObjectiveDef[] = [
   { name: 'accuracy', direction: 'maximize', reference: 0 },

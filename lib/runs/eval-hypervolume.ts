@@ -21,7 +21,7 @@
  * two hypervolumes. No points: every value null.
  */
 import { hypervolume, nonDominated } from '../pareto';
-import type { ObjectiveDef } from './schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 export interface EvalPointLike {
   step: number;

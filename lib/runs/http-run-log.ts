@@ -13,7 +13,7 @@
  */
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type { CheckpointData, RunLog, StoredCheckpoint } from './run-log-interface';
-import type { EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
+import type { EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from '../contract/run-log';
 
 /** A non-2xx answer: its status and the server's `error` text. */
 export class HttpStatusError extends Error {

@@ -8,7 +8,7 @@ import { getCheckpointByName, getLatestCheckpoint, getRunOrThrow, pruneCheckpoin
 import { ValidationError } from '../errors';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { parse, writableRun, type WriterContext } from './run-log';
-import { CheckpointInput, CheckpointName, NamedCheckpointInput } from './schemas';
+import { CheckpointInput, CheckpointName, NamedCheckpointInput } from '../contract/run-log';
 
 /** A checkpoint on the wire. */
 export interface CheckpointWire {

@@ -28,7 +28,8 @@ import {
   StepBatch,
   TrajectoryBatch,
   TrajectoryRecord,
-} from './schemas';
+  isFinalStatus,
+} from '../contract/run-log';
 
 export function parse<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.infer<T> {
   const res = schema.safeParse(input);
@@ -84,7 +85,7 @@ function batchKey(batchId: string, records: unknown, ctx: WriterContext): { key:
 export async function writableRun(runId: string, ctx: WriterContext): Promise<WriteState> {
   const run = await getRunWriteState(runId);
   checkWriter(runId, run, ctx);
-  if (run.status === 'finished' || run.status === 'failed' || run.status === 'cancelled') {
+  if (isFinalStatus(run.status)) {
     throw new ConflictError(`run ${runId} is ${run.status}; it accepts no more data`);
   }
   return run;

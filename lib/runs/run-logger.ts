@@ -3,7 +3,7 @@
  * and numbers batches deterministically (`steps-<step>`, `traj-<step>-<k>`), so
  * a trainer that resumes and re-sends a step cannot duplicate its rows.
  */
-import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
+import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from '../contract/run-log';
 import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, newInProcessClaim, startRun, type WriterContext } from './run-log';
 import { safeText } from './safe-text';
 import { heartbeat, type RunView } from '../db';

@@ -35,7 +35,7 @@ import { getEnv, SRC_POLICY, type ToolEnv } from '../envs';
 import { Rng } from '../rng';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
 import type { RunLog, StoredCheckpoint } from '../runs/run-log-interface';
-import type { TrajectoryRecord } from '../runs/schemas';
+import type { TrajectoryRecord } from '../contract/run-log';
 import { estimatorOptions, runObjectives, TrainConfigSchema, type TrainConfig } from './config';
 import { evaluatePolicy, type TrainEvaluation } from './evaluate';
 import { front2d, runHypervolume, type EvalPoint } from './hypervolume';

@@ -7,6 +7,7 @@ import { getRunOrThrow, type RunView } from '../db';
 import { ValidationError } from '../errors';
 import { parseTrainConfig, runObjectives } from '../training/config'; // no tfjs: the web server imports this
 import { startRun, parse, type WriterContext } from '../runs/run-log';
+import { Tags } from '../contract/params';
 
 export const QueueRunInput = z.strictObject({
   source: z.literal('builtin'),
@@ -14,7 +15,7 @@ export const QueueRunInput = z.strictObject({
   seed: z.number().int().min(0).max(2_147_483_647).default(0),
   /** Training config overrides (env, algorithm, steps, ...); everything else takes its default. */
   config: z.record(z.string(), z.unknown()).default({}),
-  tags: z.array(z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas')).max(32).default([]),
+  tags: Tags.default([]),
   notes: z.string().max(10_000).optional(),
   experiment: z.string().min(1).max(200).optional(),
 });
@@ -74,7 +75,7 @@ export const CloneRunInput = z.strictObject({
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
   /** Config keys to change; the rest is copied from the original run. */
   config: z.record(z.string(), z.unknown()).default({}),
-  tags: z.array(z.string().regex(/^[^\s,]{1,64}$/)).max(32).optional(),
+  tags: Tags.optional(),
   notes: z.string().max(10_000).optional(),
 });
 

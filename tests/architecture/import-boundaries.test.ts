@@ -56,14 +56,14 @@ describe('the import checker', () => {
 
   it('follows run-time imports, not type-only ones, to the database', () => {
     const g = new Map<string, ImportEdge[]>([
-      ['a.ts', importsOf(ROOT, 'lib/training/a.ts', "import type { X } from '../runs/run-logger';\nimport { y } from '../runs/schemas';")],
-      ['lib/runs/schemas.ts', []],
+      ['a.ts', importsOf(ROOT, 'lib/training/a.ts', "import type { X } from '../runs/run-logger';\nimport { y } from '../contract/run-log';")],
+      ['lib/contract/run-log.ts', []],
       ['lib/runs/run-logger.ts', [{ from: 'lib/runs/run-logger.ts', specifier: '../db', file: 'lib/db/index.ts', pkg: null, typeOnly: false, dynamic: false }]],
     ]);
     g.set('lib/training/a.ts', g.get('a.ts')!);
     expect(valuePathTo(g, 'lib/training/a.ts', under('lib/db'))).toBeNull();
-    g.set('lib/runs/schemas.ts', [{ from: 'lib/runs/schemas.ts', specifier: './run-logger', file: 'lib/runs/run-logger.ts', pkg: null, typeOnly: false, dynamic: false }]);
-    expect(valuePathTo(g, 'lib/training/a.ts', under('lib/db'))).toEqual(['lib/training/a.ts', 'lib/runs/schemas.ts', 'lib/runs/run-logger.ts', 'lib/db/index.ts']);
+    g.set('lib/contract/run-log.ts', [{ from: 'lib/contract/run-log.ts', specifier: '../runs/run-logger', file: 'lib/runs/run-logger.ts', pkg: null, typeOnly: false, dynamic: false }]);
+    expect(valuePathTo(g, 'lib/training/a.ts', under('lib/db'))).toEqual(['lib/training/a.ts', 'lib/contract/run-log.ts', 'lib/runs/run-logger.ts', 'lib/db/index.ts']);
   });
 });
 

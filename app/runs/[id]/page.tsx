@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getRun } from '@/lib/db';
-import { RunId } from '@/lib/runs/schemas';
+import { RunId } from '@/lib/contract/run-log';
 import { RunView } from '@/components/run/run-view';
 import { requireViewer } from '@/lib/api/page-guard';
 

@@ -2,7 +2,7 @@ import { describeTrainOptions } from '@/lib/training/config';
 import { ALGORITHMS, ALGORITHM_NAMES, describeOptions } from '@/lib/paretopo';
 import { NewRunForm, type AlgorithmDoc, type NewRunInitial } from '@/components/new-run-form';
 import { getRun } from '@/lib/db';
-import { RunId } from '@/lib/runs/schemas';
+import { RunId } from '@/lib/contract/run-log';
 import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';

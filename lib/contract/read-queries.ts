@@ -1,9 +1,7 @@
 /** Query schemas of the live-view read routes (SSE feed, trajectory cloud, sparklines). */
 import { z } from 'zod';
-import { RunId } from './schemas';
-
-const intParam = (min: number, max: number) =>
-  z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number).pipe(z.number().int().min(min).max(max));
+import { intParam } from './params';
+import { RunId } from './run-log';
 
 /** A RunEvent id: the SSE cursor (also accepted from the Last-Event-ID header). */
 export const EventCursor = intParam(0, 2_147_483_647);

@@ -4,6 +4,8 @@
  * through one of these schemas.
  */
 import { z } from 'zod';
+import { ObjectiveDef } from './objective';
+import { intParam, Tags } from './params';
 
 const finite = z.number().finite();
 const step = z.number().int().min(0).max(2_147_483_647);
@@ -12,6 +14,11 @@ const shortText = (max: number) => z.string().min(1).max(max);
 export const RUN_STATUSES = ['queued', 'running', 'finished', 'failed', 'cancelled'] as const;
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
+/** A finished, failed or cancelled run never changes status again. */
+export const FINAL_STATUSES: readonly RunStatus[] = ['finished', 'failed', 'cancelled'];
+export const isFinalStatus = (status: string): boolean => (FINAL_STATUSES as readonly string[]).includes(status);
+/** Queued or running: the run may still change (pages keep polling / listening). */
+export const isLiveStatus = (status: string): boolean => status === 'queued' || status === 'running';
 
 /**
  * Who trains a run: `builtin` — a worker or the CLI, in process (nobody writes to it over HTTP);
@@ -20,22 +27,12 @@ export type RunStatus = z.infer<typeof RunStatus>;
  */
 export const RunSource = z.enum(['builtin', 'external', 'browser']);
 export type RunSource = z.infer<typeof RunSource>;
-export const Direction = z.enum(['maximize', 'minimize']);
-export type Direction = z.infer<typeof Direction>;
-
-export const ObjectiveDef = z.strictObject({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a letter then letters, digits or _ (max 64)'),
-  direction: Direction,
-  /** Reference value of this objective for hypervolume (a worst acceptable value). */
-  reference: finite,
-});
-export type ObjectiveDef = z.infer<typeof ObjectiveDef>;
+export { Direction, ObjectiveDef } from './objective';
 
 export const BatchId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-128 characters of A-Z a-z 0-9 . _ : -');
 export const RunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -');
 
-export const Tag = z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas');
-export const Tags = z.array(Tag).max(32);
+export { Tag, Tags } from './params';
 export const Notes = z.string().max(10_000);
 
 export const CreateRunInput = z
@@ -171,9 +168,6 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item).min(1));
-
-const intParam = (min: number, max: number) =>
-  z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number).pipe(z.number().int().min(min).max(max));
 
 export const ListRunsQuery = z.strictObject({
   status: csv(RunStatus).optional(),
