@@ -23,7 +23,7 @@
  * Empty input gives empty arrays; G = 1 gives rank 1, score 0.
  */
 import { crowdingDistance, paretoRanks } from '../pareto';
-import type { Matrix } from './objectives';
+import type { FlatPoints as Matrix } from '../pareto';
 import { rankTransform } from './rank-transform';
 
 export interface ParetoRankScores {

@@ -36,13 +36,13 @@
  * Degenerate (all-tied) groups and G = 1 give zero advantage.
  */
 import { z } from 'zod';
-import { ParetoArchive, paretoRanks } from '../pareto';
+import { minimizationForm, ParetoArchive, paretoRanks, type FlatPoints as Matrix } from '../pareto';
 import { axisGains } from './axis-gains';
 import { gateEfficiency, isCorrect } from './correctness-gate';
 import { checkSnapshot, type AdvantageEstimator, type EstimatorSnapshot } from './estimator';
 import { groupNormalize } from './group-normalize';
 import { goodness, goodnessMatrix, resolveScales, ScalesSchema } from './objective-scale';
-import { objectiveIndex, toMinimization, type Matrix, type Objective } from './objectives';
+import { objectiveIndex, type Objective } from './objectives';
 import { paretoRankScores } from './pareto-rank-score';
 import { rankTransform } from './rank-transform';
 import {
@@ -197,7 +197,7 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
     const cost = gate({ data: goodnessMatrix(rows, objectives, scales).map((g) => 1 - g), dim: d }, correct);
     const rewards = scalarize(cost.data.map((c) => 1 - c), s.weights);
     const adv = groupNormalize(rewards, options.eps);
-    const ranks = paretoRanks(gate(toMinimization(rows, objectives), correct));
+    const ranks = paretoRanks(gate(minimizationForm(rows, objectives), correct));
     return group.map((t, i) => ({
       tokenAdvantages: broadcastCredit(adv[i], t.numTokens),
       advantage: adv[i],
@@ -208,7 +208,7 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
 
   function stage2(group: Group): TrajectoryAdvantage[] {
     const rows = group.map((t) => t.objectives);
-    const m = gate(toMinimization(rows, objectives), correctness(group));
+    const m = gate(minimizationForm(rows, objectives), correctness(group));
     const { ranks, scores } = paretoRankScores(m, options.crowdingTieBreak);
     const adv = groupNormalize(scores, options.eps);
     const accRank = rankTransform({ data: Float64Array.from(rows, (_, i) => m.data[i * d + acc]), dim: 1 }).data;

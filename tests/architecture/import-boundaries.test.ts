@@ -4,7 +4,8 @@
  *
  *   lib/rng       → nothing
  *   lib/pareto    → nothing but zod
- *   lib/paretopo  → lib/pareto (and zod) only
+ *   lib/contract  → nothing but itself and zod
+ *   lib/paretopo  → lib/pareto, lib/contract (and zod) only
  *   lib/training, lib/agent → never lib/db: no import of it at all (types
  *                   included, dynamic import() included), and no chain of
  *                   run-time imports that reaches it — they talk to storage
@@ -88,9 +89,17 @@ describe('import boundaries of this repository', () => {
     expect(bad.map(show)).toEqual([]);
   });
 
-  it('lib/paretopo imports lib/pareto (and zod) only', () => {
+  it('lib/contract imports nothing but itself and zod', () => {
+    expect(files.filter(under('lib/contract')).length).toBeGreaterThan(2);
+    const bad = edgesIn('lib/contract').filter((e) => (e.file ? !under('lib/contract')(e.file) : !(e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!)))));
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  it('lib/paretopo imports lib/pareto, lib/contract (and zod) only', () => {
     const ok = (e: ImportEdge) =>
-      e.file ? under('lib/paretopo')(e.file) || under('lib/pareto')(e.file) : e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!));
+      e.file
+        ? under('lib/paretopo')(e.file) || under('lib/pareto')(e.file) || under('lib/contract')(e.file)
+        : e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!));
     expect(edgesIn('lib/paretopo').filter((e) => !ok(e)).map(show)).toEqual([]);
   });
 
