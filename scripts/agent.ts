@@ -106,17 +106,17 @@ async function main(argv: string[]) {
     }
     console.log(`\n${f.env} test split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);
     const [b0, b1] = env.buckets;
-    const head = ['policy', 'accuracy', 'calls/q', 'tokens/q', 'tokens/s', `acc ${b0}`, `acc ${b1}`, `calls ${b0}`, `calls ${b1}`];
+    // Every objective of the env (mean per question), then accuracy and tool calls per bucket.
+    const [acc, calls] = ['accuracy', 'tool_calls'].map((n) => env.objectives.findIndex((o) => o.name === n));
+    const head = ['policy', ...env.objectives.map((o) => `${o.name}/q`), 'tokens/s', `acc ${b0}`, `acc ${b1}`, `calls ${b0}`, `calls ${b1}`];
     const rows = results.map((r) => [
       r.policyMode,
-      r.accuracy.toFixed(3),
-      r.toolCallsPerQuestion.toFixed(2),
-      r.tokensPerQuestion.toFixed(1),
+      ...r.objectives.map((v) => v.toFixed(3)),
       r.tokensPerSecond.toFixed(0),
-      r.buckets[b0].accuracy.toFixed(3),
-      r.buckets[b1].accuracy.toFixed(3),
-      r.buckets[b0].toolCallsPerQuestion.toFixed(2),
-      r.buckets[b1].toolCallsPerQuestion.toFixed(2),
+      r.buckets[b0].objectives[acc].toFixed(3),
+      r.buckets[b1].objectives[acc].toFixed(3),
+      r.buckets[b0].objectives[calls].toFixed(2),
+      r.buckets[b1].objectives[calls].toFixed(2),
     ]);
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const fmt = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |';

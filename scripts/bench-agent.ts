@@ -38,14 +38,14 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createPolicy, disposePolicy, initBackend, sampleRollouts, supervisedStep, DEFAULT_POLICY_CONFIG } from '../lib/agent';
+import { createPolicy, disposePolicy, generatedTokens, initBackend, sampleRollouts, supervisedStep, DEFAULT_POLICY_CONFIG } from '../lib/agent';
 import { warmStart } from '../lib/training';
 import { Rng } from '../lib/rng';
 import type { DecoderKind, PolicyConfig, Trajectory } from '../lib/agent';
 import { TrainConfigSchema } from '../lib/training/config';
 import { RL_PHASES, timeRlSteps } from './lib/rl-step-bench';
 import type { RlPath, RlTiming } from './lib/rl-step-bench';
-import { getEnv } from '../lib/envs';
+import { getEnv, OBJECTIVES } from '../lib/envs';
 import { parseFlags, CliError } from './cli/args';
 import { machineDescription } from './cli/machine';
 import { trunkKernelVariant } from '../lib/agent/kernel/trunk';
@@ -113,7 +113,7 @@ function timeSampling(config: Partial<PolicyConfig>, batch: number, reps: number
   disposePolicy(policy);
   const result = (d: DecoderKind): SamplingResult => {
     const trajs = last[d]!;
-    const generated = trajs.reduce((a, t) => a + t.objectives.tokens, 0);
+    const generated = generatedTokens(env, trajs);
     const ms = median(times[d]);
     return { ms, tokensPerSecond: generated / (ms / 1000), generated, trajs };
   };
@@ -134,7 +134,7 @@ function torchSampling(py: string, config: PolicyConfig, trajs: Trajectory[], ro
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-agent-'));
   try {
     const file = path.join(dir, 'workload.json');
-    const generated = trajs.reduce((a, t) => a + t.objectives.tokens, 0);
+    const generated = generatedTokens({ objectives: OBJECTIVES }, trajs);
     writeFileSync(file, JSON.stringify({ ...config, temperature: 1, generated, seqs: trajs.map((t) => t.tokens) }));
     const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
     if (blasDir) env.LD_LIBRARY_PATH = [blasDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');

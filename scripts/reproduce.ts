@@ -29,7 +29,7 @@ import { runCli } from './cli/run-cli';
 import { curvesCsv, curvesSvg, meanCurves } from '../lib/experiments/learning-curves';
 import { pairedCsv, pairedRows, pairedTable, rankRows, rankTable, RANKING_NOTE, type SeedReference } from '../lib/experiments/reproduce-report';
 import { parseSeedList } from '../lib/experiments/seed-list';
-import { runHypervolume } from '../lib/training/hypervolume';
+import { runHypervolume } from '../lib/training/run-hypervolume';
 
 const spec = {
   full: { type: 'boolean', help: 'longer runs and more seeds' },
@@ -64,9 +64,11 @@ async function child(task: Task): Promise<unknown> {
       const { evaluate } = await import('../lib/agent');
       const point = (mode: 'base' | 'oracle') => {
         const r = evaluate(w.policy, env, 'test', { n: task.evalSize, seed: task.evalSeed, policyMode: mode, greedy: true });
+        // The paper table's (accuracy, tool calls) pair, by objective name.
+        const [acc, calls] = ['accuracy', 'tool_calls'].map((n) => env.objectives.findIndex((o) => o.name === n));
         const buckets: Record<string, { accuracy: number; toolCalls: number }> = {};
-        for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { accuracy: b.accuracy, toolCalls: b.toolCallsPerQuestion };
-        return { accuracy: r.accuracy, toolCalls: r.toolCallsPerQuestion, buckets };
+        for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { accuracy: b.objectives[acc], toolCalls: b.objectives[calls] };
+        return { accuracy: r.objectives[acc], toolCalls: r.objectives[calls], buckets };
       };
       const ref: SeedReference = { env: task.env, seed: task.seed, base: point('base'), oracle: point('oracle') };
       disposePolicy(w.policy);
@@ -89,7 +91,9 @@ async function child(task: Task): Promise<unknown> {
     const t0 = performance.now();
     await trainBuiltinRun({ log: logger, config, seed: task.seed, errorText: (e) => (e instanceof Error ? (e.stack ?? e.message) : String(e)) });
     const rows = (await db.listEvalPoints(logger.runId)).filter((p) => p.split === 'test');
-    const points = rows.map((p) => ({ step: p.step, accuracy: p.objectives[0], toolCalls: p.objectives[1], tokens: p.objectives[2] }));
+    // The paper table's named fields, looked up by the run's objective names (never by position).
+    const [acc, calls, toks] = ['accuracy', 'tool_calls', 'tokens'].map((n) => runObjectives(config).findIndex((o) => o.name === n));
+    const points = rows.map((p) => ({ step: p.step, accuracy: p.objectives[acc], toolCalls: p.objectives[calls], tokens: p.objectives[toks] }));
     const last = points[points.length - 1];
     const result: RunResult = {
       buckets: bucketsOf(rows[rows.length - 1]?.extra),

@@ -44,9 +44,10 @@ for (const name of ['calc', 'hops'] as const) {
         const tr = env.warmStartTrace(p, rng);
         expect(tr.tokens.length).toBeLessThanOrEqual(env.maxTraceLength);
         const s = env.score({ prompt: p, tokens: tr.tokens, sources: tr.sources });
-        expect(s.accuracy).toBe(1);
-        expect(s.tool_calls).toBe(tr.calls);
-        expect(s.tokens).toBe(tr.sources.filter((x) => x === SRC_POLICY).length);
+        const [accuracy, toolCalls, tokens] = s; // env.objectives order: accuracy, tool_calls, tokens
+        expect(accuracy).toBe(1);
+        expect(toolCalls).toBe(tr.calls);
+        expect(tokens).toBe(tr.sources.filter((x) => x === SRC_POLICY).length);
         if (tr.calls > 0) calls++;
         else direct++;
         // tool outputs are exactly what executeTool returns
@@ -82,11 +83,11 @@ describe('calc tool', () => {
     const P = SRC_PROMPT, G = SRC_POLICY, T = SRC_TOOL;
     const toks = [...prompt.tokens, CALL, ENDCALL, ERR, STEP, CALL, ...v.encode('2*3'), ENDCALL, ...v.encode('6'), STEP, ANSWER, ...v.encode('6'), EOS];
     const srcs = [P, P, P, P, P, G, G, T, T, G, G, G, G, G, T, T, G, G, G];
-    expect(env.score({ prompt, tokens: toks, sources: srcs })).toEqual({ accuracy: 1, tool_calls: 2, tokens: 10 });
+    expect(env.score({ prompt, tokens: toks, sources: srcs })).toEqual([1, 2, 10]); // accuracy, tool_calls, tokens
     const wrong = [...prompt.tokens, ANSWER, ...v.encode('7'), EOS];
-    expect(env.score({ prompt, tokens: wrong, sources: [P, P, P, P, P, G, G, G] }).accuracy).toBe(0);
+    expect(env.score({ prompt, tokens: wrong, sources: [P, P, P, P, P, G, G, G] })[0]).toBe(0); // accuracy
     const unterminated = [...prompt.tokens, ANSWER, ...v.encode('6')];
-    expect(env.score({ prompt, tokens: unterminated, sources: [P, P, P, P, P, G, G] }).accuracy).toBe(0);
+    expect(env.score({ prompt, tokens: unterminated, sources: [P, P, P, P, P, G, G] })[0]).toBe(0); // accuracy
   });
 });
 

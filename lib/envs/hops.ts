@@ -31,7 +31,7 @@
  */
 import { Rng } from '../rng';
 import { OBJECTIVES } from './types';
-import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, Split } from './types';
+import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, ObjectiveVector, Split } from './types';
 import { Vocab, BOS } from './vocab';
 import { TraceBuilder, habitChoice, renderTrajectory, sampleFromSplit, scoreTrajectory, toolError, toolOutput } from './trajectory';
 
@@ -175,7 +175,7 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
     maxTraceLength: 34,
     samplePrompts: (split: Split, n: number, rng: Rng) => sampleFromSplit(split, n, seed, () => generate(rng)),
     executeTool,
-    score: (traj: ScoredTrajectory): Objectives => scoreTrajectory(traj),
+    score: (traj: ScoredTrajectory): ObjectiveVector => scoreTrajectory(traj),
     toolPlan: (prompt: Prompt) => walk(prompt.id).facts.map((f) => !kb.common[f]),
     warmStartTrace(prompt: Prompt, rng: Rng): Trace {
       const w = walk(prompt.id);

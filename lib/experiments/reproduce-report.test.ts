@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runHypervolume } from '../training/hypervolume';
+import { runHypervolume } from '../training/run-hypervolume';
 import { pairedRows, pairedTable, rankRows, rankTable, type ReportRun, type SeedReference } from './reproduce-report';
 
 const run = (label: string, seed: number, acc: number, calls: number): ReportRun => ({

@@ -15,7 +15,7 @@
  *
  * Pure: results in, Markdown and CSV out.
  */
-import { runHypervolume } from '../training/hypervolume';
+import { runHypervolume } from '../training/run-hypervolume';
 import { pairedComparison } from './paired-stats';
 
 type Env = 'calc' | 'hops';

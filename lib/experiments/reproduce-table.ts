@@ -6,8 +6,15 @@
  * included), plus the "front of static policies" (union of the static
  * weightings of a seed).
  */
-import { front2d, runHypervolume, type EvalPoint } from '../training/hypervolume';
+import { runHypervolume } from '../training/run-hypervolume';
 import { TOOL_CALL_REFERENCE } from '../training/config';
+
+/** The paper table's view of one evaluation: the run's accuracy, tool calls and tokens per question, by name. */
+export interface TableEvalPoint {
+  accuracy: number;
+  toolCalls: number;
+  tokens: number;
+}
 
 export interface RunResult {
   env: 'calc' | 'hops';
@@ -15,9 +22,9 @@ export interface RunResult {
   seed: number;
   runId: string;
   static: boolean;
-  final: EvalPoint;
+  final: TableEvalPoint;
   /** Every test evaluation of the run, step 0 included. */
-  archive: (EvalPoint & { step: number })[];
+  archive: (TableEvalPoint & { step: number })[];
   seconds: number;
   /** Per-bucket accuracy and calls of the final evaluation. */
   buckets?: Record<string, { accuracy: number; toolCalls: number }>;
@@ -67,7 +74,7 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
         n: seeds.length,
         accuracy: [],
         toolCalls: [],
-        hvFinal: per.map((g) => runHypervolume(front2d(g.map((r) => r.final)), env)),
+        hvFinal: per.map((g) => runHypervolume(g.map((r) => r.final), env)), // dominated points add nothing
         hvArchive: per.map((g) => runHypervolume(g.flatMap(ownArchive), env)),
       });
     }

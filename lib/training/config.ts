@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ENV_NAMES, OBJECTIVES } from '../envs';
+import type { ObjectiveDef } from '../contract/objective';
 import { ValidationError } from '../errors';
 import { ALGORITHM_NAMES, describeOptions, parseOptions, type AlgorithmName } from '../paretopo';
 
@@ -151,7 +152,11 @@ export function describeTrainOptions(): TrainOptionDoc[] {
  */
 export const TOOL_CALL_REFERENCE: Record<TrainConfig['env'], number> = { calc: 3, hops: 5 };
 
-export function runObjectives(config: TrainConfig): { name: string; direction: 'maximize' | 'minimize'; reference: number }[] {
+/** Best attainable value of each env objective: the far corner of the hypervolume box (run-archive.ts). */
+export const OBJECTIVE_BEST: Readonly<Record<string, number>> = { accuracy: 1, tool_calls: 0, tokens: 0 };
+
+/** The run's objectives: every env objective, in the order of the env's score vector, with its reference. */
+export function runObjectives(config: TrainConfig): ObjectiveDef[] {
   const ref: Record<string, number> = { accuracy: 0, tool_calls: TOOL_CALL_REFERENCE[config.env], tokens: config.maxTokens };
   return OBJECTIVES.map((o) => ({ name: o.name, direction: o.direction, reference: ref[o.name] }));
 }

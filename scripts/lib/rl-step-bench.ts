@@ -11,7 +11,7 @@
  * paths can be timed side by side on the same policy, prompts and seeds.
  */
 import * as tf from '@tensorflow/tfjs';
-import { decodeRollouts, scoreRollouts, policyGradientStep, policyFromWeights, serializeWeights, disposePolicy, Rng } from '../../lib/agent';
+import { decodeRollouts, generatedTokens, scoreRollouts, policyGradientStep, policyFromWeights, serializeWeights, disposePolicy, Rng } from '../../lib/agent';
 import type { DecoderKind, Policy, Trajectory } from '../../lib/agent';
 import type { ToolEnv } from '../../lib/envs';
 import { SRC_POLICY } from '../../lib/envs';
@@ -68,14 +68,14 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
         loss: pg.loss,
         kl: pg.kl,
         entropy: pg.entropy,
-        objectiveMeans: objectives.map((_, k) => trajs.reduce((a, t) => a + t.objectiveVector[k], 0) / trajs.length),
+        objectiveMeans: objectives.map((_, k) => trajs.reduce((a, t) => a + t.objectives[k], 0) / trajs.length),
         estimator: estimator.state(),
         sample: trajs.slice(0, c.trajectorySample).map((t, b) => ({
           group: t.promptIndex,
           index: t.groupIndex,
           prompt: env.vocab.decode(t.prompt.tokens),
           tokens: trajectorySegments(t.tokens, t.sources, env.vocab).filter((s) => s.kind !== 'prompt'),
-          objectives: t.objectiveVector,
+          objectives: t.objectives,
           rank: flat[b].paretoRank,
           advantage: flat[b].advantage,
         })),
@@ -84,7 +84,7 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
       const t5 = performance.now();
       out.push({
         sample: t1 - t0, score: t2 - t1, advantages: t3 - t2, update: t4 - t3, log: t5 - t4, total: t5 - t0,
-        rollouts: trajs.length, generated: trajs.reduce((a, t) => a + t.objectives.tokens, 0),
+        rollouts: trajs.length, generated: generatedTokens(env, trajs),
       });
     }
   } finally {
@@ -100,7 +100,7 @@ function estimatorInput(t: Trajectory, idx: readonly number[]) {
   for (let i = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) n++;
   const mask = new Uint8Array(n);
   for (let i = 0, j = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) mask[j++] = t.isAction[i];
-  return { objectives: idx.map((k) => t.objectiveVector[k]), numTokens: n, toolCallMask: mask, promptId: t.prompt.id };
+  return { objectives: idx.map((k) => t.objectives[k]), numTokens: n, toolCallMask: mask, promptId: t.prompt.id };
 }
 
 function tokenAdvantages(t: Trajectory, gen: Float32Array): Float32Array {
