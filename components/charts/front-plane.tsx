@@ -12,6 +12,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3';
+import { directionsOf } from '@/lib/pareto';
 import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { EvalPoint } from '@/lib/client/wire';
 import type { TrajectoryCloud } from '@/lib/client/use-trajectory-points';
@@ -116,7 +117,7 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
   const upToStep = steps.length ? steps[index] : undefined;
   const xExtent = useMemo(() => cloudExtent(cloud, axes.x.index), [cloud, axes.x.index]);
   const yExtent = useMemo(() => cloudExtent(cloud, axes.y.index), [cloud, axes.y.index]);
-  const maximize = useMemo(() => objectives.map((o) => o.direction === 'maximize'), [objectives]);
+  const maximize = useMemo(() => directionsOf(objectives).maximize, [objectives]);
   const model = useMemo(
     () => frontPlaneModel(evalPoints, { width, height: HEIGHT, x: axes.x, y: axes.y, upToStep, xExtent, yExtent, references, maximize }),
     [evalPoints, width, axes, upToStep, xExtent, yExtent, references, maximize],
@@ -277,7 +278,7 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
           value={axes[which].index}
           onChange={(e) => {
             const i = Number(e.target.value);
-            setAxes((a) => ({ ...a, [which]: { index: i, maximize: objectives[i].direction === 'maximize' } }));
+            setAxes((a) => ({ ...a, [which]: { index: i, maximize: maximize[i] } }));
           }}
           data-testid={`plane-${which}`}
         >
