@@ -6,6 +6,8 @@
  * waits on the busy timeout instead of failing on a lock upgrade.
  */
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
+import type { z } from 'zod';
+import type { EvalPointRecord, FrontierRecord, StepRecord } from '../contract/run-log';
 import { dbProvider, getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
 import { resolveDbConfig } from './config';
 import { appendEvents } from './events';
@@ -78,18 +80,8 @@ function mapConstraintError(err: unknown): unknown {
   return err;
 }
 
-export interface StepRow {
-  step: number;
-  stage?: number;
-  hypervolume?: number;
-  objectiveMeans?: Record<string, number>;
-  weights?: number[];
-  loss?: number;
-  kl?: number;
-  entropy?: number;
-  wallTime?: number;
-  extra?: Record<string, unknown>;
-}
+/** A step as validated by the contract (lib/contract/run-log.ts StepRecord). */
+export type StepRow = z.output<typeof StepRecord>;
 
 const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
 
@@ -144,12 +136,7 @@ export async function writeTrajectories(runId: string, batch: BatchRef, rows: Tr
   return { applied: outcome.applied, rows: outcome.applied ? rows.length : (outcome.priorRows ?? 0) };
 }
 
-export interface EvalPointRow {
-  step: number;
-  split: string;
-  objectives: number[];
-  extra?: Record<string, unknown>;
-}
+export type EvalPointRow = z.output<typeof EvalPointRecord>;
 
 export async function writeEvalPoints(runId: string, batch: BatchRef, rows: EvalPointRow[]): Promise<BatchResult> {
   return inBatch(runId, batch, 'eval-points', rows.length, async (tx) => {
@@ -160,11 +147,7 @@ export async function writeEvalPoints(runId: string, batch: BatchRef, rows: Eval
   });
 }
 
-export interface FrontierRow {
-  step: number;
-  points: number[][];
-  hypervolume: number;
-}
+export type FrontierRow = z.output<typeof FrontierRecord>;
 
 export async function writeFrontiers(runId: string, batch: BatchRef, rows: FrontierRow[]): Promise<BatchResult> {
   return inBatch(runId, batch, 'frontiers', rows.length, async (tx) => {

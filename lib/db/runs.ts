@@ -4,7 +4,8 @@ import { dbProvider, getDb, type Tx } from './client';
 import { newId } from './ids';
 import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
-import type { ObjectiveDef, RunSource, RunStatus } from '../contract/run-log';
+import type { z } from 'zod';
+import type { CreateRunInput, ListRunsQuery, ObjectiveDef, RunSource, RunStatus } from '../contract/run-log';
 
 /** What every run view loads with the run: its tags, experiment, and the name of the token that created it. */
 export const runInclude = { tags: true, experiment: true, createdBy: { select: { name: true } } } as const;
@@ -43,25 +44,13 @@ export function toRunView(r: RunRow) {
 }
 export type RunView = ReturnType<typeof toRunView>;
 
-export interface NewRun {
-  id?: string;
-  name: string;
-  environment: string;
-  algorithm: string;
-  config: Record<string, unknown>;
-  seed: number;
-  source: RunSource;
-  status: 'queued' | 'running';
-  objectives: ObjectiveDef[];
-  tags: string[];
-  notes?: string;
-  experiment?: string;
-  totalSteps?: number;
+/** A run to create: the contract's CreateRunInput (defaults filled), plus what the server adds. */
+export type NewRun = z.output<typeof CreateRunInput> & {
   /** The API token creating the run (team mode); it may then log to the run. */
   createdByTokenId?: string | null;
   /** The claim a running built-in run is born with (an in-process trainer's). */
   workerId?: string | null;
-}
+};
 
 /** Creates a run (and its experiment by name if new). An existing `id` returns that run unchanged. */
 export async function createRun(input: NewRun): Promise<{ run: RunView; created: boolean }> {
@@ -137,18 +126,8 @@ export async function getRunOrThrow(id: string): Promise<RunView> {
   return run;
 }
 
-export interface RunFilter {
-  status?: RunStatus[];
-  algorithm?: string;
-  environment?: string;
-  tag?: string;
-  experiment?: string;
-  /** Text searched in name, notes and tags (case-insensitive on both providers). */
-  q?: string;
-  limit: number;
-  /** Id of the last run of the previous page. */
-  cursor?: string;
-}
+/** The runs list's filter: the contract's ListRunsQuery (GET /api/runs). */
+export type RunFilter = ListRunsQuery;
 
 /** Newest first; keyset pagination on (createdAt, id). */
 export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; nextCursor: string | null }> {

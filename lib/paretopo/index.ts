@@ -4,6 +4,8 @@ export {
   createEstimator,
   describeOptions,
   parseOptions,
+  optionIssues,
+  type OptionIssue,
   type AlgorithmName,
   type AlgorithmOptions,
   type AlgorithmOptionsInput,

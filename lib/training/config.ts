@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ENV_NAMES, OBJECTIVES } from '../envs';
 import type { ObjectiveDef } from '../contract/objective';
 import { ValidationError } from '../errors';
-import { ALGORITHM_NAMES, describeOptions, parseOptions, type AlgorithmName } from '../paretopo';
+import { ALGORITHM_NAMES, describeOptions, optionIssues, type AlgorithmName } from '../paretopo';
 
 const OBJECTIVE_NAMES = OBJECTIVES.map((o) => o.name) as [string, ...string[]];
 
@@ -74,13 +74,9 @@ export const TrainConfigSchema = z
     policy: PolicyOverridesSchema,
   })
   .superRefine((c, ctx) => {
-    try {
-      parseOptions(c.algorithm, c.algorithmOptions);
-    } catch (e) {
-      // parseOptions names the option: 'invalid option "x" for algorithm "y": msg' / 'unknown option "x" ...'
-      const msg = (e as Error).message;
-      const m = /option "([^"]+)"/.exec(msg);
-      ctx.addIssue({ code: 'custom', path: ['algorithmOptions', ...(m ? m[1].split('.') : [])], message: msg });
+    // The algorithm's own option schema; each issue keeps its path under algorithmOptions.
+    for (const issue of optionIssues(c.algorithm, c.algorithmOptions)) {
+      ctx.addIssue({ code: 'custom', path: ['algorithmOptions', ...issue.path], message: issue.message });
     }
     if (new Set(c.objectives).size !== c.objectives.length) ctx.addIssue({ code: 'custom', path: ['objectives'], message: 'duplicate objective' });
     if (!c.objectives.includes('accuracy')) ctx.addIssue({ code: 'custom', path: ['objectives'], message: 'must include accuracy' });

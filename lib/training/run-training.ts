@@ -36,7 +36,7 @@ import { Rng } from '../rng';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
 import type { RunLog, StoredCheckpoint } from '../runs/run-log-interface';
 import type { TrajectoryRecord } from '../contract/run-log';
-import { estimatorOptions, OBJECTIVE_BEST, runObjectives, TrainConfigSchema, type TrainConfig } from './config';
+import { estimatorOptions, OBJECTIVE_BEST, runObjectives, type TrainConfig } from './config';
 import { evaluatePolicy, type TrainEvaluation } from './evaluate';
 import { RunArchive, type ArchivedEval } from './run-archive';
 import { restoreAdamState, saveAdamState, type AdamState } from './optimizer-state';
@@ -109,8 +109,7 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 
 export async function runTraining(opts: RunTrainingOptions): Promise<{ status: 'finished' | 'cancelled' }> {
-  const config = TrainConfigSchema.parse(opts.config); // defaults filled, re-validated
-  const { seed, logger } = opts;
+  const { config, seed, logger } = opts; // parsed once at its untrusted edge (HTTP body, stored run config, CLI flags)
   await initBackend();
   const decoder: DecoderKind = opts.decoder ?? (trunkKernelVariant() ? 'kernel' : 'tfjs');
   const env = getEnv(config.env, { seed, difficulty: config.difficulty ?? undefined });
@@ -119,7 +118,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const trainIdx = config.objectives.map((name) => objectives.findIndex((o) => o.name === name));
   const created = createEstimator(
     config.algorithm,
-    estimatorOptions(config) as never,
+    estimatorOptions(config),
     trainIdx.map((k) => objectives[k]),
   );
   const estimator = opts.wrapEstimator ? opts.wrapEstimator(created) : created;

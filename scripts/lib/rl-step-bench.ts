@@ -40,7 +40,7 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
   const c = TrainConfigSchema.parse(config);
   const objectives = runObjectives(c);
   const trainIdx = c.objectives.map((name) => objectives.findIndex((o) => o.name === name));
-  const estimator = createEstimator(c.algorithm, estimatorOptions(c) as never, trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })));
+  const estimator = createEstimator(c.algorithm, estimatorOptions(c), trainIdx.map((k) => objectives[k]));
   const pol = policyFromWeights(serializeWeights(policy));
   const ref = c.klCoef > 0 ? policyFromWeights(serializeWeights(policy)) : undefined;
   const optimizer = tf.train.adam(c.learningRate, 0.9, 0.999);
