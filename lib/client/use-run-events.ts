@@ -11,6 +11,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { RunView } from '../db/runs';
+import { FEED_EVENT_NAMES } from '../contract/run-events';
 import { runEventFromWire, type EvalPoint, type Frontier, type MetricPoint, type RunEventMessage } from './wire';
 
 export interface LiveRun {
@@ -25,7 +26,6 @@ export interface LiveRun {
   loaded: boolean;
 }
 
-const KINDS = ['metric', 'eval', 'evals', 'frontier', 'status'] as const;
 
 export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[]): LiveRun {
   if (events.length === 0) return state;
@@ -97,7 +97,7 @@ export function useRunEvents(initialRun: RunView): LiveRun {
       if (msg) queue.push(msg);
       timer ??= setTimeout(flush, queue.length > 1 ? 50 : 16);
     };
-    for (const k of KINDS) source.addEventListener(k, onEvent as EventListener);
+    for (const k of FEED_EVENT_NAMES) source.addEventListener(k, onEvent as EventListener);
     source.onopen = () => setState((s) => ({ ...s, connected: true }));
     source.onerror = () => setState((s) => ({ ...s, connected: false }));
     // A run without events yet is loaded as soon as the stream opens.

@@ -8,7 +8,8 @@ import type { CompareView } from '../db/compare-view';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
 import type { UpdateRunInput } from '../contract/run-log';
 import { send } from './send';
-import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../contract/run-log';
+import type { FrontierRecord, RunStatus, StepRecord } from '../contract/run-log';
+import { RunEventFrame } from '../contract/run-events';
 import type { TrajectoryView } from '../db/run-data';
 import type { TrajectoryPointsView } from '../db/run-views';
 
@@ -88,26 +89,24 @@ export type RunEventMessage =
   | { id: number; kind: 'frontier'; frontier: Frontier }
   | { id: number; kind: 'status'; status: RunStatus; error: string | null; cancelRequested: boolean };
 
+/** Decodes one SSE frame through the contract's discriminated union; null for a kind (or a payload) this client does not know. */
 export function runEventFromWire(kind: string, id: number, data: string): RunEventMessage | null {
-  const p = JSON.parse(data) as Record<string, unknown>;
-  switch (kind) {
+  const frame = RunEventFrame.safeParse({ kind, payload: JSON.parse(data) });
+  if (!frame.success) return null;
+  const f = frame.data;
+  const point = (e: { step: number; split: string; objectives: number[] }): EvalPoint => ({ step: e.step, split: e.split, objectives: e.objectives });
+  switch (f.kind) {
     case 'metric':
-      return { id, kind, metric: p as unknown as MetricPoint };
-    case 'eval': {
-      const e = p as unknown as EvalPointRecord;
-      return { id, kind, point: { step: e.step, split: e.split ?? 'test', objectives: e.objectives } };
-    }
-    case 'evals': {
+      return { id, kind: f.kind, metric: f.payload };
+    case 'eval':
+      return { id, kind: f.kind, point: point(f.payload) };
+    case 'evals':
       // Consecutive eval events in one frame (lib/api/run-feed-hub formatEvents); id is the last one's.
-      const list = p as unknown as EvalPointRecord[];
-      return { id, kind, points: list.map((e) => ({ step: e.step, split: e.split ?? 'test', objectives: e.objectives })) };
-    }
+      return { id, kind: f.kind, points: f.payload.map(point) };
     case 'frontier':
-      return { id, kind, frontier: p as unknown as Frontier };
+      return { id, kind: f.kind, frontier: { step: f.payload.step, points: f.payload.points, hypervolume: f.payload.hypervolume } };
     case 'status':
-      return { id, kind, status: p.status as RunStatus, error: typeof p.error === 'string' ? p.error : null, cancelRequested: p.cancelRequested === true };
-    default:
-      return null; // a kind this client does not know yet
+      return { id, kind: f.kind, status: f.payload.status, error: f.payload.error ?? null, cancelRequested: f.payload.cancelRequested === true };
   }
 }
 
