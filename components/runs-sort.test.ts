@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextSort, sortRuns } from './runs-sort';
-import type { RunListItem } from '@/lib/db/run-hypervolumes';
+import type { RunListItem } from '@/lib/contract/run-view';
 
 const run = (name: string, hv: number | null, acc?: number, t = 0) =>
   ({ name, createdAt: new Date(t), evaluation: { hypervolume: hv, finalHypervolume: hv, split: 'test', finalMeans: acc === undefined ? null : { accuracy: acc, tool_calls: 1 - acc } } }) as unknown as RunListItem;

@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import type { RunListItem } from '@/lib/db/run-hypervolumes';
+import type { RunListItem } from '@/lib/contract/run-view';
 import { useRuns } from '@/lib/client/use-runs';
 import { StatusBadge } from './status-badge';
 import { formatNumber } from './format';

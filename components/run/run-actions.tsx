@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { RunView } from '@/lib/db/runs';
+import type { RunView } from '@/lib/contract/run-view';
 import { send } from '@/lib/client/send';
 import { isLiveStatus } from '@/lib/contract/run-log';
 

@@ -1,4 +1,4 @@
-import type { RunView } from '@/lib/db/runs';
+import type { RunView } from '@/lib/contract/run-view';
 import { StatusBadge } from '../status-badge';
 import { formatNumber } from '../format';
 import { RelativeTime } from '../relative-time';

@@ -1,7 +1,7 @@
 'use client';
 /** The live run page: header, training curves, the objective plane and the trajectories, fed by the run's event stream. */
 import { useDeferredValue, useState } from 'react';
-import type { RunView as Run } from '@/lib/db/runs';
+import type { RunView as Run } from '@/lib/contract/run-view';
 import { useServerHypervolume } from '@/lib/client/use-server-hypervolume';
 import { RunNotes, type Annotations } from './run-notes';
 import { useRunEvents } from '@/lib/client/use-run-events';

@@ -10,7 +10,7 @@
  * per ~50 ms), so a replay of thousands of steps is one render, not thousands.
  */
 import { useEffect, useState } from 'react';
-import type { RunView } from '../db/runs';
+import type { RunView } from '../contract/run-view';
 import { FEED_EVENT_NAMES } from '../contract/run-events';
 import { runEventFromWire, type EvalPoint, type Frontier, type MetricPoint, type RunEventMessage } from './wire';
 

@@ -4,7 +4,7 @@
  * while any run is queued or running (status and latest hypervolume change).
  */
 import { useEffect, useState } from 'react';
-import type { RunListItem } from '../db/run-hypervolumes';
+import type { RunListItem } from '../contract/run-view';
 import { fetchRuns } from './wire';
 import { isLiveStatus } from '../contract/run-log';
 

@@ -2,8 +2,7 @@
  * Wire types, converted once: JSON from the API has ISO date strings; the UI
  * works with Date objects. Every client-side fetch goes through here.
  */
-import type { RunView } from '../db/runs';
-import type { RunEvaluation, RunListItem } from '../db/run-hypervolumes';
+import type { RunEvaluation, RunListItem, RunView } from '../contract/run-view';
 import type { CompareView } from '../db/compare-view';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
 import type { UpdateRunInput } from '../contract/run-log';

@@ -5,6 +5,7 @@ import { newId } from './ids';
 import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
 import type { z } from 'zod';
+import type { RunView } from '../contract/run-view';
 import type { CreateRunInput, ListRunsQuery, ObjectiveDef, RunSource, RunStatus } from '../contract/run-log';
 
 /** What every run view loads with the run: its tags, experiment, and the name of the token that created it. */
@@ -12,7 +13,7 @@ export const runInclude = { tags: true, experiment: true, createdBy: { select: {
 const include = runInclude;
 type RunRow = Prisma.RunGetPayload<{ include: typeof runInclude }>;
 
-export function toRunView(r: RunRow) {
+export function toRunView(r: RunRow): RunView {
   return {
     id: r.id,
     name: r.name,
@@ -38,11 +39,10 @@ export function toRunView(r: RunRow) {
     updatedAt: r.updatedAt,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
-    /** Name of the API token that created the run (team mode; a browser run: its trainer's), or null. */
     createdBy: r.createdBy?.name ?? null,
   };
 }
-export type RunView = ReturnType<typeof toRunView>;
+export type { RunView };
 
 /** A run to create: the contract's CreateRunInput (defaults filled), plus what the server adds. */
 export type NewRun = z.output<typeof CreateRunInput> & {
