@@ -109,9 +109,10 @@ export function runEventFromWire(kind: string, id: number, data: string): RunEve
   }
 }
 
-export type Trajectory = TrajectoryView;
+/** A logged trajectory as the run page lists it (lib/agent's Trajectory is the in-process rollout). */
+export type LoggedTrajectory = TrajectoryView;
 
-export async function fetchTrajectories(runId: string, query: URLSearchParams): Promise<{ trajectories: Trajectory[]; nextCursor: number | null }> {
+export async function fetchTrajectories(runId: string, query: URLSearchParams): Promise<{ trajectories: LoggedTrajectory[]; nextCursor: number | null }> {
   return getJson(`/api/runs/${encodeURIComponent(runId)}/trajectories?${query}`);
 }
 

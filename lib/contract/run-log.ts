@@ -88,13 +88,15 @@ export const SEGMENT_KINDS = ['prompt', 'text', 'call', 'tool', 'answer'] as con
 export const TokenSegment = z.strictObject({ kind: z.enum(SEGMENT_KINDS), text: z.string().max(10_000) });
 export type TokenSegment = z.infer<typeof TokenSegment>;
 
-export const Split = z.enum(['train', 'eval']);
+/** Where a logged trajectory comes from: a training rollout or an evaluation sample (not the prompt split of lib/envs). */
+export const TrajectorySplit = z.enum(['train', 'eval']);
+export type TrajectorySplit = z.infer<typeof TrajectorySplit>;
 
 export const TrajectoryRecord = z.strictObject({
   step,
   group: z.number().int().min(0),
   index: z.number().int().min(0),
-  split: Split.default('train'),
+  split: TrajectorySplit.default('train'),
   prompt: z.string().max(10_000),
   /** Generated tokens with tool calls and tool outputs, in order. */
   tokens: z.array(TokenSegment).max(4096),
@@ -193,7 +195,7 @@ export type MetricsQuery = z.infer<typeof MetricsQuery>;
 export const TrajectoriesQuery = z.strictObject({
   step: intParam(0, 2_147_483_647).optional(),
   rank: intParam(1, 1_000_000).optional(),
-  split: Split.optional(),
+  split: TrajectorySplit.optional(),
   limit: intParam(1, 1000).default(100),
   /** Trajectory id to continue after (from `nextCursor`). */
   cursor: intParam(0, 2_147_483_647).optional(),
