@@ -38,8 +38,9 @@ import type { RunLog, StoredCheckpoint } from '../runs/run-log-interface';
 import type { TrajectoryRecord } from '../contract/run-log';
 import { estimatorOptions, OBJECTIVE_BEST, runObjectives, type TrainConfig } from './config';
 import { evaluatePolicy, type TrainEvaluation } from './evaluate';
-import { RunArchive, type ArchivedEval } from './run-archive';
-import { restoreAdamState, saveAdamState, type AdamState } from './optimizer-state';
+import { parseCheckpointMeta, type TrainCheckpointMeta } from './checkpoint-meta';
+import { RunArchive } from './run-archive';
+import { restoreAdamState, saveAdamState } from './optimizer-state';
 import { learningRate } from './schedule';
 import { trajectorySegments } from './segments';
 import { loadOrTrainWarmStart } from './warm-start-cache';
@@ -90,20 +91,7 @@ export interface RunTrainingOptions {
 
 export type { ArchivedEval } from './run-archive';
 
-/** What a checkpoint's meta holds besides the policy weights. */
-export interface TrainCheckpointMeta {
-  kind: 'train';
-  /** 2: archive entries are objective vectors (format 1 kept { accuracy, toolCalls, tokens }). */
-  format: 2;
-  step: number;
-  seed: number;
-  config: TrainConfig;
-  warmStart: string;
-  adam: AdamState;
-  estimator: ReturnType<AdvantageEstimator['serialize']>;
-  archive: ArchivedEval[];
-  wallTime: number;
-}
+export type { TrainCheckpointMeta } from './checkpoint-meta';
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -141,8 +129,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const resume = opts.resumeFrom ?? null;
   try {
     if (resume) {
-      const meta = upgradeCheckpointMeta(resume.meta);
-      if (meta?.kind !== 'train' || meta.format !== 2) throw new Error(`checkpoint ${resume.id} is not a training checkpoint`);
+      const meta = parseCheckpointMeta(resume.meta, String(resume.id));
       if (meta.seed !== seed) throw new Error(`checkpoint ${resume.id} has seed ${meta.seed}, this run ${seed}`);
       if (canonicalJson(meta.config) !== canonicalJson(config)) throw new Error(`checkpoint ${resume.id} was written with a different config`);
       loadWeights(policy, resume.weights);
@@ -201,7 +188,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         archive: archive.evals,
         wallTime: wall(),
       };
-      await logger.saveCheckpoint({ step, weights: serializeWeights(policy), meta: meta as unknown as Record<string, unknown> }, { keep: config.keepCheckpoints });
+      await logger.saveCheckpoint({ step, weights: serializeWeights(policy), meta }, { keep: config.keepCheckpoints });
     };
 
     if (startStep === 1) {
@@ -409,16 +396,3 @@ function trajectorySample(
   }));
 }
 
-/**
- * A checkpoint's meta in the current format: format 1 (before objective
- * vectors) kept archive entries as { step, accuracy, toolCalls, tokens },
- * which are the env objectives in order.
- */
-function upgradeCheckpointMeta(meta: Record<string, unknown>): TrainCheckpointMeta {
-  if (meta?.kind !== 'train' || meta.format !== 1 || !Array.isArray(meta.archive)) return meta as unknown as TrainCheckpointMeta;
-  const archive = (meta.archive as { step: number; accuracy: number; toolCalls: number; tokens: number }[]).map((e) => ({
-    step: e.step,
-    objectives: [e.accuracy, e.toolCalls, e.tokens],
-  }));
-  return { ...(meta as unknown as TrainCheckpointMeta), format: 2, archive };
-}
