@@ -29,7 +29,10 @@ export default async function HomePage({ searchParams }: Props) {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Runs</h1>
-        <p className="text-sm text-slate-600">Newest first; click a column to sort. Tick runs and press Compare to overlay their fronts. Accuracy ↑ and tool calls ↓: hypervolume measures the whole trade-off.</p>
+        <p className="text-sm text-slate-600">
+          Newest first; click a column to sort. Tick runs and press Compare to overlay their fronts. Accuracy ↑ and tool calls ↓: hypervolume measures the whole
+          trade-off.
+        </p>
       </div>
       {(runs.length > 0 || Object.keys(filter).length > 0) && (
         <Suspense>

@@ -24,7 +24,12 @@ export function RunsFilters({ facets }: { facets: RunFacets }) {
   const select = (key: (typeof FILTER_KEYS)[number], label: string, options: readonly string[]) => (
     <label className="flex flex-col gap-1 text-xs text-slate-600">
       {label}
-      <select className="min-w-32 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800" value={params.get(key) ?? ''} onChange={(e) => set(key, e.target.value)} data-testid={`filter-${key}`}>
+      <select
+        className="min-w-32 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800"
+        value={params.get(key) ?? ''}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={`filter-${key}`}
+      >
         <option value="">all</option>
         {options.map((o) => (
           <option key={o} value={o}>

@@ -21,9 +21,7 @@ test('a run trained on three objectives: the plane draws them and the axes switc
   expect(res.status(), await res.text()).toBeLessThan(300);
   const { run } = await res.json();
   expect(run.objectives.map((o: { name: string }) => o.name)).toEqual(['accuracy', 'tool_calls', 'tokens']);
-  await expect
-    .poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).run.status, { timeout: 90_000 })
-    .toBe('finished');
+  await expect.poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).run.status, { timeout: 90_000 }).toBe('finished');
   const evals = (await (await request.get(`/api/runs/${run.id}/eval-points`)).json()).evalPoints.filter((p: { split: string }) => p.split === 'test');
   expect(evals.map((p: { step: number }) => p.step)).toEqual([0, 1, 2, 3, 4, 5]);
   for (const p of evals) expect(p.objectives).toHaveLength(3);

@@ -55,7 +55,12 @@ export function RunActions({ run }: { run: Pick<RunView, 'id' | 'name' | 'status
           Clone with changes
         </Link>
       )}
-      <button type="button" className={`${button} bg-white text-rose-700 ring-rose-300 hover:bg-rose-50`} onClick={() => setConfirming(true)} data-testid="delete-run">
+      <button
+        type="button"
+        className={`${button} bg-white text-rose-700 ring-rose-300 hover:bg-rose-50`}
+        onClick={() => setConfirming(true)}
+        data-testid="delete-run"
+      >
         Delete…
       </button>
       {error && <span className="text-sm text-rose-700">{error}</span>}

@@ -15,7 +15,10 @@ export interface FrontRow {
   objectives: number[];
 }
 
-export function runFront(points: readonly { step: number; split?: string | null; objectives: readonly number[] }[], objectives: readonly { direction: 'maximize' | 'minimize' }[]): FrontRow[] {
+export function runFront(
+  points: readonly { step: number; split?: string | null; objectives: readonly number[] }[],
+  objectives: readonly { direction: 'maximize' | 'minimize' }[],
+): FrontRow[] {
   const d = objectives.length;
   const full: number[] = [];
   points.forEach((p, i) => {

@@ -15,7 +15,6 @@ import { weightsCard } from './weights-card';
 import { Card } from '../card';
 import { isLiveStatus } from '@/lib/contract/run-log';
 
-
 export function RunView({ initialRun, initialStep }: { initialRun: Run; initialStep?: number }) {
   const live = useRunEvents(initialRun);
   const { metrics, evalPoints } = live;
@@ -35,7 +34,11 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
         <RunNotes runId={run.id} value={annotations} onSaved={setAnnotations} />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Hypervolume" subtitle="Of the Pareto archive of evaluation points, per training step: as the trainer reported it, and as the server computes it from the evaluation points with the run's references." testId="card-hypervolume">
+        <Card
+          title="Hypervolume"
+          subtitle="Of the Pareto archive of evaluation points, per training step: as the trainer reported it, and as the server computes it from the evaluation points with the run's references."
+          testId="card-hypervolume"
+        >
           <HypervolumeChart metrics={metrics} server={serverHv.hypervolume} />
         </Card>
         <Card title="Scalarization weights" subtitle={weights.subtitle} testId="card-weights">
@@ -57,7 +60,13 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
             <FrontCoordinates objectives={run.objectives} evalPoints={deferredEvalPoints} />
           </Card>
         )}
-        <Card title="Trajectories" id="trajectories" subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage." className="lg:col-span-2" testId="card-trajectories">
+        <Card
+          title="Trajectories"
+          id="trajectories"
+          subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage."
+          className="lg:col-span-2"
+          testId="card-trajectories"
+        >
           <TrajectoriesTable runId={run.id} objectives={run.objectives} lastStep={run.lastStep} initialStep={initialStep} />
         </Card>
       </div>

@@ -73,7 +73,11 @@ export function evaluate(policy: Policy, env: ToolEnv, split: Split, opts: Evalu
   const seconds = (performance.now() - t0) / 1000;
   const buckets: Record<string, BucketStats> = {};
   const d = env.objectives.length;
-  for (const b of env.buckets) buckets[b] = stats(trajectories.filter((t) => t.bucket === b), d);
+  for (const b of env.buckets)
+    buckets[b] = stats(
+      trajectories.filter((t) => t.bucket === b),
+      d,
+    );
   return {
     ...stats(trajectories, d),
     policyMode,

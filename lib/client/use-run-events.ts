@@ -26,7 +26,6 @@ export interface LiveRun {
   loaded: boolean;
 }
 
-
 export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[]): LiveRun {
   if (events.length === 0) return state;
   let { run, metrics, evalPoints, frontiers, lastEventId } = state;

@@ -19,7 +19,9 @@ export function useRuns(initial: RunListItem[], opts: { limit?: number; pollMs?:
     let stopped = false;
     const tick = async () => {
       try {
-        const { runs: fresh } = await fetchRuns(new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(filterKey)), limit: String(opts.limit ?? 50) }));
+        const { runs: fresh } = await fetchRuns(
+          new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(filterKey)), limit: String(opts.limit ?? 50) }),
+        );
         if (!stopped) {
           setRuns(fresh);
           setError(null);

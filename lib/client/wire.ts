@@ -74,7 +74,6 @@ export async function fetchCompare(ids: readonly string[], signal?: AbortSignal)
 
 // ---- live run page ----------------------------------------------------------
 
-
 /** One logged step as the charts use it (the feed's `metric` payload). */
 export type MetricPoint = StepRecord;
 export type EvalPoint = { step: number; split: string; objectives: number[] };

@@ -44,7 +44,10 @@ export function finalPoints(run: CompareRunInput, on: readonly ObjectiveDef[]): 
   return { step, rows: pts.filter((p) => p.step === step).map((p) => idx.map((j) => p.objectives[j])) };
 }
 
-export function compareIndicators(runs: readonly CompareRunInput[], hv?: ReadonlyMap<string, EvalHypervolume>): { shared: ObjectiveDef[]; unionFront: number[][]; rows: IndicatorRow[] } {
+export function compareIndicators(
+  runs: readonly CompareRunInput[],
+  hv?: ReadonlyMap<string, EvalHypervolume>,
+): { shared: ObjectiveDef[]; unionFront: number[][]; rows: IndicatorRow[] } {
   const shared = sharedObjectives(runs);
   const opts = { maximize: shared.map((o) => o.direction === 'maximize') };
   const finals = runs.map((r) => finalPoints(r, shared));

@@ -22,7 +22,12 @@ export type TrajectoryPointsQuery = z.infer<typeof TrajectoryPointsQuery>;
 export const SparklinesQuery = z.object({
   ids: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(RunId).min(1).max(200)),
   /** Points per series after downsampling (LTTB). */
   points: intParam(3, 500).default(48),

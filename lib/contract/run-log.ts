@@ -152,7 +152,11 @@ export const FrontierBatch = batchOf(FrontierRecord, MAX_BATCH_ROWS.frontiers).s
   let total = 0;
   for (const r of b.records) total += r.points.length;
   if (total > MAX_FRONTIER_POINTS_PER_BATCH) {
-    ctx.addIssue({ code: 'custom', path: ['records'], message: `holds ${total} frontier points; at most ${MAX_FRONTIER_POINTS_PER_BATCH} per batch (split it into several batches)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['records'],
+      message: `holds ${total} frontier points; at most ${MAX_FRONTIER_POINTS_PER_BATCH} per batch (split it into several batches)`,
+    });
   }
 });
 
@@ -168,7 +172,12 @@ export type FinishInput = z.infer<typeof FinishInput>;
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1));
 
 export const ListRunsQuery = z.strictObject({
@@ -206,7 +215,12 @@ export type TrajectoriesQuery = z.infer<typeof TrajectoriesQuery>;
 export const CompareQuery = z.strictObject({
   runs: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(RunId).min(2, 'give 2 to 20 run ids').max(20, 'give 2 to 20 run ids'))
     .refine((ids) => new Set(ids).size === ids.length, 'run ids must be distinct'),
 });

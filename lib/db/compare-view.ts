@@ -48,7 +48,8 @@ function pointColumns(points: readonly { step: number; split: string; objectives
 
 function metricColumns(rows: readonly CompareMetric[], objectives: readonly ObjectiveDef[]): CompareMetrics {
   const means: Record<string, (number | null)[]> = {};
-  for (const o of objectives) means[o.name] = rows.map((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[o.name]) ? m.objectiveMeans[o.name] : null));
+  for (const o of objectives)
+    means[o.name] = rows.map((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[o.name]) ? m.objectiveMeans[o.name] : null));
   return { steps: rows.map((m) => m.step), wallTime: rows.map((m) => m.wallTime), means, weights: rows.map((m) => m.weights) };
 }
 
@@ -71,7 +72,13 @@ export async function loadCompareView(ids: readonly string[]): Promise<CompareVi
     const run = byId.get(id)!;
     const pts = points.get(id)!;
     const hypervolume = evalHypervolume(pts, run.objectives);
-    return { run, raw: pts, points: pointColumns(pts, hypervolume.split, run.objectives.length), metrics: metricColumns(metrics.get(id)!, run.objectives), hypervolume };
+    return {
+      run,
+      raw: pts,
+      points: pointColumns(pts, hypervolume.split, run.objectives.length),
+      metrics: metricColumns(metrics.get(id)!, run.objectives),
+      hypervolume,
+    };
   });
   const ind = compareIndicators(
     runs.map((r) => ({ id: r.run.id, objectives: r.run.objectives, points: r.raw })),

@@ -41,19 +41,14 @@ export function checkReplay(ref: BatchRef, kind: BatchKind, prior: { kind: strin
   }
 }
 
-async function inBatch(
-  runId: string,
-  ref: BatchRef,
-  kind: BatchKind,
-  rows: number,
-  write: (tx: Tx) => Promise<void>,
-): Promise<BatchResult> {
+async function inBatch(runId: string, ref: BatchRef, kind: BatchKind, rows: number, write: (tx: Tx) => Promise<void>): Promise<BatchResult> {
   const db = await getDb();
   const batchId = ref.key;
   try {
     return await db.$transaction(
       async (tx) => {
-        const claimed = await tx.$executeRaw`INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "hash") VALUES (${runId}, ${batchId}, ${kind}, ${rows}, ${ref.hash}) ON CONFLICT DO NOTHING`;
+        const claimed =
+          await tx.$executeRaw`INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "hash") VALUES (${runId}, ${batchId}, ${kind}, ${rows}, ${ref.hash}) ON CONFLICT DO NOTHING`;
         if (claimed === 0) {
           const prior = await tx.ingestBatch.findUnique({ where: { runId_batchId: { runId, batchId } } });
           checkReplay(ref, kind, prior);
@@ -103,7 +98,11 @@ export async function writeSteps(runId: string, batch: BatchRef, steps: StepRow[
         createdAt: new Date(),
       })),
     });
-    await appendEvents(tx, runId, steps.map((s) => ({ kind: 'metric', payload: { ...s } })));
+    await appendEvents(
+      tx,
+      runId,
+      steps.map((s) => ({ kind: 'metric', payload: { ...s } })),
+    );
     const last = steps.reduce((a, b) => (b.step > a.step ? b : a));
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
     if (run.lastStep === null || last.step >= run.lastStep) {
@@ -143,7 +142,11 @@ export async function writeEvalPoints(runId: string, batch: BatchRef, rows: Eval
     await tx.evalPoint.createMany({
       data: rows.map((r) => ({ runId, step: r.step, split: r.split, objectives: r.objectives, extra: json(r.extra), createdAt: new Date() })),
     });
-    await appendEvents(tx, runId, rows.map((r) => ({ kind: 'eval', payload: { ...r } })));
+    await appendEvents(
+      tx,
+      runId,
+      rows.map((r) => ({ kind: 'eval', payload: { ...r } })),
+    );
   });
 }
 
@@ -164,7 +167,11 @@ export async function writeFrontiers(runId: string, batch: BatchRef, rows: Front
       return `($${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n}, (now() AT TIME ZONE 'UTC'))`;
     });
     await tx.$executeRawUnsafe(`INSERT INTO "FrontierSnapshot" ("runId", "step", "points", "hypervolume", "createdAt") VALUES ${values.join(', ')}`, ...params);
-    await appendEvents(tx, runId, rows.map((r) => ({ kind: 'frontier', payload: { ...r } })));
+    await appendEvents(
+      tx,
+      runId,
+      rows.map((r) => ({ kind: 'frontier', payload: { ...r } })),
+    );
     const last = rows.reduce((a, b) => (b.step > a.step ? b : a));
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
     if (run.lastStep === null || last.step >= run.lastStep) {

@@ -111,9 +111,7 @@ export async function getRun(id: string): Promise<RunView | null> {
 }
 
 /** What a run-log write needs to know about its run, in one lean query. */
-export async function getRunWriteState(
-  id: string,
-): Promise<{ status: RunStatus; objectives: ObjectiveDef[]; source: RunSource; workerId: string | null }> {
+export async function getRunWriteState(id: string): Promise<{ status: RunStatus; objectives: ObjectiveDef[]; source: RunSource; workerId: string | null }> {
   const db = await getDb();
   const row = await db.run.findUnique({ where: { id }, select: { status: true, objectives: true, source: true, workerId: true } });
   if (!row) throw new NotFoundError('run', id);
@@ -143,10 +141,7 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; ne
   if (filter.cursor) {
     const anchor = await db.run.findUnique({ where: { id: filter.cursor }, select: { createdAt: true, id: true } });
     if (!anchor) throw new NotFoundError('cursor run', filter.cursor);
-    where.OR = [
-      { createdAt: { lt: anchor.createdAt } },
-      { createdAt: anchor.createdAt, id: { lt: anchor.id } },
-    ];
+    where.OR = [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }];
   }
   const rows = await db.run.findMany({
     where,

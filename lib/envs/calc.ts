@@ -33,15 +33,7 @@ import { Rng } from '../rng';
 import { OBJECTIVES } from './types';
 import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, ObjectiveVector, Split } from './types';
 import { Vocab, BOS } from './vocab';
-import {
-  TraceBuilder,
-  habitChoice,
-  renderTrajectory,
-  sampleFromSplit,
-  scoreTrajectory,
-  toolError,
-  toolOutput,
-} from './trajectory';
+import { TraceBuilder, habitChoice, renderTrajectory, sampleFromSplit, scoreTrajectory, toolError, toolOutput } from './trajectory';
 
 type Op = '+' | '-' | '*';
 interface Step {

@@ -113,8 +113,7 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
   const vocab = new Vocab([...ENTITY_CHARS, ...RELATION_CHARS, '=']);
   const ent = (e: number) => vocab.id(ENTITY_CHARS[e]);
   const entityWeight = new Float64Array(ENTITIES);
-  for (let e = 0; e < ENTITIES; e++)
-    for (let r = 0; r < RELATIONS; r++) entityWeight[e] += kb.weight[e * RELATIONS + r];
+  for (let e = 0; e < ENTITIES; e++) for (let r = 0; r < RELATIONS; r++) entityWeight[e] += kb.weight[e * RELATIONS + r];
 
   interface Walk {
     start: number;

@@ -12,17 +12,7 @@
 export { Rng, hashString } from '../rng';
 export { Vocab, PAD, BOS, EOS, CALL, ENDCALL, STEP, ANSWER, ERR, SPECIAL_TOKENS } from './vocab';
 export { OBJECTIVES, SRC_PROMPT, SRC_POLICY, SRC_TOOL } from './types';
-export type {
-  EnvName,
-  EnvObjective,
-  ObjectiveVector,
-  Prompt,
-  ScoredTrajectory,
-  Split,
-  ToolEnv,
-  ToolResult,
-  Trace,
-} from './types';
+export type { EnvName, EnvObjective, ObjectiveVector, Prompt, ScoredTrajectory, Split, ToolEnv, ToolResult, Trace } from './types';
 export { getEnv, ENV_NAMES } from './get-env';
 export type { EnvOptions } from './get-env';
 export { splitOf, TEST_FRACTION, VALIDATION_FRACTION } from './trajectory';

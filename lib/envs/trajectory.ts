@@ -26,12 +26,7 @@ export function splitOf(questionId: string, seed: number): Split {
 }
 
 /** Draw n prompts from `split` by rejection from `generate`. */
-export function sampleFromSplit(
-  split: Split,
-  n: number,
-  seed: number,
-  generate: () => Prompt,
-): Prompt[] {
+export function sampleFromSplit(split: Split, n: number, seed: number, generate: () => Prompt): Prompt[] {
   const out: Prompt[] = [];
   for (let guard = 0; out.length < n; guard++) {
     if (guard > n * 1000 + 10000) throw new Error(`cannot draw ${n} ${split} prompts`);
@@ -69,8 +64,7 @@ export function scoreTrajectory(traj: ScoredTrajectory): ObjectiveVector {
     }
   }
   const expected = traj.prompt.answer;
-  const correct =
-    answer !== null && answer.length === expected.length && answer.every((t, k) => t === expected[k]);
+  const correct = answer !== null && answer.length === expected.length && answer.every((t, k) => t === expected[k]);
   return [correct ? 1 : 0, calls, generated]; // accuracy, tool_calls, tokens
 }
 

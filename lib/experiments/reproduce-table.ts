@@ -74,7 +74,12 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
         n: seeds.length,
         accuracy: [],
         toolCalls: [],
-        hvFinal: per.map((g) => runHypervolume(g.map((r) => r.final), env)), // dominated points add nothing
+        hvFinal: per.map((g) =>
+          runHypervolume(
+            g.map((r) => r.final),
+            env,
+          ),
+        ), // dominated points add nothing
         hvArchive: per.map((g) => runHypervolume(g.flatMap(ownArchive), env)),
       });
     }
@@ -122,7 +127,13 @@ export function summaryCsv(rows: Row[]): string {
   for (const r of rows) {
     const p = pooledProductivity(r);
     out.push(
-      [r.env, JSON.stringify(r.method), r.n, ...cols.flatMap((c) => (r[c].length ? [mean(r[c]).toFixed(5), std(r[c]).toFixed(5)] : ['', ''])), p === null ? '' : p.toFixed(5)].join(','),
+      [
+        r.env,
+        JSON.stringify(r.method),
+        r.n,
+        ...cols.flatMap((c) => (r[c].length ? [mean(r[c]).toFixed(5), std(r[c]).toFixed(5)] : ['', ''])),
+        p === null ? '' : p.toFixed(5),
+      ].join(','),
     );
   }
   return out.join('\n') + '\n';
@@ -132,8 +143,18 @@ export function runsCsv(results: RunResult[]): string {
   const out = ['task,method,seed,run_id,accuracy,tool_calls,tokens,hv_final,hv_archive,seconds'];
   for (const r of results) {
     out.push(
-      [r.env, r.label, r.seed, r.runId, r.final.accuracy.toFixed(5), r.final.toolCalls.toFixed(5), r.final.tokens.toFixed(3),
-        runHypervolume([r.final], r.env).toFixed(5), runHypervolume(ownArchive(r), r.env).toFixed(5), r.seconds.toFixed(1)].join(','),
+      [
+        r.env,
+        r.label,
+        r.seed,
+        r.runId,
+        r.final.accuracy.toFixed(5),
+        r.final.toolCalls.toFixed(5),
+        r.final.tokens.toFixed(3),
+        runHypervolume([r.final], r.env).toFixed(5),
+        runHypervolume(ownArchive(r), r.env).toFixed(5),
+        r.seconds.toFixed(1),
+      ].join(','),
     );
   }
   return out.join('\n') + '\n';

@@ -78,14 +78,12 @@ export function statelessEstimator(
           const rows = group.map((t) => t.objectives);
           const { rewards, advantages = groupNormalize(rewards, eps) } = rewardsOf(rows);
           const ranks = rows.length ? paretoRanks(minimizationForm(rows, objectives)) : new Int32Array(0);
-          return group.map(
-            (t, i): TrajectoryAdvantage => ({
-              tokenAdvantages: broadcastCredit(advantages[i], t.numTokens),
-              advantage: advantages[i],
-              reward: rewards[i],
-              paretoRank: ranks[i],
-            }),
-          );
+          return group.map((t, i): TrajectoryAdvantage => ({
+            tokenAdvantages: broadcastCredit(advantages[i], t.numTokens),
+            advantage: advantages[i],
+            reward: rewards[i],
+            paretoRank: ranks[i],
+          }));
         }),
       };
     },

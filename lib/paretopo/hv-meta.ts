@@ -40,11 +40,7 @@ import { validateGroups, validatePoint, type TrajectoryAdvantage } from './types
 export const HvMetaOptionsSchema = z.strictObject({
   weights: weightsOption,
   scales: ScalesSchema,
-  hvScale: z
-    .number()
-    .positive()
-    .default(1)
-    .describe('Multiplier on the checkpoint hypervolume contribution before tanh in m = 0.5 + 1.5·tanh(hvScale·ΔHV).'),
+  hvScale: z.number().positive().default(1).describe('Multiplier on the checkpoint hypervolume contribution before tanh in m = 0.5 + 1.5·tanh(hvScale·ΔHV).'),
   eps: epsOption,
 });
 export type HvMetaOptions = z.infer<typeof HvMetaOptionsSchema>;
@@ -89,9 +85,12 @@ export function createHvMeta(objectives: readonly Objective[], options: HvMetaOp
           const rewards = Float64Array.from(base, (r) => r * s.metaReward);
           const adv = groupNormalize(rewards, options.eps);
           const ranks = rows.length ? paretoRanks(minimizationForm(rows, objectives)) : new Int32Array(0);
-          return group.map(
-            (t, i): TrajectoryAdvantage => ({ tokenAdvantages: broadcastCredit(adv[i], t.numTokens), advantage: adv[i], reward: rewards[i], paretoRank: ranks[i] }),
-          );
+          return group.map((t, i): TrajectoryAdvantage => ({
+            tokenAdvantages: broadcastCredit(adv[i], t.numTokens),
+            advantage: adv[i],
+            reward: rewards[i],
+            paretoRank: ranks[i],
+          }));
         }),
       };
     },

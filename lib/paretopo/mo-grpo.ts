@@ -23,10 +23,7 @@ import { epsOption, resolveWeights, weightsOption } from './shared-options';
 
 export const MoGrpoOptionsSchema = z.strictObject({
   weights: weightsOption,
-  renormalize: z
-    .boolean()
-    .default(false)
-    .describe('Standardize the weighted sum of standardized objectives once more within the group (GDPO).'),
+  renormalize: z.boolean().default(false).describe('Standardize the weighted sum of standardized objectives once more within the group (GDPO).'),
   eps: epsOption,
 });
 export type MoGrpoOptions = z.infer<typeof MoGrpoOptionsSchema>;

@@ -27,9 +27,7 @@ export function parseObjectives(objectives: unknown): Objective[] {
 export function objectiveIndex(objectives: readonly Objective[], name: string, option: string): number {
   const i = objectives.findIndex((o) => o.name === name);
   if (i < 0) {
-    throw new Error(
-      `invalid option "${option}": "${name}" is not one of the objectives (${objectives.map((o) => o.name).join(', ')})`,
-    );
+    throw new Error(`invalid option "${option}": "${name}" is not one of the objectives (${objectives.map((o) => o.name).join(', ')})`);
   }
   return i;
 }

@@ -71,9 +71,7 @@ function crowdingFractions(r: Matrix, ranks: Int32Array, fronts: number): Float6
     const varying: number[] = [];
     for (let k = 0; k < dim; k++) if (uniqueRows.some((row) => row[k] !== uniqueRows[0][k])) varying.push(k);
     const crowd =
-      varying.length === 0
-        ? new Float64Array(uniqueRows.length).fill(Infinity)
-        : crowdingDistance(uniqueRows.map((row) => varying.map((k) => row[k])));
+      varying.length === 0 ? new Float64Array(uniqueRows.length).fill(Infinity) : crowdingDistance(uniqueRows.map((row) => varying.map((k) => row[k])));
     for (let a = 0; a < members.length; a++) {
       const c = crowd[memberUnique[a]];
       let smaller = 0;

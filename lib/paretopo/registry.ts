@@ -17,8 +17,7 @@ import { createStatic, StaticOptionsSchema } from './static-scalarization';
 
 export const ALGORITHMS = {
   paretopo: {
-    description:
-      'ParetoPO: hypervolume-guided dynamic scalarization, then Pareto-rank advantages with action-level credit once hypervolume stalls.',
+    description: 'ParetoPO: hypervolume-guided dynamic scalarization, then Pareto-rank advantages with action-level credit once hypervolume stalls.',
     options: ParetoPoOptionsSchema,
   },
   grpo: {
@@ -43,7 +42,8 @@ export const ALGORITHMS = {
     options: HvMetaOptionsSchema,
   },
   'hv-contrib': {
-    description: "Per-trajectory hypervolume contribution: scalarized reward × (0.5 + 1.5·tanh of the trajectory's exclusive HV in its group), group-normalized.",
+    description:
+      "Per-trajectory hypervolume contribution: scalarized reward × (0.5 + 1.5·tanh of the trajectory's exclusive HV in its group), group-normalized.",
     options: HvContribOptionsSchema,
   },
 } as const;
@@ -93,8 +93,16 @@ function parseWithIssues<K extends AlgorithmName>(algorithm: K, options: unknown
   return {
     issues: r.error.issues.flatMap((issue): OptionIssue[] =>
       issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: [...issue.path, key].map((p) => (typeof p === 'symbol' ? String(p) : p)), message: `unknown option "${[...issue.path, key].join('.')}" for algorithm "${algorithm}"` }))
-        : [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: `invalid option "${issue.path.join('.') || '(options)'}" for algorithm "${algorithm}": ${issue.message}` }],
+        ? issue.keys.map((key) => ({
+            path: [...issue.path, key].map((p) => (typeof p === 'symbol' ? String(p) : p)),
+            message: `unknown option "${[...issue.path, key].join('.')}" for algorithm "${algorithm}"`,
+          }))
+        : [
+            {
+              path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+              message: `invalid option "${issue.path.join('.') || '(options)'}" for algorithm "${algorithm}": ${issue.message}`,
+            },
+          ],
     ),
   };
 }

@@ -54,7 +54,11 @@ export function fetchTransport(
       answer(
         opts.send
           ? await opts.send('POST', base + path, body)
-          : await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...opts.headers }, body: JSON.stringify(body) }),
+          : await fetch(base + path, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', accept: 'application/json', ...opts.headers },
+              body: JSON.stringify(body),
+            }),
         `POST ${path}`,
       ),
   };

@@ -19,7 +19,13 @@ export interface CheckpointWire {
   createdAt: string;
 }
 
-const wire = (c: CheckpointView): CheckpointWire => ({ id: c.id, step: c.step, weights: bytesToBase64(c.weights), meta: c.meta, createdAt: c.createdAt.toISOString() });
+const wire = (c: CheckpointView): CheckpointWire => ({
+  id: c.id,
+  step: c.step,
+  weights: bytesToBase64(c.weights),
+  meta: c.meta,
+  createdAt: c.createdAt.toISOString(),
+});
 
 /** Saves a checkpoint of a run the writer may write to, then keeps the run's newest `keep`. */
 export async function logCheckpoint(runId: string, input: unknown, ctx: WriterContext = {}): Promise<{ id: string; step: number }> {

@@ -20,16 +20,7 @@ import {
   type TrajectoryRow,
 } from '../db';
 import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from '../errors';
-import {
-  CreateRunInput,
-  EvalPointBatch,
-  FinishInput,
-  FrontierBatch,
-  StepBatch,
-  TrajectoryBatch,
-  TrajectoryRecord,
-  isFinalStatus,
-} from '../contract/run-log';
+import { CreateRunInput, EvalPointBatch, FinishInput, FrontierBatch, StepBatch, TrajectoryBatch, TrajectoryRecord, isFinalStatus } from '../contract/run-log';
 
 export function parse<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.infer<T> {
   const res = schema.safeParse(input);
@@ -125,7 +116,11 @@ export async function logTrajectories(runId: string, batch: unknown, ctx: Writer
   const { batchId, records } = parse(TrajectoryBatch, batch);
   const run = await writableRun(runId, ctx);
   checkVectorLengths(run, records);
-  return writeTrajectories(runId, { ...batchKey(batchId, records, ctx), batchId }, records.map((t) => toTrajectoryRow(runId, t)));
+  return writeTrajectories(
+    runId,
+    { ...batchKey(batchId, records, ctx), batchId },
+    records.map((t) => toTrajectoryRow(runId, t)),
+  );
 }
 
 /** A validated trajectory record as a storage row (JSON columns as text). */

@@ -78,7 +78,9 @@ export class RunLogger implements RunLog {
   }
 
   evalPoint(record: EvalPointRecord) {
-    return this.retry('logEvalPoints', () => logEvalPoints(this.runId, { batchId: `eval-${record.step}-${record.split ?? 'test'}`, records: [record] }, this.ctx));
+    return this.retry('logEvalPoints', () =>
+      logEvalPoints(this.runId, { batchId: `eval-${record.step}-${record.split ?? 'test'}`, records: [record] }, this.ctx),
+    );
   }
 
   frontier(record: FrontierRecord) {
@@ -106,7 +108,9 @@ export class RunLogger implements RunLog {
   }
 
   fail(error: string) {
-    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'failed', error: safeText(error, 20_000) || 'unknown error' }, this.ctx)));
+    return this.stopKeepAlive(
+      this.retry('finishRun', () => finishRun(this.runId, { status: 'failed', error: safeText(error, 20_000) || 'unknown error' }, this.ctx)),
+    );
   }
 
   cancel() {

@@ -29,15 +29,26 @@ export const PolicyOverridesSchema = z
 export const TrainConfigSchema = z
   .strictObject({
     // ---- task --------------------------------------------------------------
-    env: z.enum(ENV_NAMES as unknown as ['calc', 'hops']).default('calc').describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
+    env: z
+      .enum(ENV_NAMES as unknown as ['calc', 'hops'])
+      .default('calc')
+      .describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
     difficulty: z.number().min(0).max(1).nullable().default(null).describe('Env difficulty knob in [0,1]; null = env default (calc 0.5, hops 1).'),
     // ---- advantage estimator ----------------------------------------------
-    algorithm: z.enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]]).default('paretopo').describe('Advantage estimator (lib/paretopo registry).'),
-    algorithmOptions: z.record(z.string(), z.unknown()).default({}).describe("Options of the chosen algorithm (lib/paretopo parseOptions); {} = the algorithm's defaults."),
+    algorithm: z
+      .enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]])
+      .default('paretopo')
+      .describe('Advantage estimator (lib/paretopo registry).'),
+    algorithmOptions: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe("Options of the chosen algorithm (lib/paretopo parseOptions); {} = the algorithm's defaults."),
     objectiveScales: z
       .enum(['reference', 'estimator'])
       .default('reference')
-      .describe("Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x)."),
+      .describe(
+        "Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x).",
+      ),
     objectives: z
       .array(z.enum(OBJECTIVE_NAMES))
       .min(2)
@@ -50,13 +61,24 @@ export const TrainConfigSchema = z
     temperature: z.number().positive().max(4).default(1).describe('Sampling temperature of training rollouts.'),
     maxTokens: z.number().int().min(4).max(256).default(40).describe('Cap on policy-generated tokens per rollout.'),
     // ---- optimisation -------------------------------------------------------
-    learningRate: z.number().positive().max(1).default(2e-4).describe('Peak Adam learning rate (5e-4 degraded the recipe-v3 warm starts within 30 steps for every method).'),
+    learningRate: z
+      .number()
+      .positive()
+      .max(1)
+      .default(2e-4)
+      .describe('Peak Adam learning rate (5e-4 degraded the recipe-v3 warm starts within 30 steps for every method).'),
     lrSchedule: z.enum(['constant', 'cosine']).default('constant').describe('After warmup: constant, or cosine decay to 10% of peak at the last step.'),
     warmupSteps: z.number().int().min(0).max(10_000).default(5).describe('Linear learning-rate warmup steps.'),
     clipEps: z.number().min(0).max(1).default(0.2).describe('PPO clip range ε of the surrogate.'),
     klCoef: z.number().min(0).max(10).default(0.02).describe('β of the k3 KL penalty to the warm-start policy (0 = no reference forward).'),
     // ---- evaluation ---------------------------------------------------------
-    evalEvery: z.number().int().min(1).max(100_000).default(10).describe('Evaluate (greedy, test split) every this many steps, and at step 0 and the last step.'),
+    evalEvery: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(10)
+      .describe('Evaluate (greedy, test split) every this many steps, and at step 0 and the last step.'),
     evalSize: z.number().int().min(8).max(4096).default(256).describe('Test questions per evaluation (a fixed subset, the same for every run).'),
     evalSeed: z.number().int().min(0).default(1234).describe('Seed of the fixed test subset (independent of the run seed).'),
     validationEvery: z
@@ -65,10 +87,24 @@ export const TrainConfigSchema = z
       .min(1)
       .max(100_000)
       .default(5)
-      .describe('Adaptive estimators (ParetoPO): greedy evaluation on a fixed validation subset at step 0 and every this many steps; the only score they adapt on (the test split is only reported).'),
-    validationSize: z.number().int().min(8).max(4096).default(64).describe('Validation questions per validation evaluation (a fixed subset of the validation split, disjoint from train and test).'),
+      .describe(
+        'Adaptive estimators (ParetoPO): greedy evaluation on a fixed validation subset at step 0 and every this many steps; the only score they adapt on (the test split is only reported).',
+      ),
+    validationSize: z
+      .number()
+      .int()
+      .min(8)
+      .max(4096)
+      .default(64)
+      .describe('Validation questions per validation evaluation (a fixed subset of the validation split, disjoint from train and test).'),
     // ---- logging and checkpoints -------------------------------------------
-    trajectorySample: z.number().int().min(0).max(1024).default(16).describe('Training trajectories per step sent to the run log (whole groups, first prompts).'),
+    trajectorySample: z
+      .number()
+      .int()
+      .min(0)
+      .max(1024)
+      .default(16)
+      .describe('Training trajectories per step sent to the run log (whole groups, first prompts).'),
     checkpointEvery: z.number().int().min(1).max(100_000).default(20).describe('Save a resumable checkpoint every this many steps (and at the end).'),
     keepCheckpoints: z.number().int().min(1).max(100).default(2).describe('Checkpoints of the run kept in the database (older ones pruned).'),
     policy: PolicyOverridesSchema,

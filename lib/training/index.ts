@@ -36,7 +36,16 @@ export { saveAdamState, restoreAdamState } from './optimizer-state';
 export type { AdamState } from './optimizer-state';
 export { runTraining, correctCallSpread } from './run-training';
 export type { RunTrainingOptions, TrainProgress, TrainCheckpointMeta } from './run-training';
-export { warmStart, warmStartYielding, warmStartLearningRate, warmStartCheckpointName, parseWarmStartCheckpointName, warmStartConfig, WARM_START_STEPS, WARM_START_VERSION } from './warm-start';
+export {
+  warmStart,
+  warmStartYielding,
+  warmStartLearningRate,
+  warmStartCheckpointName,
+  parseWarmStartCheckpointName,
+  warmStartConfig,
+  WARM_START_STEPS,
+  WARM_START_VERSION,
+} from './warm-start';
 export type { WarmStartOptions, WarmStartResult } from './warm-start';
 export { loadOrTrainWarmStart, loadNamedPolicy } from './warm-start-cache';
 export type { CachedWarmStart } from './warm-start-cache';

@@ -14,5 +14,11 @@ import { TOOL_CALL_REFERENCE, type TrainConfig } from './config';
 export function runHypervolume(points: readonly { accuracy: number; toolCalls: number }[], env: TrainConfig['env']): number {
   if (points.length === 0) return 0;
   const R = TOOL_CALL_REFERENCE[env];
-  return hypervolume(points.map((p) => [p.accuracy, p.toolCalls]), [0, R], { maximize: [true, false] }) / R;
+  return (
+    hypervolume(
+      points.map((p) => [p.accuracy, p.toolCalls]),
+      [0, R],
+      { maximize: [true, false] },
+    ) / R
+  );
 }

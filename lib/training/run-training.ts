@@ -171,7 +171,10 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     /** Validation evaluation: the only score an adaptive estimator is given. */
     const validate = (step: number) => {
       const v = evaluatePolicy(policy, env, config, 0, 'validation', 'base', decoder);
-      estimator.observeEvaluation(trainIdx.map((k) => v.objectives[k]), step);
+      estimator.observeEvaluation(
+        trainIdx.map((k) => v.objectives[k]),
+        step,
+      );
       return v;
     };
 
@@ -197,7 +200,10 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       // Reference points for the objective plane (split 'reference-*', never a run point): the base policy
       // (the warm start, = the step-0 evaluation) and the oracle routing policy on the same test subset.
       const oracle = evaluatePolicy(policy, env, config, 0, 'test', 'oracle', decoder);
-      for (const [split, r] of [['reference-base', ev], ['reference-oracle', oracle]] as const) {
+      for (const [split, r] of [
+        ['reference-base', ev],
+        ['reference-oracle', oracle],
+      ] as const) {
         await logger.evalPoint({ step: 0, split, objectives: r.objectives, extra: { buckets: r.buckets, n: config.evalSize, greedy: true } });
       }
       opts.onProgress?.({ step: 0, steps: config.steps, stage, hypervolume: hv(), evaluation: ev.objectives });
@@ -254,10 +260,12 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       const tEval = performance.now();
 
       const means = objectiveMeans(trajs, objectives);
-      const weights = batch.weights ? objectives.map((o) => {
-        const k = config.objectives.indexOf(o.name);
-        return k >= 0 ? batch.weights![k] : 0;
-      }) : undefined;
+      const weights = batch.weights
+        ? objectives.map((o) => {
+            const k = config.objectives.indexOf(o.name);
+            return k >= 0 ? batch.weights![k] : 0;
+          })
+        : undefined;
       const advs = flat.map((a) => a.advantage);
       await logger.step({
         step,
@@ -332,11 +340,7 @@ function estimatorInput(t: Trajectory, idx: readonly number[]) {
  * tool calls (groups with fewer than two correct members count as not
  * differing): the groups where efficiency credit can separate correct answers.
  */
-export function correctCallSpread(
-  trajs: readonly Pick<Trajectory, 'objectives'>[],
-  groupSize: number,
-  objectives: readonly { name: string }[],
-): number {
+export function correctCallSpread(trajs: readonly Pick<Trajectory, 'objectives'>[], groupSize: number, objectives: readonly { name: string }[]): number {
   const groups = Math.floor(trajs.length / groupSize);
   if (groups === 0) return 0;
   const [acc, tc] = ['accuracy', 'tool_calls'].map((n) => objectives.findIndex((o) => o.name === n));
@@ -395,4 +399,3 @@ function trajectorySample(
     reward: adv[b].reward,
   }));
 }
-

@@ -53,20 +53,23 @@ export async function startBrowserRun(input: unknown, ctx: WriterContext = {}): 
 
 async function createTrainerRun(data: Omit<z.output<typeof QueueRunInput>, 'source'>, source: 'builtin' | 'browser', ctx: WriterContext): Promise<RunView> {
   const config = withPrefix('config', () => parseTrainConfig(data.config));
-  const { run } = await startRun({
-    name: data.name ?? `${config.env} · ${config.algorithm} · seed ${data.seed}`,
-    environment: config.env,
-    algorithm: config.algorithm,
-    config: config as unknown as Record<string, unknown>,
-    seed: data.seed,
-    source,
-    status: source === 'builtin' ? 'queued' : 'running',
-    objectives: runObjectives(config),
-    tags: data.tags,
-    notes: data.notes,
-    experiment: data.experiment,
-    totalSteps: config.steps,
-  }, ctx);
+  const { run } = await startRun(
+    {
+      name: data.name ?? `${config.env} · ${config.algorithm} · seed ${data.seed}`,
+      environment: config.env,
+      algorithm: config.algorithm,
+      config: config as unknown as Record<string, unknown>,
+      seed: data.seed,
+      source,
+      status: source === 'builtin' ? 'queued' : 'running',
+      objectives: runObjectives(config),
+      tags: data.tags,
+      notes: data.notes,
+      experiment: data.experiment,
+      totalSteps: config.steps,
+    },
+    ctx,
+  );
   return run;
 }
 
@@ -87,13 +90,16 @@ export async function cloneRun(runId: string, input: unknown, ctx: WriterContext
     throw new ValidationError([{ path: 'runId', message: 'only built-in runs can be cloned (this one was trained elsewhere)' }]);
   }
   const seed = changes.seed ?? original.seed;
-  return queueRun({
-    source: 'builtin',
-    name: changes.name ?? `${original.name} (clone)`,
-    seed,
-    config: { ...original.config, ...changes.config },
-    tags: changes.tags ?? original.tags,
-    notes: changes.notes ?? original.notes ?? undefined,
-    experiment: original.experiment?.name,
-  }, ctx);
+  return queueRun(
+    {
+      source: 'builtin',
+      name: changes.name ?? `${original.name} (clone)`,
+      seed,
+      config: { ...original.config, ...changes.config },
+      tags: changes.tags ?? original.tags,
+      notes: changes.notes ?? original.notes ?? undefined,
+      experiment: original.experiment?.name,
+    },
+    ctx,
+  );
 }

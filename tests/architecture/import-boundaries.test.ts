@@ -63,8 +63,15 @@ describe('the import checker', () => {
     ]);
     g.set('lib/training/a.ts', g.get('a.ts')!);
     expect(valuePathTo(g, 'lib/training/a.ts', under('lib/db'))).toBeNull();
-    g.set('lib/contract/run-log.ts', [{ from: 'lib/contract/run-log.ts', specifier: '../runs/run-logger', file: 'lib/runs/run-logger.ts', pkg: null, typeOnly: false, dynamic: false }]);
-    expect(valuePathTo(g, 'lib/training/a.ts', under('lib/db'))).toEqual(['lib/training/a.ts', 'lib/contract/run-log.ts', 'lib/runs/run-logger.ts', 'lib/db/index.ts']);
+    g.set('lib/contract/run-log.ts', [
+      { from: 'lib/contract/run-log.ts', specifier: '../runs/run-logger', file: 'lib/runs/run-logger.ts', pkg: null, typeOnly: false, dynamic: false },
+    ]);
+    expect(valuePathTo(g, 'lib/training/a.ts', under('lib/db'))).toEqual([
+      'lib/training/a.ts',
+      'lib/contract/run-log.ts',
+      'lib/runs/run-logger.ts',
+      'lib/db/index.ts',
+    ]);
   });
 });
 
@@ -81,17 +88,25 @@ describe('import boundaries of this repository', () => {
   });
 
   it('lib/rng imports nothing', () => {
-    expect(edgesIn('lib/rng').filter((e) => !under('lib/rng')(e.file) && !(isTest(e.from) && TEST_PACKAGES.has(e.pkg ?? ''))).map(show)).toEqual([]);
+    expect(
+      edgesIn('lib/rng')
+        .filter((e) => !under('lib/rng')(e.file) && !(isTest(e.from) && TEST_PACKAGES.has(e.pkg ?? '')))
+        .map(show),
+    ).toEqual([]);
   });
 
   it('lib/pareto imports nothing but itself and zod', () => {
-    const bad = edgesIn('lib/pareto').filter((e) => (e.file ? !under('lib/pareto')(e.file) : !(e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!)))));
+    const bad = edgesIn('lib/pareto').filter((e) =>
+      e.file ? !under('lib/pareto')(e.file) : !(e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!))),
+    );
     expect(bad.map(show)).toEqual([]);
   });
 
   it('lib/contract imports nothing but itself and zod', () => {
     expect(files.filter(under('lib/contract')).length).toBeGreaterThan(2);
-    const bad = edgesIn('lib/contract').filter((e) => (e.file ? !under('lib/contract')(e.file) : !(e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!)))));
+    const bad = edgesIn('lib/contract').filter((e) =>
+      e.file ? !under('lib/contract')(e.file) : !(e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!))),
+    );
     expect(bad.map(show)).toEqual([]);
   });
 
@@ -100,7 +115,11 @@ describe('import boundaries of this repository', () => {
       e.file
         ? under('lib/paretopo')(e.file) || under('lib/pareto')(e.file) || under('lib/contract')(e.file)
         : e.pkg === 'zod' || (isTest(e.from) && TEST_PACKAGES.has(e.pkg!));
-    expect(edgesIn('lib/paretopo').filter((e) => !ok(e)).map(show)).toEqual([]);
+    expect(
+      edgesIn('lib/paretopo')
+        .filter((e) => !ok(e))
+        .map(show),
+    ).toEqual([]);
   });
 
   for (const dir of ['lib/training', 'lib/agent']) {
@@ -110,7 +129,10 @@ describe('import boundaries of this repository', () => {
     });
 
     it(`no run-time import chain leads from ${dir} to lib/db`, () => {
-      const chains = files.filter(under(dir)).map((f) => valuePathTo(graph, f, under('lib/db'))).filter((c) => c !== null);
+      const chains = files
+        .filter(under(dir))
+        .map((f) => valuePathTo(graph, f, under('lib/db')))
+        .filter((c) => c !== null);
       expect(chains.map((c) => c!.join(' → '))).toEqual([]);
     });
   }

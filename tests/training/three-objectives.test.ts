@@ -45,7 +45,9 @@ function naiveFront(points: readonly number[][], defs: readonly Def[]): number[]
 /** Hypervolume by inclusion–exclusion over the points' boxes [point, reference], normalized per objective by |reference − best|. */
 function naiveHypervolume(points: readonly number[][], defs: readonly Def[]): number {
   // Each point as a box [0, u_k] in "distance from the reference" units, u_k ∈ [0, 1].
-  const boxes = points.map((p) => defs.map((o, k) => Math.max(0, (o.direction === 'maximize' ? p[k] - o.reference : o.reference - p[k]) / Math.abs(o.reference - OBJECTIVE_BEST[o.name]))));
+  const boxes = points.map((p) =>
+    defs.map((o, k) => Math.max(0, (o.direction === 'maximize' ? p[k] - o.reference : o.reference - p[k]) / Math.abs(o.reference - OBJECTIVE_BEST[o.name]))),
+  );
   let hv = 0;
   for (let mask = 1; mask < 1 << boxes.length; mask++) {
     const chosen = boxes.filter((_, i) => mask & (1 << i));
@@ -61,7 +63,12 @@ describe('a run trained on three objectives', () => {
     await initBackend('wasm');
     const env = getEnv('calc', { seed: 0 });
     const res = warmStart(env, { seed: 0, config: POLICY, steps: 400, batchSize: 16 });
-    await saveCheckpoint({ name: warmStartCheckpointName(env, 0, warmStartConfig(env, POLICY)), step: res.steps, weights: serializeWeights(res.policy), meta: { kind: 'warmstart', note: 'test warm start' } });
+    await saveCheckpoint({
+      name: warmStartCheckpointName(env, 0, warmStartConfig(env, POLICY)),
+      step: res.steps,
+      weights: serializeWeights(res.policy),
+      meta: { kind: 'warmstart', note: 'test warm start' },
+    });
     disposePolicy(res.policy);
   });
   const started: RunLogger[] = [];
@@ -86,7 +93,15 @@ describe('a run trained on three objectives', () => {
     });
     const objectives = runObjectives(config);
     expect(objectives.map((o) => o.name)).toEqual(['accuracy', 'tool_calls', 'tokens']);
-    const logger = await RunLogger.start({ name: 'three objectives', environment: config.env, algorithm: config.algorithm, config, seed: 0, source: 'builtin', objectives });
+    const logger = await RunLogger.start({
+      name: 'three objectives',
+      environment: config.env,
+      algorithm: config.algorithm,
+      config,
+      seed: 0,
+      source: 'builtin',
+      objectives,
+    });
     started.push(logger);
     expect(await runTraining({ config, seed: 0, logger })).toEqual({ status: 'finished' });
 
