@@ -50,23 +50,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </Link>
             </nav>
             <div className="ml-auto flex items-center gap-3">
-            <ThemeToggle />
-            {viewer.team && (
-              <div className="flex items-center gap-3 text-sm text-slate-600" data-testid="viewer">
-                {viewer.user ? (
-                  <>
-                    <span>
-                      {viewer.user.name} · {viewer.user.role}
-                    </span>
-                    <SignOutButton />
-                  </>
-                ) : (
-                  <Link href="/signin" className="hover:text-slate-900">
-                    Sign in
-                  </Link>
-                )}
-              </div>
-            )}
+              <ThemeToggle />
+              {viewer.team && (
+                <div className="flex items-center gap-3 text-sm text-slate-600" data-testid="viewer">
+                  {viewer.user ? (
+                    <>
+                      <span>
+                        {viewer.user.name} · {viewer.user.role}
+                      </span>
+                      <SignOutButton />
+                    </>
+                  ) : (
+                    <Link href="/signin" className="hover:text-slate-900">
+                      Sign in
+                    </Link>
+                  )}
+                </div>
+              )}
             </div>
           </div>
         </header>

@@ -4,7 +4,7 @@ import { listRunFacets, listRuns, withEvaluations } from '@/lib/db';
 import { ListRunsQuery } from '@/lib/runs';
 import { RunsTable } from '@/components/runs-table';
 import { RunsFilters } from '@/components/runs-filters';
-import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/runs/read-schemas';
+import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/contract/read-queries';
 import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +29,10 @@ export default async function HomePage({ searchParams }: Props) {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Runs</h1>
-        <p className="text-sm text-slate-600">Newest first; click a column to sort. Tick runs and press Compare to overlay their fronts. Accuracy ↑ and tool calls ↓: hypervolume measures the whole trade-off.</p>
+        <p className="text-sm text-slate-600">
+          Newest first; click a column to sort. Tick runs and press Compare to overlay their fronts. Accuracy ↑ and tool calls ↓: hypervolume measures the whole
+          trade-off.
+        </p>
       </div>
       {(runs.length > 0 || Object.keys(filter).length > 0) && (
         <Suspense>

@@ -6,7 +6,11 @@ const noop = () => () => {};
 
 /** The page's origin: the browser's own once hydrated; on the server, the origin the request came to. */
 function useOrigin(serverOrigin: string): string {
-  return useSyncExternalStore(noop, () => window.location.origin, () => serverOrigin);
+  return useSyncExternalStore(
+    noop,
+    () => window.location.origin,
+    () => serverOrigin,
+  );
 }
 
 export function EmptyRuns({ origin: serverOrigin }: { origin: string }) {

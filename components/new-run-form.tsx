@@ -99,7 +99,13 @@ function Field(props: {
           ))}
         </select>
       ) : (
-        <input id={id} className={`${base} font-mono`} value={value} onChange={(e) => onChange(e.target.value)} inputMode={typeof def === 'number' ? 'decimal' : undefined} />
+        <input
+          id={id}
+          className={`${base} font-mono`}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          inputMode={typeof def === 'number' ? 'decimal' : undefined}
+        />
       )}
       <p className="mt-1 text-xs leading-snug text-slate-500">{description}</p>
       {error && (
@@ -129,7 +135,9 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
     Object.fromEntries(
       algorithms.map((a) => [
         a.name,
-        Object.fromEntries(a.options.map((o) => [o.name, show(a.name === initial?.config.algorithm && o.name in initialAlgoOptions ? initialAlgoOptions[o.name] : o.default)])),
+        Object.fromEntries(
+          a.options.map((o) => [o.name, show(a.name === initial?.config.algorithm && o.name in initialAlgoOptions ? initialAlgoOptions[o.name] : o.default)]),
+        ),
       ]),
     ),
   );
@@ -200,7 +208,17 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
     <form onSubmit={submit} className="space-y-6" data-testid="new-run-form" noValidate>
       {summary && <div className="rounded-md border border-rose-200 bg-rose-50 px-4 py-2 text-sm text-rose-800">{summary}</div>}
       <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
-        <Field id="env" label="env" description={envDoc?.description ?? ''} def={envDoc?.default} kind="enum" choices={envDoc?.choices} value={env} error={errors['config.env']} onChange={setEnv} />
+        <Field
+          id="env"
+          label="env"
+          description={envDoc?.description ?? ''}
+          def={envDoc?.default}
+          kind="enum"
+          choices={envDoc?.choices}
+          value={env}
+          error={errors['config.env']}
+          onChange={setEnv}
+        />
         <Field
           id="algorithm"
           label="algorithm"
@@ -212,10 +230,34 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
           error={errors['config.algorithm']}
           onChange={setAlgorithm}
         />
-        <Field id="seed" label="seed" description="Seeds the warm start, rollouts and updates: same seed and config, same run." def={0} value={seed} error={errors.seed} onChange={setSeed} />
-        <Field id="name" label="name" description="Optional; defaults to “env · algorithm · seed N”." def="" value={name} error={errors.name} onChange={setName} />
+        <Field
+          id="seed"
+          label="seed"
+          description="Seeds the warm start, rollouts and updates: same seed and config, same run."
+          def={0}
+          value={seed}
+          error={errors.seed}
+          onChange={setSeed}
+        />
+        <Field
+          id="name"
+          label="name"
+          description="Optional; defaults to “env · algorithm · seed N”."
+          def=""
+          value={name}
+          error={errors.name}
+          onChange={setName}
+        />
         <div className="sm:col-span-2 lg:col-span-4">
-          <Field id="tags" label="tags" description="Optional, separated by spaces or commas; filter the runs list by them." def="" value={tags} error={errors['tags'] ?? errors['tags[0]']} onChange={setTags} />
+          <Field
+            id="tags"
+            label="tags"
+            description="Optional, separated by spaces or commas; filter the runs list by them."
+            def=""
+            value={tags}
+            error={errors['tags'] ?? errors['tags[0]']}
+            onChange={setTags}
+          />
         </div>
       </section>
 
@@ -236,7 +278,9 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
                 description={o.description}
                 def={o.default}
                 value={algoValues[algo.name]?.[o.name] ?? ''}
-                error={errors[`config.algorithmOptions.${o.name}`] ?? Object.entries(errors).find(([k]) => k.startsWith(`config.algorithmOptions.${o.name}.`))?.[1]}
+                error={
+                  errors[`config.algorithmOptions.${o.name}`] ?? Object.entries(errors).find(([k]) => k.startsWith(`config.algorithmOptions.${o.name}.`))?.[1]
+                }
                 onChange={(v) => setAlgoValues((prev) => ({ ...prev, [algo.name]: { ...prev[algo.name], [o.name]: v } }))}
               />
             ))}
@@ -262,7 +306,10 @@ export function NewRunForm({ trainOptions, algorithms, initial }: { trainOptions
                   min={o.min}
                   max={o.max}
                   value={values[o.name] ?? ''}
-                  error={errors[`config.${o.name}`] ?? Object.entries(errors).find(([k]) => k.startsWith(`config.${o.name}.`) || k.startsWith(`config.${o.name}[`))?.[1]}
+                  error={
+                    errors[`config.${o.name}`] ??
+                    Object.entries(errors).find(([k]) => k.startsWith(`config.${o.name}.`) || k.startsWith(`config.${o.name}[`))?.[1]
+                  }
                   onChange={(v) => setValues((prev) => ({ ...prev, [o.name]: v }))}
                 />
               ))}

@@ -1,8 +1,8 @@
 'use client';
 /** Filters of the runs list, kept in the URL's query string so a filtered list is a shareable link. */
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { RUN_STATUSES } from '@/lib/runs/schemas';
-import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/runs/read-schemas';
+import { RUN_STATUSES } from '@/lib/contract/run-log';
+import { RUN_FILTER_KEYS as FILTER_KEYS } from '@/lib/contract/read-queries';
 
 export interface RunFacets {
   environments: string[];
@@ -24,7 +24,12 @@ export function RunsFilters({ facets }: { facets: RunFacets }) {
   const select = (key: (typeof FILTER_KEYS)[number], label: string, options: readonly string[]) => (
     <label className="flex flex-col gap-1 text-xs text-slate-600">
       {label}
-      <select className="min-w-32 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800" value={params.get(key) ?? ''} onChange={(e) => set(key, e.target.value)} data-testid={`filter-${key}`}>
+      <select
+        className="min-w-32 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800"
+        value={params.get(key) ?? ''}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={`filter-${key}`}
+      >
         <option value="">all</option>
         {options.map((o) => (
           <option key={o} value={o}>

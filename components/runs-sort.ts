@@ -3,7 +3,7 @@
  * hypervolume, final accuracy, final tool calls. Runs without a value sort
  * last in either direction; ties keep the list's order (newest first).
  */
-import type { RunListItem } from '@/lib/db/run-hypervolumes';
+import type { RunListItem } from '@/lib/contract/run-view';
 
 export const SORT_KEYS = ['name', 'created', 'hypervolume', 'accuracy', 'tool_calls'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import type { RunListItem } from '@/lib/db/run-hypervolumes';
+import type { RunListItem } from '@/lib/contract/run-view';
 import { useRuns } from '@/lib/client/use-runs';
 import { StatusBadge } from './status-badge';
 import { formatNumber } from './format';
@@ -18,14 +18,18 @@ import { Sparkline } from './sparkline';
 import { TagChips } from './tag-chips';
 import { useSparklines } from '@/lib/client/use-sparklines';
 import { nextSort, sortRuns, type RunSort, type SortKey } from './runs-sort';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 export const MAX_COMPARE = 20;
 
 export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: RunListItem[]; filter?: Record<string, string>; origin: string }) {
   const { runs, error } = useRuns(initialRuns, { filter, limit: 100 });
   const router = useRouter();
-  const live = runs.some((r) => r.status === 'queued' || r.status === 'running');
-  const sparklines = useSparklines(runs.map((r) => r.id), { live });
+  const live = runs.some((r) => isLiveStatus(r.status));
+  const sparklines = useSparklines(
+    runs.map((r) => r.id),
+    { live },
+  );
   const [sort, setSort] = useState<RunSort | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const sorted = useMemo(() => sortRuns(runs, sort), [runs, sort]);
@@ -40,8 +44,17 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const canCompare = selected.length >= 2 && selected.length <= MAX_COMPARE;
   const header = (key: SortKey, label: string, title: string, right = true) => (
-    <th className={`px-4 py-2.5 ${right ? 'text-right' : ''}`} title={title} aria-sort={sort?.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="uppercase tracking-wide hover:text-slate-800" onClick={() => setSort((s) => nextSort(s, key))} data-testid={`sort-${key}`}>
+    <th
+      className={`px-4 py-2.5 ${right ? 'text-right' : ''}`}
+      title={title}
+      aria-sort={sort?.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        className="uppercase tracking-wide hover:text-slate-800"
+        onClick={() => setSort((s) => nextSort(s, key))}
+        data-testid={`sort-${key}`}
+      >
         {label}
         <span className="ml-1 text-slate-400">{sort?.key === key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
       </button>
@@ -60,7 +73,13 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
           Compare {selected.length > 0 ? `${selected.length} runs` : ''}
         </button>
         <span className="text-xs text-slate-500">
-          {selected.length === 0 ? 'Tick 2–20 runs to compare them.' : selected.length > MAX_COMPARE ? `At most ${MAX_COMPARE} runs at once.` : selected.length === 1 ? 'Tick at least one more.' : ''}
+          {selected.length === 0
+            ? 'Tick 2–20 runs to compare them.'
+            : selected.length > MAX_COMPARE
+              ? `At most ${MAX_COMPARE} runs at once.`
+              : selected.length === 1
+                ? 'Tick at least one more.'
+                : ''}
         </span>
         {selected.length > 0 && (
           <button type="button" className="text-xs text-indigo-700 hover:underline" onClick={() => setSelected([])}>
@@ -82,7 +101,11 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
               <th className="px-4 py-2.5">Status</th>
               <th className="px-4 py-2.5">Progress</th>
               {header('created', 'Created', 'Sort by creation time', false)}
-              {header('hypervolume', 'Hypervolume', "Computed by the server from the run's test evaluation points and its objective references (all of them); higher is better. Below: the value the trainer reported, if any.")}
+              {header(
+                'hypervolume',
+                'Hypervolume',
+                "Computed by the server from the run's test evaluation points and its objective references (all of them); higher is better. Below: the value the trainer reported, if any.",
+              )}
               {header('accuracy', 'Final accuracy', 'Mean accuracy of the last evaluation (test split); higher is better')}
               {header('tool_calls', 'Final calls', 'Mean tool calls per question at the last evaluation (test split); lower is better')}
               <th className="px-4 py-2.5" title="Hypervolume by training step, as the trainer reported it">
@@ -94,7 +117,14 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
             {sorted.map((run) => (
               <tr key={run.id} className={`hover:bg-slate-50 ${selected.includes(run.id) ? 'bg-indigo-50/60' : ''}`} data-testid="run-row" data-run-id={run.id}>
                 <td className="px-3 py-2.5">
-                  <input type="checkbox" aria-label={`select ${run.name}`} checked={selected.includes(run.id)} onChange={() => toggle(run.id)} data-testid="run-select" className="h-4 w-4 accent-indigo-600" />
+                  <input
+                    type="checkbox"
+                    aria-label={`select ${run.name}`}
+                    checked={selected.includes(run.id)}
+                    onChange={() => toggle(run.id)}
+                    data-testid="run-select"
+                    className="h-4 w-4 accent-indigo-600"
+                  />
                 </td>
                 <td className="px-4 py-2.5 font-medium text-slate-900">
                   <Link href={`/runs/${run.id}`} className="hover:text-indigo-700">
@@ -116,7 +146,11 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
                 <td className="px-4 py-2.5 text-right font-mono tabular-nums">
                   <span data-testid="server-hv">{formatNumber(run.evaluation.hypervolume)}</span>
                   {run.latestHypervolume !== null && (
-                    <span className="block text-[10px] font-normal text-slate-400" title="Hypervolume the run's trainer sent (not computed by the server)" data-testid="client-hv">
+                    <span
+                      className="block text-[10px] font-normal text-slate-400"
+                      title="Hypervolume the run's trainer sent (not computed by the server)"
+                      data-testid="client-hv"
+                    >
                       trainer: {formatNumber(run.latestHypervolume)}
                     </span>
                   )}

@@ -40,10 +40,19 @@ export function SignInForm({ next }: { next: string }) {
         placeholder="pst_…"
         data-testid="sign-in-token"
       />
-      <button type="submit" disabled={busy || !token.trim()} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" data-testid="sign-in-submit">
+      <button
+        type="submit"
+        disabled={busy || !token.trim()}
+        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        data-testid="sign-in-submit"
+      >
         Sign in
       </button>
-      {error && <p className="text-sm text-rose-700" data-testid="sign-in-error">{error}</p>}
+      {error && (
+        <p className="text-sm text-rose-700" data-testid="sign-in-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

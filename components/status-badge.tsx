@@ -1,4 +1,4 @@
-import type { RunStatus } from '@/lib/runs/schemas';
+import type { RunStatus } from '@/lib/contract/run-log';
 
 const STYLES: Record<RunStatus, string> = {
   queued: 'bg-slate-100 text-slate-700 ring-slate-300',

@@ -19,7 +19,11 @@ test.setTimeout(600_000);
 
 const drawnSteps = () => (window.__paretoDrawn ?? []).length;
 
-test('train a run in this browser, watch it from a second page, reload mid-run and resume without a duplicated step', async ({ page, context, request }, testInfo) => {
+test('train a run in this browser, watch it from a second page, reload mid-run and resume without a duplicated step', async ({
+  page,
+  context,
+  request,
+}, testInfo) => {
   const logs: string[] = [];
   page.on('console', (m) => logs.push(`[${m.type()}] ${m.text()}`));
   await page.goto('/runs/new');
@@ -36,7 +40,9 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
   await page.getByTestId('train-in-browser').click();
   await expect(page).toHaveURL(/\/runs\/r_[^/]+\/train$/, { timeout: 30_000 });
   const runId = page.url().split('/').at(-2)!;
-  await expect(page.getByTestId('trainer-backend')).toContainText(/on WebGPU|No WebGPU adapter in this browser: training on tfjs's (wasm|cpu) backend/, { timeout: 60_000 });
+  await expect(page.getByTestId('trainer-backend')).toContainText(/on WebGPU|No WebGPU adapter in this browser: training on tfjs's (wasm|cpu) backend/, {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('trainer-resumed')).toContainText('Started from the warm start', { timeout: 120_000 });
 
   // A second page: the run page as anyone sees it, its hypervolume chart gaining points live.
@@ -62,7 +68,9 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
 
   const metrics = (await (await request.get(`/api/runs/${runId}/metrics?after=-1&limit=100`)).json()).metrics as { step: number }[];
   expect(metrics.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
-  const evals = ((await (await request.get(`/api/runs/${runId}/eval-points`)).json()).evalPoints as { step: number; split: string }[]).filter((p) => p.split === 'test');
+  const evals = ((await (await request.get(`/api/runs/${runId}/eval-points`)).json()).evalPoints as { step: number; split: string }[]).filter(
+    (p) => p.split === 'test',
+  );
   expect(evals.map((p) => p.step)).toEqual([0, 1, 2, 3, 4, 5]);
   const run = (await (await request.get(`/api/runs/${runId}`)).json()).run;
   expect(run).toMatchObject({ source: 'browser', status: 'finished', lastStep: 5 });

@@ -9,7 +9,16 @@ import { expect, test } from '@playwright/test';
 test('relative times hydrate without a mismatch even when the browser clock differs', async ({ page, request }) => {
   const { run } = await (
     await request.post('/api/runs', {
-      data: { name: 'clock skew', environment: 'calc', algorithm: 'grpo', seed: 5, objectives: [{ name: 'accuracy', direction: 'maximize', reference: 0 }, { name: 'tool_calls', direction: 'minimize', reference: 4 }] },
+      data: {
+        name: 'clock skew',
+        environment: 'calc',
+        algorithm: 'grpo',
+        seed: 5,
+        objectives: [
+          { name: 'accuracy', direction: 'maximize', reference: 0 },
+          { name: 'tool_calls', direction: 'minimize', reference: 4 },
+        ],
+      },
     })
   ).json();
   const errors: string[] = [];

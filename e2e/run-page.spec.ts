@@ -11,7 +11,7 @@ const OBJECTIVES = [
   { name: 'tokens', direction: 'minimize', reference: 64 },
 ];
 
-async function ok(p: ReturnType<APIRequestContext["post"]>): Promise<any> {
+async function ok(p: ReturnType<APIRequestContext['post']>): Promise<any> {
   const res = await p;
   expect(res.status(), await res.text()).toBeLessThan(300);
   return res.json();
@@ -67,13 +67,25 @@ function trajectories(step: number) {
 test('the run page shows live charts, replays the front and filters trajectories', async ({ page, request }, testInfo) => {
   const { run } = await ok(
     request.post('/api/runs', {
-      data: { name: 'e2e · calc · paretopo · seed 3', environment: 'calc', algorithm: 'paretopo', seed: 3, objectives: OBJECTIVES, tags: ['e2e', 'live'], totalSteps: 20 },
+      data: {
+        name: 'e2e · calc · paretopo · seed 3',
+        environment: 'calc',
+        algorithm: 'paretopo',
+        seed: 3,
+        objectives: OBJECTIVES,
+        tags: ['e2e', 'live'],
+        totalSteps: 20,
+      },
     }),
   );
   await ok(request.post(`/api/runs/${run.id}/steps`, { data: { batchId: 'steps-0-9', records: Array.from({ length: 10 }, (_, s) => stepRecord(s)) } }));
   for (const s of [0, 3, 6, 9]) {
     await ok(request.post(`/api/runs/${run.id}/eval-points`, { data: { batchId: `eval-${s}`, records: evalPoints(s) } }));
-    await ok(request.post(`/api/runs/${run.id}/frontiers`, { data: { batchId: `front-${s}`, records: [{ step: s, points: evalPoints(s).map((p) => p.objectives), hypervolume: 1 + s / 10 }] } }));
+    await ok(
+      request.post(`/api/runs/${run.id}/frontiers`, {
+        data: { batchId: `front-${s}`, records: [{ step: s, points: evalPoints(s).map((p) => p.objectives), hypervolume: 1 + s / 10 }] },
+      }),
+    );
   }
   for (const s of [0, 9]) await ok(request.post(`/api/runs/${run.id}/trajectories`, { data: { batchId: `traj-${s}`, records: trajectories(s) } }));
 
@@ -155,8 +167,14 @@ test('an unknown run is a 404 page', async ({ page }) => {
 
 test('the runs list shows progress and a sparkline, and filters through the URL', async ({ page, request }, testInfo) => {
   const make = async (name: string, algorithm: string, tags: string[]) => {
-    const { run } = await ok(request.post('/api/runs', { data: { name, environment: 'hops', algorithm, seed: 1, objectives: OBJECTIVES.slice(0, 2), tags, totalSteps: 10 } }));
-    await ok(request.post(`/api/runs/${run.id}/steps`, { data: { batchId: 's', records: Array.from({ length: 5 }, (_, s) => ({ step: s, hypervolume: 1 + Math.sqrt(s) })) } }));
+    const { run } = await ok(
+      request.post('/api/runs', { data: { name, environment: 'hops', algorithm, seed: 1, objectives: OBJECTIVES.slice(0, 2), tags, totalSteps: 10 } }),
+    );
+    await ok(
+      request.post(`/api/runs/${run.id}/steps`, {
+        data: { batchId: 's', records: Array.from({ length: 5 }, (_, s) => ({ step: s, hypervolume: 1 + Math.sqrt(s) })) },
+      }),
+    );
     return run;
   };
   await make('list · grpo', 'grpo', ['baseline']);

@@ -35,7 +35,11 @@ function trajectories(step: number) {
     group: 0,
     index: i,
     prompt: `(${i} + 7) * 3 =`,
-    tokens: [{ kind: 'call', text: `calc(${i}+7)` }, { kind: 'tool', text: String(i + 7) }, { kind: 'answer', text: String((i + 7) * 3) }],
+    tokens: [
+      { kind: 'call', text: `calc(${i}+7)` },
+      { kind: 'tool', text: String(i + 7) },
+      { kind: 'answer', text: String((i + 7) * 3) },
+    ],
     objectives: [i % 2, 1, 5],
     rank: 1,
     advantage: 0.5,
@@ -54,13 +58,31 @@ async function download(page: Page, box: ReturnType<Page['getByTestId']>, label:
 test('select three runs, compare, replay, switch axes, export and click through to trajectories', async ({ page, request }, testInfo) => {
   const ids: string[] = [];
   for (let k = 0; k < 3; k++) {
-    const { run } = await ok(request.post('/api/runs', { data: { name: `cmp-${k} · calc`, environment: 'calc', algorithm: k ? 'static' : 'paretopo', seed: k, objectives: OBJECTIVES, tags: ['cmp'], totalSteps: 10 } }));
+    const { run } = await ok(
+      request.post('/api/runs', {
+        data: {
+          name: `cmp-${k} · calc`,
+          environment: 'calc',
+          algorithm: k ? 'static' : 'paretopo',
+          seed: k,
+          objectives: OBJECTIVES,
+          tags: ['cmp'],
+          totalSteps: 10,
+        },
+      }),
+    );
     ids.push(run.id);
     await ok(
       request.post(`/api/runs/${run.id}/steps`, {
         data: {
           batchId: 'steps',
-          records: [0, 5, 10].map((s) => ({ step: s, hypervolume: 100 + s, wallTime: s * (2 + k), objectiveMeans: { accuracy: 0.3 + 0.02 * s, tool_calls: 1.5 - 0.05 * s, tokens: 20 - s }, weights: [0.5, 0.3, 0.2] })),
+          records: [0, 5, 10].map((s) => ({
+            step: s,
+            hypervolume: 100 + s,
+            wallTime: s * (2 + k),
+            objectiveMeans: { accuracy: 0.3 + 0.02 * s, tool_calls: 1.5 - 0.05 * s, tokens: 20 - s },
+            weights: [0.5, 0.3, 0.2],
+          })),
         },
       }),
     );
@@ -145,13 +167,23 @@ test('select three runs, compare, replay, switch axes, export and click through 
 
 test('an experiment shows one attainment band per method, the difference of two and the reproduction table', async ({ page, request }, testInfo) => {
   const exp = 'e2e-repro';
-  for (const [method, algo] of [['grpo', 'grpo'], ['paretopo', 'paretopo']] as const) {
+  for (const [method, algo] of [
+    ['grpo', 'grpo'],
+    ['paretopo', 'paretopo'],
+  ] as const) {
     for (let seed = 0; seed < 3; seed++) {
-      const { run } = await ok(request.post('/api/runs', { data: { name: `${method}-calc-s${seed}`, environment: 'calc', algorithm: algo, seed, objectives: OBJECTIVES, experiment: exp } }));
+      const { run } = await ok(
+        request.post('/api/runs', {
+          data: { name: `${method}-calc-s${seed}`, environment: 'calc', algorithm: algo, seed, objectives: OBJECTIVES, experiment: exp },
+        }),
+      );
       const better = method === 'paretopo' ? 0.1 : 0;
       await ok(
         request.post(`/api/runs/${run.id}/eval-points`, {
-          data: { batchId: 'e', records: [0, 10, 20].map((s) => ({ step: s, objectives: [0.3 + better + 0.01 * s + 0.02 * seed, 2 - 0.04 * s - better - 0.1 * seed, 12] })) },
+          data: {
+            batchId: 'e',
+            records: [0, 10, 20].map((s) => ({ step: s, objectives: [0.3 + better + 0.01 * s + 0.02 * seed, 2 - 0.04 * s - better - 0.1 * seed, 12] })),
+          },
         }),
       );
       await ok(request.post(`/api/runs/${run.id}/finish`, { data: { status: 'finished' } }));
@@ -185,7 +217,9 @@ test('notes render as safe Markdown, tags are editable, both are searchable', as
   const { run } = await ok(request.post('/api/runs', { data: { name: 'notes-run', environment: 'calc', algorithm: 'grpo', seed: 0, objectives: OBJECTIVES } }));
   await page.goto(`/runs/${run.id}`);
   await page.getByTestId('edit-notes').click();
-  await page.getByTestId('notes-input').fill('Lower **KL** helped.\n\n<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">\n\n[link](javascript:alert(1))');
+  await page
+    .getByTestId('notes-input')
+    .fill('Lower **KL** helped.\n\n<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">\n\n[link](javascript:alert(1))');
   await page.getByTestId('tags-input').fill('has space');
   await page.getByTestId('save-notes').click();
   await expect(page.getByTestId('notes-error')).toContainText('tags[0]');

@@ -36,8 +36,13 @@ function attackPage(target: string, ext: string, builtin: string): string {
 }
 
 test('a page on another origin cannot create, fail, cancel or delete anything', async ({ page, request, baseURL }, testInfo) => {
-  const ext = (await (await request.post('/api/runs', { data: { name: 'victim external', environment: 'calc', algorithm: 'grpo', seed: 3, objectives: OBJECTIVES } })).json()).run;
-  const builtin = (await (await request.post('/api/runs', { data: { source: 'builtin', name: 'victim builtin', config: { env: 'calc', steps: 400 } } })).json()).run;
+  const ext = (
+    await (
+      await request.post('/api/runs', { data: { name: 'victim external', environment: 'calc', algorithm: 'grpo', seed: 3, objectives: OBJECTIVES } })
+    ).json()
+  ).run;
+  const builtin = (await (await request.post('/api/runs', { data: { source: 'builtin', name: 'victim builtin', config: { env: 'calc', steps: 400 } } })).json())
+    .run;
   const countBefore = (await (await request.get('/api/runs?limit=200')).json()).runs.length;
 
   // The attacker's site: another port on localhost is another origin.
@@ -78,9 +83,12 @@ test('a page on another origin cannot create, fail, cancel or delete anything', 
   await page.goto(`/runs/${builtin.id}`);
   await page.getByTestId('cancel-run').click();
   await expect
-    .poll(async () => {
-      const r = (await (await request.get(`/api/runs/${builtin.id}`)).json()).run;
-      return r.status === 'cancelled' || r.cancelRequestedAt !== null;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const r = (await (await request.get(`/api/runs/${builtin.id}`)).json()).run;
+        return r.status === 'cancelled' || r.cancelRequestedAt !== null;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
 });

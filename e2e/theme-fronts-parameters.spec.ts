@@ -39,8 +39,14 @@ const DOMINATED = [
 ];
 
 async function threeObjectiveRun(request: APIRequestContext, name = 'e2e · front over three objectives') {
-  const { run } = await ok(request.post('/api/runs', { data: { name, environment: 'calc', algorithm: 'paretopo', seed: 1, objectives: OBJECTIVES, totalSteps: 10 } }));
-  await ok(request.post(`/api/runs/${run.id}/steps`, { data: { batchId: 's', records: Array.from({ length: 6 }, (_, s) => ({ step: s, hypervolume: 1 + s / 10, weights: [0.5, 0.3, 0.2] })) } }));
+  const { run } = await ok(
+    request.post('/api/runs', { data: { name, environment: 'calc', algorithm: 'paretopo', seed: 1, objectives: OBJECTIVES, totalSteps: 10 } }),
+  );
+  await ok(
+    request.post(`/api/runs/${run.id}/steps`, {
+      data: { batchId: 's', records: Array.from({ length: 6 }, (_, s) => ({ step: s, hypervolume: 1 + s / 10, weights: [0.5, 0.3, 0.2] })) },
+    }),
+  );
   const records = [...FRONT, ...DOMINATED].map((objectives, i) => ({ step: i % 6, objectives }));
   await ok(request.post(`/api/runs/${run.id}/eval-points`, { data: { batchId: 'e', records } }));
   return run;
@@ -70,7 +76,10 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-test('the front over three objectives: N-D marks on the plane, parallel coordinates whose brush filters the table, a keyboard tooltip', async ({ page, request }) => {
+test('the front over three objectives: N-D marks on the plane, parallel coordinates whose brush filters the table, a keyboard tooltip', async ({
+  page,
+  request,
+}) => {
   const run = await threeObjectiveRun(request);
   await page.setViewportSize({ width: 1400, height: 1100 });
   await page.goto(`/runs/${run.id}`);
@@ -114,7 +123,10 @@ test('the front over three objectives: N-D marks on the plane, parallel coordina
   await expect(card.getByTestId('front-table-row')).toHaveCount(6);
 });
 
-test('parameter analysis of a three-run experiment: one axis per knob, importance computed on the server, brushing filters the runs', async ({ page, request }) => {
+test('parameter analysis of a three-run experiment: one axis per knob, importance computed on the server, brushing filters the runs', async ({
+  page,
+  request,
+}) => {
   const exp = `e2e knobs ${Date.now()}`;
   const configs = [
     { algorithm: 'grpo', learningRate: 1e-4, groupSize: 4, final: [0.5, 1.8, 30] },
@@ -124,10 +136,28 @@ test('parameter analysis of a three-run experiment: one axis per knob, importanc
   for (const [k, c] of configs.entries()) {
     const { run } = await ok(
       request.post('/api/runs', {
-        data: { name: `${c.algorithm}-calc-s0`, environment: 'calc', algorithm: c.algorithm, seed: k, objectives: OBJECTIVES, experiment: exp, config: { learningRate: c.learningRate, groupSize: c.groupSize, evalSize: 64 } },
+        data: {
+          name: `${c.algorithm}-calc-s0`,
+          environment: 'calc',
+          algorithm: c.algorithm,
+          seed: k,
+          objectives: OBJECTIVES,
+          experiment: exp,
+          config: { learningRate: c.learningRate, groupSize: c.groupSize, evalSize: 64 },
+        },
       }),
     );
-    await ok(request.post(`/api/runs/${run.id}/eval-points`, { data: { batchId: 'e', records: [{ step: 0, objectives: [0.4, 2, 40] }, { step: 10, objectives: c.final }] } }));
+    await ok(
+      request.post(`/api/runs/${run.id}/eval-points`, {
+        data: {
+          batchId: 'e',
+          records: [
+            { step: 0, objectives: [0.4, 2, 40] },
+            { step: 10, objectives: c.final },
+          ],
+        },
+      }),
+    );
     await ok(request.post(`/api/runs/${run.id}/finish`, { data: { status: 'finished' } }));
   }
   await page.setViewportSize({ width: 1400, height: 1100 });
@@ -156,7 +186,9 @@ test('dark theme on every page (system setting and the toggle), with no console 
   const run = await threeObjectiveRun(request, 'e2e · dark theme');
   const other = await threeObjectiveRun(request, 'e2e · dark theme 2');
   const exp = `e2e dark ${Date.now()}`;
-  await ok(request.post('/api/runs', { data: { name: 'static-calc-s0', environment: 'calc', algorithm: 'static', seed: 0, objectives: OBJECTIVES, experiment: exp } }));
+  await ok(
+    request.post('/api/runs', { data: { name: 'static-calc-s0', environment: 'calc', algorithm: 'static', seed: 0, objectives: OBJECTIVES, experiment: exp } }),
+  );
   const pages: [string, string][] = [
     ['runs', '/'],
     ['new-run', '/runs/new'],

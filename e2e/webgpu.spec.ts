@@ -66,10 +66,13 @@ test('forward pass on WebGPU matches wasm', async ({ page }) => {
   await page.goto(url);
   expect(await page.evaluate(() => !!(navigator as unknown as { gpu?: unknown }).gpu)).toBe(true);
   await page.waitForFunction(() => typeof window.runForward === 'function');
-  const got = await page.evaluate(
-    ([c, s, ids, b, t]) => window.runForward(c as never, s as number, ids as number[], b as number, t as number),
-    [CONFIG, SEED, IDS, B, T] as const,
-  );
+  const got = await page.evaluate(([c, s, ids, b, t]) => window.runForward(c as never, s as number, ids as number[], b as number, t as number), [
+    CONFIG,
+    SEED,
+    IDS,
+    B,
+    T,
+  ] as const);
   expect(got.backend).toBe('webgpu');
   expect(got.logits.length).toBe(B * T * CONFIG.vocabSize);
   let maxDiff = 0;

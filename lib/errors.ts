@@ -15,11 +15,7 @@ export class ValidationError extends Error {
   readonly issues: FieldIssue[];
   constructor(issues: FieldIssue[]) {
     const first = issues[0];
-    super(
-      first
-        ? `${first.path || '(input)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`
-        : 'invalid input',
-    );
+    super(first ? `${first.path || '(input)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}` : 'invalid input');
     this.name = 'ValidationError';
     this.issues = issues;
   }

@@ -16,16 +16,24 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 function agent(args: string[]): Promise<{ code: number; stderr: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-cli-'));
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/agent.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.db')}` },
-    }, (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }));
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/agent.ts', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.db')}` },
+      },
+      (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+    );
   });
 }
 
 describe('agent CLI', () => {
   it('warm-start checkpoint names round-trip env, difficulty and seed', () => {
-    for (const [name, seed] of [['hops', 7], ['calc', 0]] as const) {
+    for (const [name, seed] of [
+      ['hops', 7],
+      ['calc', 0],
+    ] as const) {
       const env = getEnv(name, { seed });
       expect(parseWarmStartCheckpointName(warmStartCheckpointName(env, seed, warmStartConfig(env)))).toEqual({ env: name, difficulty: env.difficulty, seed });
     }

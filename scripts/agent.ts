@@ -36,7 +36,12 @@ const specs = {
     policy: { type: 'enum', values: [...POLICY_MODES, 'all'], default: 'all' },
     n: { type: 'int', min: 1, default: 512, help: 'test questions' },
     sample: { type: 'boolean', help: 'sample at temperature 1 instead of greedy decoding' },
-    decoder: { type: 'enum', values: DECODER_KINDS, default: 'kernel', help: "forward pass of decoding: the WebAssembly kernels, or tfjs (the reference; same tokens)" },
+    decoder: {
+      type: 'enum',
+      values: DECODER_KINDS,
+      default: 'kernel',
+      help: 'forward pass of decoding: the WebAssembly kernels, or tfjs (the reference; same tokens)',
+    },
   },
 } satisfies Record<string, Record<string, FlagSpec>>;
 
@@ -69,7 +74,12 @@ async function main(argv: string[]) {
       if (res.cached) console.log(`checkpoint ${res.name} already cached (use --retrain to train again)`);
       else {
         bar.finish();
-        console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+        console.log(
+          `saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU; load average ${os
+            .loadavg()
+            .map((x) => x.toFixed(2))
+            .join(' ')})`,
+        );
       }
       return;
     }
@@ -101,22 +111,24 @@ async function main(argv: string[]) {
     const results: EvaluationResult[] = [];
     for (const mode of modes) {
       const bar = progressBar(`eval ${mode}`, f.n);
-      results.push(evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, decoder: f.decoder as DecoderKind, onProgress: (d) => bar.update(d) }));
+      results.push(
+        evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, decoder: f.decoder as DecoderKind, onProgress: (d) => bar.update(d) }),
+      );
       bar.finish();
     }
     console.log(`\n${f.env} test split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);
     const [b0, b1] = env.buckets;
-    const head = ['policy', 'accuracy', 'calls/q', 'tokens/q', 'tokens/s', `acc ${b0}`, `acc ${b1}`, `calls ${b0}`, `calls ${b1}`];
+    // Every objective of the env (mean per question), then accuracy and tool calls per bucket.
+    const [acc, calls] = ['accuracy', 'tool_calls'].map((n) => env.objectives.findIndex((o) => o.name === n));
+    const head = ['policy', ...env.objectives.map((o) => `${o.name}/q`), 'tokens/s', `acc ${b0}`, `acc ${b1}`, `calls ${b0}`, `calls ${b1}`];
     const rows = results.map((r) => [
       r.policyMode,
-      r.accuracy.toFixed(3),
-      r.toolCallsPerQuestion.toFixed(2),
-      r.tokensPerQuestion.toFixed(1),
+      ...r.objectives.map((v) => v.toFixed(3)),
       r.tokensPerSecond.toFixed(0),
-      r.buckets[b0].accuracy.toFixed(3),
-      r.buckets[b1].accuracy.toFixed(3),
-      r.buckets[b0].toolCallsPerQuestion.toFixed(2),
-      r.buckets[b1].toolCallsPerQuestion.toFixed(2),
+      r.buckets[b0].objectives[acc].toFixed(3),
+      r.buckets[b1].objectives[acc].toFixed(3),
+      r.buckets[b0].objectives[calls].toFixed(2),
+      r.buckets[b1].objectives[calls].toFixed(2),
     ]);
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const fmt = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |';
@@ -124,7 +136,13 @@ async function main(argv: string[]) {
     console.log('|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|');
     for (const r of rows) console.log(fmt(r));
     console.log(`buckets: ${b0} n=${results[0].buckets[b0].n}, ${b1} n=${results[0].buckets[b1].n}`);
-    for (const r of results) console.log(`example (${r.policyMode}): ${r.trajectories.slice(0, 3).map((t) => t.text).join('   ')}`);
+    for (const r of results)
+      console.log(
+        `example (${r.policyMode}): ${r.trajectories
+          .slice(0, 3)
+          .map((t) => t.text)
+          .join('   ')}`,
+      );
   } finally {
     await db.closeDb();
   }

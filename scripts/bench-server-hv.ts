@@ -24,7 +24,10 @@ const OBJ = [
 console.log(`bench server hypervolume · ${machineDescription()}`);
 for (let r = 0; r < N; r++) {
   const log = await RunLogger.start({ name: `r${r}`, environment: 'calc', algorithm: 'grpo', seed: r, objectives: OBJ });
-  const records = Array.from({ length: P }, (_, i) => ({ step: Math.floor(i / 3) * 5, objectives: [((i * 37 + r) % 100) / 100, ((i * 13) % 40) / 10, 8 + ((i * 7) % 40)] }));
+  const records = Array.from({ length: P }, (_, i) => ({
+    step: Math.floor(i / 3) * 5,
+    objectives: [((i * 37 + r) % 100) / 100, ((i * 13) % 40) / 10, 8 + ((i * 7) % 40)],
+  }));
   await logEvalPoints(log.runId, { batchId: 'all', records });
 }
 const { runs } = await listRuns({ limit: N });
@@ -35,6 +38,8 @@ for (let k = 0; k < 7; k++) {
   times.push(performance.now() - t0);
   if (hv.size !== N) throw new Error('missing runs');
 }
-console.log(`${N} runs × ${P} eval points (3 objectives, series ${process.env.SERIES !== '0'}): read + per-step and archive hypervolume in ${times.map((t) => t.toFixed(0)).join(', ')} ms · median ${median(times).toFixed(0)} ms`);
+console.log(
+  `${N} runs × ${P} eval points (3 objectives, series ${process.env.SERIES !== '0'}): read + per-step and archive hypervolume in ${times.map((t) => t.toFixed(0)).join(', ')} ms · median ${median(times).toFixed(0)} ms`,
+);
 await closeDb();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -89,15 +89,24 @@ function curlPost(url: string, body: string): Promise<number> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-body-')), 'body.json');
   fs.writeFileSync(file, body);
   return new Promise((resolve, reject) =>
-    execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST', '-H', 'content-type: application/json', '--data-binary', `@${file}`, url], (err, stdout) => {
-      fs.rmSync(path.dirname(file), { recursive: true, force: true });
-      if (err) reject(err);
-      else resolve(Number(stdout));
-    }),
+    execFile(
+      'curl',
+      ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST', '-H', 'content-type: application/json', '--data-binary', `@${file}`, url],
+      (err, stdout) => {
+        fs.rmSync(path.dirname(file), { recursive: true, force: true });
+        if (err) reject(err);
+        else resolve(Number(stdout));
+      },
+    ),
   );
 }
 
-console.log(`bench:sse · ${machineDescription()} · load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `bench:sse · ${machineDescription()} · load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-sse-'));
 const server = await startNextServer(`file:${path.join(dir, 'bench.db')}`, { PARETO_SSE_MAX: String(flags.subscribers + 100) });
 try {
@@ -131,7 +140,9 @@ try {
 
   const streams: http.ClientRequest[] = [];
   for (let i = 0; i < flags.subscribers; i += 50) {
-    streams.push(...(await Promise.all(Array.from({ length: Math.min(50, flags.subscribers - i) }, (_, k) => openStream(server.url, ids[(i + k) % ids.length])))));
+    streams.push(
+      ...(await Promise.all(Array.from({ length: Math.min(50, flags.subscribers - i) }, (_, k) => openStream(server.url, ids[(i + k) % ids.length])))),
+    );
   }
   await new Promise((r) => setTimeout(r, 2000));
   const subCpu = await idleCpu();
@@ -140,7 +151,9 @@ try {
 
   const f = (x: number) => x.toFixed(1).padStart(6);
   console.log(`\nidle server, no subscribers:   ${baseCpu.toFixed(3)} core · API p50 ${f(base.p50)} ms · p95 ${f(base.p95)} ms`);
-  console.log(`${String(flags.subscribers).padStart(4)} idle SSE subscribers:     ${subCpu.toFixed(3)} core · API p50 ${f(loaded.p50)} ms · p95 ${f(loaded.p95)} ms`);
+  console.log(
+    `${String(flags.subscribers).padStart(4)} idle SSE subscribers:     ${subCpu.toFixed(3)} core · API p50 ${f(loaded.p50)} ms · p95 ${f(loaded.p95)} ms`,
+  );
   console.log(`targets: ≤ 0.2 core and p95 ≤ 100 ms with 500 subscribers → ${subCpu <= 0.2 && loaded.p95 <= 100 ? 'met' : 'NOT met'}`);
 
   // Fault: uploads from another process while a prober GETs every 25 ms.
@@ -166,13 +179,23 @@ try {
   const codes: number[] = [];
   const barrage = await probe(async () => {
     for (let i = 0; i < 3; i++) codes.push(await curlPost(`${server.url}/api/runs/${ids[1]}/frontiers`, huge));
-    for (let st = 0; st < 5; st++) codes.push(await curlPost(`${server.url}/api/runs/${ids[1]}/frontiers`, JSON.stringify({ batchId: `ok-${st}`, records: [{ step: st, points: points.slice(0, 5_000), hypervolume: 1 }] })));
+    for (let st = 0; st < 5; st++)
+      codes.push(
+        await curlPost(
+          `${server.url}/api/runs/${ids[1]}/frontiers`,
+          JSON.stringify({ batchId: `ok-${st}`, records: [{ step: st, points: points.slice(0, 5_000), hypervolume: 1 }] }),
+        ),
+      );
     await new Promise((r) => setTimeout(r, 1000));
   });
   const med = (x: number[]) => x[x.length >> 1];
   console.log(`\nGET every 25 ms, no uploads:            ${quiet.length} GETs · median ${f(med(quiet))} ms · max ${f(quiet.at(-1)!)} ms`);
-  console.log(`during 3 × ${(huge.length / 1e6).toFixed(1)} MB + 5 × 5,000-point batches: ${barrage.length} GETs · median ${f(med(barrage))} ms · max ${f(barrage.at(-1)!)} ms (answers: ${codes.join(' ')})`);
-  console.log(`target: every GET within 200 ms → ${barrage.at(-1)! <= 200 ? 'met' : 'NOT met'}${quiet.at(-1)! > 200 ? ` (the machine itself: ${quiet.at(-1)!.toFixed(0)} ms worst with no upload)` : ''}`);
+  console.log(
+    `during 3 × ${(huge.length / 1e6).toFixed(1)} MB + 5 × 5,000-point batches: ${barrage.length} GETs · median ${f(med(barrage))} ms · max ${f(barrage.at(-1)!)} ms (answers: ${codes.join(' ')})`,
+  );
+  console.log(
+    `target: every GET within 200 ms → ${barrage.at(-1)! <= 200 ? 'met' : 'NOT met'}${quiet.at(-1)! > 200 ? ` (the machine itself: ${quiet.at(-1)!.toFixed(0)} ms worst with no upload)` : ''}`,
+  );
 } finally {
   await server.stop();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -17,15 +17,31 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   for (const { file, features } of Object.values(KERNEL_BUILDS)) {
     const t0 = performance.now();
-    const { error, stderr } = await asc.main([
-      path.relative(ROOT, SRC), '--baseDir', ROOT, '-O3', '--runtime', 'stub', '--noAssert', '--enable', features,
-      '--initialMemory', '1', '--outFile', path.relative(ROOT, path.join(OUT, file)),
-    ], { stdout: process.stdout, stderr: process.stderr });
+    const { error, stderr } = await asc.main(
+      [
+        path.relative(ROOT, SRC),
+        '--baseDir',
+        ROOT,
+        '-O3',
+        '--runtime',
+        'stub',
+        '--noAssert',
+        '--enable',
+        features,
+        '--initialMemory',
+        '1',
+        '--outFile',
+        path.relative(ROOT, path.join(OUT, file)),
+      ],
+      { stdout: process.stdout, stderr: process.stderr },
+    );
     if (error) {
       console.error(`build-kernels: ${file} failed: ${error.message}\n${stderr.toString()}`);
       process.exit(1);
     }
-    console.log(`build-kernels: ${path.relative(ROOT, path.join(OUT, file))} (${fs.statSync(path.join(OUT, file)).size} bytes, ${(performance.now() - t0).toFixed(0)} ms)`);
+    console.log(
+      `build-kernels: ${path.relative(ROOT, path.join(OUT, file))} (${fs.statSync(path.join(OUT, file)).size} bytes, ${(performance.now() - t0).toFixed(0)} ms)`,
+    );
   }
 }
 

@@ -26,8 +26,7 @@ const migrationsDir = (p: Provider) => path.join(ROOT, 'prisma', 'migrations', p
 const snapshotPath = (p: Provider) => path.join(migrationsDir(p), 'schema.snapshot.prisma');
 
 export function postgresTwin(source: string): string {
-  const header =
-    '// GENERATED from prisma/schema.prisma by `npm run db:generate`. Do not edit.\n';
+  const header = '// GENERATED from prisma/schema.prisma by `npm run db:generate`. Do not edit.\n';
   const swapped = source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace('output     = "../node_modules/@pareto-studio/prisma-sqlite"', 'output     = "../../node_modules/@pareto-studio/prisma-postgres"');
@@ -47,7 +46,7 @@ function prisma(provider: Provider, args: string[], capture = false): string {
       ...process.env,
       PRISMA_SCHEMA_PROVIDER: provider,
       // migrate diff and generate never touch these databases; the adapter just needs a valid target.
-      DATABASE_URL: provider === 'sqlite' ? `file:${path.join(os.tmpdir(), 'pareto-studio-prisma-cli.db')}` : pgUrl ?? 'postgresql://localhost:5432/unused',
+      DATABASE_URL: provider === 'sqlite' ? `file:${path.join(os.tmpdir(), 'pareto-studio-prisma-cli.db')}` : (pgUrl ?? 'postgresql://localhost:5432/unused'),
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
     },
     stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],

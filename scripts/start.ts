@@ -87,7 +87,9 @@ process.on('SIGTERM', () => shutdown(0));
 launchDashboard();
 if (process.env.PARETO_WORKER !== '0') launchWorker();
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-console.log(`\nPareto Studio is running at http://${shown}:${port} (listening on ${host}${host === '127.0.0.1' ? ', this machine only; HOST=0.0.0.0 to share' : ''})`);
+console.log(
+  `\nPareto Studio is running at http://${shown}:${port} (listening on ${host}${host === '127.0.0.1' ? ', this machine only; HOST=0.0.0.0 to share' : ''})`,
+);
 console.log(
   auth.team
     ? `Team mode (${auth.reason}): writes need an API token (npm run token -- create --name NAME --role writer)${auth.publicRead ? '; anyone may read (PARETO_PUBLIC_READ=1)' : '; reads too'}.${auth.allowedHosts ? '' : '\nSet PARETO_ALLOWED_HOSTS=your.host.name so the server refuses other Host names (DNS rebinding).'}\n`

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test — every test: types, schema/migration drift, unit + storage (SQLite and
+# npm test — every test: types, formatting (Prettier --check), schema/migration drift, unit + storage (SQLite and
 # a throwaway PostgreSQL 15 cluster) + HTTP against `next start` (the Python client's
 # unittest suite included, tests/python), then Playwright
 # e2e in Debian's Chromium. Installs Chromium / PostgreSQL from Debian when
@@ -27,6 +27,7 @@ fi
 mkdir -p test-results
 echo "== kernels"; npm run --silent build:kernels
 echo "== types"; npx tsc --noEmit
+echo "== format (Prettier, check mode; npm run format fixes it)"; npx prettier --check . --log-level warn
 echo "== schema, PostgreSQL twin and migrations agree"; node --import tsx scripts/db-generate.ts --check
 echo "== build"; node --import tsx -e "import('./scripts/lib/next-build.ts').then(m => m.ensureNextBuild())"
 echo "== unit, storage and HTTP tests (vitest)"

@@ -22,7 +22,10 @@ const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'create') {
-    const f = parseFlags(rest, { name: { type: 'string', required: true, help: 'who or what uses it' }, role: { type: 'enum', values: ROLES, required: true } });
+    const f = parseFlags(rest, {
+      name: { type: 'string', required: true, help: 'who or what uses it' },
+      role: { type: 'enum', values: ROLES, required: true },
+    });
     if (!NAME.test(f.name)) throw new CliError('--name must be 1-64 characters of A-Z a-z 0-9 . _ @ -');
     const { token, secret } = await createApiToken(f.name, f.role);
     console.log(`Created ${token.role} token "${token.name}" (${token.id}). It is shown this once; store it now:\n\n  ${secret}\n`);

@@ -89,6 +89,7 @@ async function main(argv: string[]) {
   const backend = await initBackend();
   console.log(`# ${machineDescription()} | tfjs ${tf.version.tfjs} backend=${backend}`);
   const db = await import('../lib/db');
+  const objectives = runObjectives(config);
   const logger = await RunLogger.start({
     name: f.name ?? `${config.algorithm}-${config.env}-s${f.seed}`,
     environment: config.env,
@@ -97,7 +98,7 @@ async function main(argv: string[]) {
     seed: f.seed,
     source: 'builtin',
     status: 'running',
-    objectives: runObjectives(config),
+    objectives,
     tags: f.tag ? f.tag.split(',').filter(Boolean) : [],
     experiment: f.experiment,
     totalSteps: config.steps,
@@ -129,7 +130,7 @@ async function main(argv: string[]) {
       onProgress: (p) =>
         bar?.update(
           p.step,
-          `stage ${p.stage || '-'} hv ${p.hypervolume?.toFixed(3) ?? '-'} acc ${p.accuracy?.toFixed(3) ?? '-'} calls ${p.toolCalls?.toFixed(2) ?? '-'}`,
+          `stage ${p.stage || '-'} hv ${p.hypervolume?.toFixed(3) ?? '-'} ${objectives.map((o, k) => `${o.name} ${p.evaluation?.[k]?.toFixed(2) ?? '-'}`).join(' ')}`,
         ),
     });
     const secs = ((performance.now() - t0) / 1000).toFixed(1);

@@ -14,7 +14,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 function Problem({ children }: { children: React.ReactNode }) {
   return (
     <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="compare-problem">
-      {children} <a href="/" className="text-indigo-700 underline">Back to the runs list</a> to pick 2–20 runs.
+      {children}{' '}
+      <a href="/" className="text-indigo-700 underline">
+        Back to the runs list
+      </a>{' '}
+      to pick 2–20 runs.
     </div>
   );
 }

@@ -13,7 +13,9 @@ export default async function ExperimentsPage() {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Experiments</h1>
-        <p className="text-sm text-slate-600">Named groups of runs (npm run reproduce writes one; external runs join one with their experiment field): seeds aggregated per task and method.</p>
+        <p className="text-sm text-slate-600">
+          Named groups of runs (npm run reproduce writes one; external runs join one with their experiment field): seeds aggregated per task and method.
+        </p>
       </div>
       {experiments.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600" data-testid="no-experiments">

@@ -12,7 +12,19 @@ import { useWidth } from './use-width';
 
 const HEIGHT = 380;
 
-export function AttainmentBandsChart({ methods, maximize, xLabel, yLabel, testId }: { methods: MethodSeeds[]; maximize: [boolean, boolean]; xLabel: string; yLabel: string; testId?: string }) {
+export function AttainmentBandsChart({
+  methods,
+  maximize,
+  xLabel,
+  yLabel,
+  testId,
+}: {
+  methods: MethodSeeds[];
+  maximize: [boolean, boolean];
+  xLabel: string;
+  yLabel: string;
+  testId?: string;
+}) {
   const { ref, width } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const model = useMemo(() => attainmentBandsModel(methods, { width, height: HEIGHT, maximize }), [methods, width, maximize]);
@@ -21,7 +33,15 @@ export function AttainmentBandsChart({ methods, maximize, xLabel, yLabel, testId
     if (!svg || model.empty) return;
     const g = drawAxes(select(svg), { ...model, xLabel, yLabel });
     for (const b of model.bands) {
-      if (b.band) g.append('path').attr('d', b.band).attr('fill', b.color).attr('fill-opacity', 0.16).attr('stroke', b.color).attr('stroke-opacity', 0.35).attr('stroke-width', 0.8).attr('data-band', b.key);
+      if (b.band)
+        g.append('path')
+          .attr('d', b.band)
+          .attr('fill', b.color)
+          .attr('fill-opacity', 0.16)
+          .attr('stroke', b.color)
+          .attr('stroke-opacity', 0.35)
+          .attr('stroke-width', 0.8)
+          .attr('data-band', b.key);
     }
     for (const b of model.bands) {
       if (b.median) g.append('path').attr('d', b.median).attr('fill', 'none').attr('stroke', b.color).attr('stroke-width', 2.2).attr('data-median', b.key);
@@ -40,7 +60,10 @@ export function AttainmentBandsChart({ methods, maximize, xLabel, yLabel, testId
         {model.bands.map((b) => (
           <span key={b.key} className="inline-flex items-center gap-1.5">
             <span className="inline-block h-3 w-4 rounded-sm" style={{ background: b.color, opacity: 0.5 }} />
-            {b.label} <span className="text-slate-400">({b.seeds} seed{b.seeds === 1 ? '' : 's'})</span>
+            {b.label}{' '}
+            <span className="text-slate-400">
+              ({b.seeds} seed{b.seeds === 1 ? '' : 's'})
+            </span>
           </span>
         ))}
       </div>
@@ -48,7 +71,21 @@ export function AttainmentBandsChart({ methods, maximize, xLabel, yLabel, testId
   );
 }
 
-export function AttainmentDifferenceChart({ a, b, maximize, xLabel, yLabel, testId }: { a: MethodSeeds; b: MethodSeeds; maximize: [boolean, boolean]; xLabel: string; yLabel: string; testId?: string }) {
+export function AttainmentDifferenceChart({
+  a,
+  b,
+  maximize,
+  xLabel,
+  yLabel,
+  testId,
+}: {
+  a: MethodSeeds;
+  b: MethodSeeds;
+  maximize: [boolean, boolean];
+  xLabel: string;
+  yLabel: string;
+  testId?: string;
+}) {
   const { ref, width } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const model = useMemo(() => attainmentDifferenceModel(a, b, { width, height: HEIGHT, maximize }), [a, b, width, maximize]);
@@ -80,7 +117,8 @@ export function AttainmentDifferenceChart({ a, b, maximize, xLabel, yLabel, test
       )}
       <p className="mt-1 pl-14 text-xs text-slate-600">
         <span className="mr-1 inline-block h-3 w-4 rounded-sm align-middle" style={{ background: a.color }} /> {a.label} attains this region more often ·{' '}
-        <span className="mr-1 inline-block h-3 w-4 rounded-sm align-middle" style={{ background: b.color }} /> {b.label} does · stronger colour = larger difference in the fraction of seeds; blank = equal.
+        <span className="mr-1 inline-block h-3 w-4 rounded-sm align-middle" style={{ background: b.color }} /> {b.label} does · stronger colour = larger
+        difference in the fraction of seeds; blank = equal.
       </p>
     </div>
   );

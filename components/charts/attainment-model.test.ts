@@ -14,16 +14,46 @@ describe('attainment model', () => {
 
   it('one band and one median per method; the median surface is attained by at least half the seeds', () => {
     const methods: MethodSeeds[] = [
-      { key: 'a', label: 'a', color: 'red', seeds: [[[0.5, 1]], [[0.7, 2]], [[0.6, 1.5], [0.3, 0.5]]] },
+      {
+        key: 'a',
+        label: 'a',
+        color: 'red',
+        seeds: [
+          [[0.5, 1]],
+          [[0.7, 2]],
+          [
+            [0.6, 1.5],
+            [0.3, 0.5],
+          ],
+        ],
+      },
       { key: 'b', label: 'b', color: 'blue', seeds: [[[0.4, 1]]] },
     ];
     const m = attainmentBandsModel(methods, { width: 500, height: 300, maximize: MAX });
-    expect(m.bands.map((b) => [b.key, b.seeds, b.band.endsWith('Z'), b.median.startsWith('M')])).toEqual([['a', 3, true, true], ['b', 1, true, true]]);
+    expect(m.bands.map((b) => [b.key, b.seeds, b.band.endsWith('Z'), b.median.startsWith('M')])).toEqual([
+      ['a', 3, true, true],
+      ['b', 1, true, true],
+    ]);
     for (const p of m.bands[0].medianPoints) expect(attainedFraction(methods[0].seeds, p[0], p[1], MAX)).toBeGreaterThanOrEqual(0.5);
   });
 
   it('staircase vertices run from the worst y edge to the worst x edge', () => {
-    expect(staircaseVertices([[0.5, 1], [0.8, 2]], MAX, [0, 4])).toEqual([[0.8, 4], [0.8, 2], [0.5, 2], [0.5, 1], [0, 1]]);
+    expect(
+      staircaseVertices(
+        [
+          [0.5, 1],
+          [0.8, 2],
+        ],
+        MAX,
+        [0, 4],
+      ),
+    ).toEqual([
+      [0.8, 4],
+      [0.8, 2],
+      [0.5, 2],
+      [0.5, 1],
+      [0, 1],
+    ]);
     expect(staircaseVertices([], MAX, [0, 4])).toEqual([]);
   });
 

@@ -68,13 +68,23 @@ function frame(all: readonly (readonly [number, number])[], spec: PlaneSpec) {
   const xs = all.map((p) => p[0]);
   const ys = all.map((p) => p[1]);
   const empty = all.length === 0;
-  const x = scaleLinear().domain(padDomain(empty ? [0, 1] : [Math.min(...xs), Math.max(...xs)])).range([0, innerWidth]).nice();
-  const y = scaleLinear().domain(padDomain(empty ? [0, 1] : [Math.min(...ys), Math.max(...ys)])).range([innerHeight, 0]).nice();
+  const x = scaleLinear()
+    .domain(padDomain(empty ? [0, 1] : [Math.min(...xs), Math.max(...xs)]))
+    .range([0, innerWidth])
+    .nice();
+  const y = scaleLinear()
+    .domain(padDomain(empty ? [0, 1] : [Math.min(...ys), Math.max(...ys)]))
+    .range([innerHeight, 0])
+    .nice();
   return { margin, innerWidth, innerHeight, x, y, empty };
 }
 
 /** Vertices of a surface's staircase, from the worst edge of y to the worst edge of x (data units). */
-export function staircaseVertices(points: readonly (readonly [number, number])[], maximize: readonly [boolean, boolean], worst: [number, number]): [number, number][] {
+export function staircaseVertices(
+  points: readonly (readonly [number, number])[],
+  maximize: readonly [boolean, boolean],
+  worst: [number, number],
+): [number, number][] {
   if (points.length === 0) return [];
   const sx = maximize[0] ? -1 : 1;
   const sy = maximize[1] ? -1 : 1;
@@ -104,7 +114,15 @@ export function attainmentBandsModel(methods: readonly MethodSeeds[], spec: Plan
     const hi = staircaseVertices(at(0.75), spec.maximize, worst);
     // 25% surface forward, then back along the 75% one (or the worst corner when the 75% surface is empty).
     const ring = lo.length ? [...lo, ...(hi.length ? [...hi].reverse() : [worst])] : [];
-    return { key: m.key, label: m.label, color: m.color, seeds: k, median: path(staircaseVertices(med, spec.maximize, worst)), band: ring.length ? `${path(ring)}Z` : '', medianPoints: med };
+    return {
+      key: m.key,
+      label: m.label,
+      color: m.color,
+      seeds: k,
+      median: path(staircaseVertices(med, spec.maximize, worst)),
+      band: ring.length ? `${path(ring)}Z` : '',
+      medianPoints: med,
+    };
   });
   return { ...f, bands };
 }
@@ -129,7 +147,12 @@ export interface AttainmentDifferenceModel {
 }
 
 /** Fraction of seeds with a point weakly dominating (px, py). */
-export function attainedFraction(seeds: readonly (readonly (readonly [number, number])[])[], px: number, py: number, maximize: readonly [boolean, boolean]): number {
+export function attainedFraction(
+  seeds: readonly (readonly (readonly [number, number])[])[],
+  px: number,
+  py: number,
+  maximize: readonly [boolean, boolean],
+): number {
   if (seeds.length === 0) return 0;
   const sx = maximize[0] ? -1 : 1;
   const sy = maximize[1] ? -1 : 1;

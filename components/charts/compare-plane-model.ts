@@ -8,7 +8,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3';
 import { nonDominated } from '@/lib/pareto';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import { padDomain } from './pad-domain';
 import type { Margin } from './line-chart-model';
 import { PLANE_MARGIN } from './front-plane-model';
@@ -93,12 +93,25 @@ export function comparePlaneModel(runs: readonly CompareRunSeries[], opts: Compa
     y1 = Math.max(y1, p.yv);
   }
   const empty = all.length === 0;
-  const x = scaleLinear().domain(padDomain(empty ? [0, 1] : [x0, x1])).range([0, innerWidth]).nice();
-  const y = scaleLinear().domain(padDomain(empty ? [0, 1] : [y0, y1])).range([innerHeight, 0]).nice();
+  const x = scaleLinear()
+    .domain(padDomain(empty ? [0, 1] : [x0, x1]))
+    .range([0, innerWidth])
+    .nice();
+  const y = scaleLinear()
+    .domain(padDomain(empty ? [0, 1] : [y0, y1]))
+    .range([innerHeight, 0])
+    .nice();
 
   const visible = all.filter((p) => p.step <= upTo);
   const maximize = [opts.x.maximize, opts.y.maximize];
-  const nd = new Set(visible.length ? nonDominated(visible.map((p) => [p.xv, p.yv]), { maximize, keepDuplicates: true }) : []);
+  const nd = new Set(
+    visible.length
+      ? nonDominated(
+          visible.map((p) => [p.xv, p.yv]),
+          { maximize, keepDuplicates: true },
+        )
+      : [],
+  );
   const marks: CompareMark[] = visible.map((p, i) => ({ ...p, px: x(p.xv), py: y(p.yv), dominated: !nd.has(i) }));
 
   const sx = opts.x.maximize ? -1 : 1;
@@ -108,7 +121,12 @@ export function comparePlaneModel(runs: readonly CompareRunSeries[], opts: Compa
   const worstY = opts.y.maximize ? yd0 : yd1;
   const staircases = runs.map((r, k) => {
     const own = marks.filter((m) => m.run === k);
-    const keep = own.length ? nonDominated(own.map((m) => [m.xv, m.yv]), { maximize }) : new Int32Array(0);
+    const keep = own.length
+      ? nonDominated(
+          own.map((m) => [m.xv, m.yv]),
+          { maximize },
+        )
+      : new Int32Array(0);
     const front = Array.from(keep, (i) => own[i]).sort((p, q) => sx * p.xv - sx * q.xv);
     let d = '';
     if (front.length) {

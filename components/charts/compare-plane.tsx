@@ -53,7 +53,14 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
     const g = drawAxes(select(svg), { ...model, xLabel, yLabel });
     if (!pointsOnly) {
       for (const s of model.staircases) {
-        if (s.d) g.append('path').attr('d', s.d).attr('fill', 'none').attr('stroke', s.color).attr('stroke-width', 1.8).attr('stroke-opacity', 0.9).attr('data-run', s.key);
+        if (s.d)
+          g.append('path')
+            .attr('d', s.d)
+            .attr('fill', 'none')
+            .attr('stroke', s.color)
+            .attr('stroke-width', 1.8)
+            .attr('stroke-opacity', 0.9)
+            .attr('data-run', s.key);
       }
     }
     const sorted = [...model.marks].sort((a, b) => Number(b.dominated) - Number(a.dominated));
@@ -61,19 +68,19 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
     if (onCanvas) drawMarks(canvasRef.current, model, sorted, runs, width, height);
     else
       g.append('g')
-      .selectAll('circle')
-      .data(sorted)
-      .join('circle')
-      .attr('cx', (m) => m.px)
-      .attr('cy', (m) => m.py)
-      .attr('r', pointsOnly ? 6 : (m) => (m.dominated ? 3 : 4.5))
-      .attr('fill', (m) => runs[m.run].color)
-      .attr('fill-opacity', (m) => (m.dominated && !pointsOnly ? 0.22 : 0.95))
-      .style('stroke', (m) => (m.dominated && !pointsOnly ? 'none' : 'var(--chart-ink, #0f172a)'))
-      .attr('stroke-width', 0.8)
-      .attr('data-dominated', (m) => (m.dominated ? '1' : '0'))
-      .attr('data-point-run', (m) => runs[m.run].key)
-      .attr('data-step', (m) => m.step);
+        .selectAll('circle')
+        .data(sorted)
+        .join('circle')
+        .attr('cx', (m) => m.px)
+        .attr('cy', (m) => m.py)
+        .attr('r', pointsOnly ? 6 : (m) => (m.dominated ? 3 : 4.5))
+        .attr('fill', (m) => runs[m.run].color)
+        .attr('fill-opacity', (m) => (m.dominated && !pointsOnly ? 0.22 : 0.95))
+        .style('stroke', (m) => (m.dominated && !pointsOnly ? 'none' : 'var(--chart-ink, #0f172a)'))
+        .attr('stroke-width', 0.8)
+        .attr('data-dominated', (m) => (m.dominated ? '1' : '0'))
+        .attr('data-point-run', (m) => runs[m.run].key)
+        .attr('data-step', (m) => m.step);
     if (pointsOnly) {
       g.append('g')
         .selectAll('text')
@@ -96,13 +103,22 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
   return (
     <div ref={ref} className="relative w-full" data-testid={testId}>
       {model.empty ? (
-        <div className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-center text-sm text-slate-500" style={{ height }}>
+        <div
+          className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-center text-sm text-slate-500"
+          style={{ height }}
+        >
           {empty}
         </div>
       ) : (
         <>
           {model.canvas && !pointsOnly && (
-            <canvas ref={canvasRef} data-chart-layer="points" className="pointer-events-none absolute left-0 top-0" style={{ width, height }} aria-hidden="true" />
+            <canvas
+              ref={canvasRef}
+              data-chart-layer="points"
+              className="pointer-events-none absolute left-0 top-0"
+              style={{ width, height }}
+              aria-hidden="true"
+            />
           )}
           <svg
             ref={svgRef}
@@ -143,7 +159,14 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
 }
 
 /** The points on a canvas (device-pixel sharp), drawn in the same order, sizes and colours as the SVG circles. */
-function drawMarks(canvas: HTMLCanvasElement | null, model: ComparePlaneModel, sorted: readonly CompareMark[], runs: readonly CompareRunSeries[], width: number, height: number) {
+function drawMarks(
+  canvas: HTMLCanvasElement | null,
+  model: ComparePlaneModel,
+  sorted: readonly CompareMark[],
+  runs: readonly CompareRunSeries[],
+  width: number,
+  height: number,
+) {
   if (!canvas) return;
   const dpr = window.devicePixelRatio || 1;
   canvas.width = Math.round(width * dpr);

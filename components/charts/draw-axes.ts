@@ -32,11 +32,20 @@ export function drawAxes(svg: Selection<SVGSVGElement, unknown, null, undefined>
     .attr('y1', (d) => a.y(d))
     .attr('y2', (d) => a.y(d))
     .style('stroke', 'var(--chart-grid, #e2e8f0)');
-  const xAxis = axisBottom(a.x).tickFormat((d) => fmt(d as number)).tickSizeOuter(0);
+  const xAxis = axisBottom(a.x)
+    .tickFormat((d) => fmt(d as number))
+    .tickSizeOuter(0);
   if (a.xTicks) xAxis.tickValues(a.xTicks);
   else xAxis.ticks(Math.max(2, Math.floor(a.innerWidth / 80)));
   g.append('g').attr('transform', `translate(0,${a.innerHeight})`).call(xAxis).call(style);
-  g.append('g').call(axisLeft(a.y).tickValues(yTicks).tickFormat((d) => fmt(d as number)).tickSizeOuter(0)).call(style);
+  g.append('g')
+    .call(
+      axisLeft(a.y)
+        .tickValues(yTicks)
+        .tickFormat((d) => fmt(d as number))
+        .tickSizeOuter(0),
+    )
+    .call(style);
   svg
     .append('text')
     .attr('x', a.margin.left + a.innerWidth / 2)

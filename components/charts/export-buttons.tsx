@@ -106,7 +106,19 @@ async function svgToPng(markup: string, width: number, height: number, scale = 2
   }
 }
 
-export function ExportButtons({ target, name, csv, legend, testId }: { target?: RefObject<HTMLElement | null>; name: string; csv?: () => string; legend?: readonly LegendEntry[]; testId?: string }) {
+export function ExportButtons({
+  target,
+  name,
+  csv,
+  legend,
+  testId,
+}: {
+  target?: RefObject<HTMLElement | null>;
+  name: string;
+  csv?: () => string;
+  legend?: readonly LegendEntry[];
+  testId?: string;
+}) {
   const svg = () => target?.current?.querySelector('svg') ?? null;
   const btn = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] font-medium text-slate-600 hover:bg-slate-50';
   return (
@@ -140,7 +152,12 @@ export function ExportButtons({ target, name, csv, legend, testId }: { target?: 
         </>
       )}
       {csv && (
-        <button type="button" className={btn} title="Download the data behind this as CSV" onClick={() => save(new Blob([csv()], { type: 'text/csv' }), `${name}.csv`)}>
+        <button
+          type="button"
+          className={btn}
+          title="Download the data behind this as CSV"
+          onClick={() => save(new Blob([csv()], { type: 'text/csv' }), `${name}.csv`)}
+        >
           CSV
         </button>
       )}

@@ -66,11 +66,7 @@ describe('frontPlaneModel', () => {
 
 describe('defaultPlaneAxes and labels', () => {
   it('picks the first maximized vs the first minimized objective', () => {
-    const a = defaultPlaneAxes([
-      { direction: 'minimize' },
-      { direction: 'minimize' },
-      { direction: 'maximize' },
-    ]);
+    const a = defaultPlaneAxes([{ direction: 'minimize' }, { direction: 'minimize' }, { direction: 'maximize' }]);
     expect(a).toEqual({ x: { index: 2, maximize: true }, y: { index: 0, maximize: false } });
     expect(defaultPlaneAxes([{ direction: 'minimize' }, { direction: 'minimize' }]).y.index).toBe(1);
   });
@@ -120,11 +116,20 @@ describe('frontPlaneModel with three objectives: the run front is N-D', () => {
 
   it('agrees with a brute-force N-D dominance check on random three-objective sets, in every projection', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let t = 0; t < 30; t++) {
-      const ps: PlanePoint[] = Array.from({ length: 40 }, (_, i) => ({ step: i % 5, objectives: [Math.round(rnd() * 6) / 6, Math.round(rnd() * 5), Math.round(rnd() * 8)] }));
-      const better = (a: readonly number[], b: readonly number[]) => a[0] >= b[0] && a[1] <= b[1] && a[2] <= b[2] && (a[0] > b[0] || a[1] < b[1] || a[2] < b[2]);
-      for (const [xi, yi] of [[0, 1], [0, 2], [1, 2], [2, 1]]) {
+      const ps: PlanePoint[] = Array.from({ length: 40 }, (_, i) => ({
+        step: i % 5,
+        objectives: [Math.round(rnd() * 6) / 6, Math.round(rnd() * 5), Math.round(rnd() * 8)],
+      }));
+      const better = (a: readonly number[], b: readonly number[]) =>
+        a[0] >= b[0] && a[1] <= b[1] && a[2] <= b[2] && (a[0] > b[0] || a[1] < b[1] || a[2] < b[2]);
+      for (const [xi, yi] of [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+        [2, 1],
+      ]) {
         const m = frontPlaneModel(ps, { ...size, x: { index: xi, maximize: maximize[xi] }, y: { index: yi, maximize: maximize[yi] }, maximize });
         for (const k of m.marks) expect(k.dominated).toBe(ps.some((q) => better(q.objectives, ps[k.i].objectives)));
       }

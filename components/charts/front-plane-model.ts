@@ -105,7 +105,6 @@ export const PLANE_MARGIN: Margin = { top: 14, right: 18, bottom: 44, left: 58 }
 /** Viridis without its lightest yellows, which vanish on a white background. */
 export const stepColor = (t: number) => interpolateViridis(0.02 + 0.83 * t);
 
-
 function range([lo, hi]: [number, number], extra: [number, number] | null | undefined): [number, number] | null {
   if (extra) {
     lo = Math.min(lo, extra[0]);
@@ -125,7 +124,12 @@ export function frontPlaneModel(points: readonly PlanePoint[], opts: FrontPlaneO
 
   // Domains cover every point of the run (not only the replayed ones) and the
   // references, so the axes stay still while the replay moves.
-  let xlo = Infinity, xhi = -Infinity, ylo = Infinity, yhi = -Infinity, slo = Infinity, shi = -Infinity;
+  let xlo = Infinity,
+    xhi = -Infinity,
+    ylo = Infinity,
+    yhi = -Infinity,
+    slo = Infinity,
+    shi = -Infinity;
   let valid = 0;
   const widen = (o: readonly number[]) => {
     const a = o[xi];
@@ -222,7 +226,23 @@ export function frontPlaneModel(points: readonly PlanePoint[], opts: FrontPlaneO
 
   const references = refs.map((r) => ({ label: r.label, xv: r.objectives[xi], yv: r.objectives[yi], px: x(r.objectives[xi]), py: y(r.objectives[yi]) }));
   const render = n > (opts.canvasThreshold ?? CANVAS_THRESHOLD) ? 'canvas' : 'svg';
-  return { margin, innerWidth, innerHeight, x, y, color, stepDomain, marks, front, projectionFront, staircase, dimensions, render, references, empty: valid === 0 };
+  return {
+    margin,
+    innerWidth,
+    innerHeight,
+    x,
+    y,
+    color,
+    stepDomain,
+    marks,
+    front,
+    projectionFront,
+    staircase,
+    dimensions,
+    render,
+    references,
+    empty: valid === 0,
+  };
 }
 
 /** Default plane axes: the first maximized objective against the first minimized one (else the first two). */

@@ -12,7 +12,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import { directionsOf } from '@/lib/pareto';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { EvalPoint } from '@/lib/client/wire';
 import type { TrajectoryCloud } from '@/lib/client/use-trajectory-points';
 import { formatNumber } from '../format';
@@ -116,7 +117,7 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
   const upToStep = steps.length ? steps[index] : undefined;
   const xExtent = useMemo(() => cloudExtent(cloud, axes.x.index), [cloud, axes.x.index]);
   const yExtent = useMemo(() => cloudExtent(cloud, axes.y.index), [cloud, axes.y.index]);
-  const maximize = useMemo(() => objectives.map((o) => o.direction === 'maximize'), [objectives]);
+  const maximize = useMemo(() => directionsOf(objectives).maximize, [objectives]);
   const model = useMemo(
     () => frontPlaneModel(evalPoints, { width, height: HEIGHT, x: axes.x, y: axes.y, upToStep, xExtent, yExtent, references, maximize }),
     [evalPoints, width, axes, upToStep, xExtent, yExtent, references, maximize],
@@ -152,7 +153,13 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
     if (!svg || noData) return;
     const g = drawAxes(select(svg), { ...model, xLabel, yLabel });
     if (model.staircase) {
-      g.append('path').attr('d', model.staircase).attr('fill', 'none').style('stroke', 'var(--chart-ink, #1e293b)').attr('stroke-width', 2).attr('stroke-dasharray', nd ? '6 3' : null).attr('data-testid', 'front-staircase');
+      g.append('path')
+        .attr('d', model.staircase)
+        .attr('fill', 'none')
+        .style('stroke', 'var(--chart-ink, #1e293b)')
+        .attr('stroke-width', 2)
+        .attr('stroke-dasharray', nd ? '6 3' : null)
+        .attr('data-testid', 'front-staircase');
     }
     if (model.render === 'svg') {
       const sorted = [...model.marks].sort((a, b) => Number(b.dominated) - Number(a.dominated)); // front on top
@@ -171,8 +178,19 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
         .attr('data-dominated', (m) => String(m.dominated));
     }
     // Reference points: hollow diamonds with a label.
-    const refs = g.append('g').attr('data-testid', 'plane-references').selectAll('g').data(model.references).join('g').attr('transform', (r) => `translate(${r.px},${r.py})`);
-    refs.append('path').attr('d', 'M0,-7L7,0L0,7L-7,0Z').style('fill', 'var(--chart-paper, #fff)').style('stroke', 'var(--chart-ref, #b45309)').attr('stroke-width', 2);
+    const refs = g
+      .append('g')
+      .attr('data-testid', 'plane-references')
+      .selectAll('g')
+      .data(model.references)
+      .join('g')
+      .attr('transform', (r) => `translate(${r.px},${r.py})`);
+    refs
+      .append('path')
+      .attr('d', 'M0,-7L7,0L0,7L-7,0Z')
+      .style('fill', 'var(--chart-paper, #fff)')
+      .style('stroke', 'var(--chart-ref, #b45309)')
+      .attr('stroke-width', 2);
     const nearRight = (r: { px: number }) => r.px > model.innerWidth - 110; // keep the label inside the plot
     refs
       .append('text')
@@ -182,7 +200,8 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
       .attr('font-size', 11)
       .style('fill', 'var(--chart-ref-text, #92400e)')
       .text((r) => r.label);
-    if (model.render === 'svg') window.__paretoPlaneDrawn = { marks: model.marks.length, render: 'svg', axes: `${axes.x.index},${axes.y.index}`, t: performance.now() };
+    if (model.render === 'svg')
+      window.__paretoPlaneDrawn = { marks: model.marks.length, render: 'svg', axes: `${axes.x.index},${axes.y.index}`, t: performance.now() };
   }, [model, noData, xLabel, yLabel, nd, axes]);
 
   // Canvas: the evaluation marks when there are many.
@@ -277,7 +296,7 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
           value={axes[which].index}
           onChange={(e) => {
             const i = Number(e.target.value);
-            setAxes((a) => ({ ...a, [which]: { index: i, maximize: objectives[i].direction === 'maximize' } }));
+            setAxes((a) => ({ ...a, [which]: { index: i, maximize: maximize[i] } }));
           }}
           data-testid={`plane-${which}`}
         >
@@ -291,7 +310,13 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
     );
 
   return (
-    <div data-testid="front-plane" data-front-size={model.front.length} data-projection-front-size={model.projectionFront.length} data-render={model.render} data-up-to-step={upToStep ?? ''}>
+    <div
+      data-testid="front-plane"
+      data-front-size={model.front.length}
+      data-projection-front-size={model.projectionFront.length}
+      data-render={model.render}
+      data-up-to-step={upToStep ?? ''}
+    >
       <div className="mb-2 flex flex-wrap items-center gap-3 text-xs text-slate-600">
         {chooser('x')}
         {chooser('y')}
@@ -303,7 +328,8 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
           {nd ? 'front of these two objectives only' : 'front'}
         </span>
         <span className="inline-flex items-center gap-1.5" data-testid="legend-front">
-          <span className="inline-block h-2.5 w-2.5 rounded-full border border-slate-900 bg-slate-400" /> {nd ? `on the run's front (all ${model.dimensions} objectives)` : 'on the front'}
+          <span className="inline-block h-2.5 w-2.5 rounded-full border border-slate-900 bg-slate-400" />{' '}
+          {nd ? `on the run's front (all ${model.dimensions} objectives)` : 'on the front'}
         </span>
         <span className="inline-flex items-center gap-1.5">
           <span className="inline-block h-2.5 w-2.5 rounded-full bg-slate-400 opacity-40" /> dominated{nd ? ' (over all objectives)' : ''}
@@ -322,7 +348,9 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
         ) : (
           <>
             <canvas ref={canvasRef} className="absolute inset-0" style={{ width, height: HEIGHT }} data-testid="cloud-canvas" />
-            {model.render === 'canvas' && <canvas ref={marksCanvasRef} className="absolute inset-0" style={{ width, height: HEIGHT }} data-testid="marks-canvas" />}
+            {model.render === 'canvas' && (
+              <canvas ref={marksCanvasRef} className="absolute inset-0" style={{ width, height: HEIGHT }} data-testid="marks-canvas" />
+            )}
             <svg
               ref={svgRef}
               className="absolute inset-0 rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
@@ -342,7 +370,14 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
             />
             {keyIndex !== null && hover && (
               <svg className="pointer-events-none absolute inset-0" width={width} height={HEIGHT} aria-hidden="true">
-                <circle cx={hover.px + margin.left} cy={hover.py + margin.top} r={9} fill="none" strokeWidth={2} style={{ stroke: 'var(--chart-ink, #0f172a)' }} />
+                <circle
+                  cx={hover.px + margin.left}
+                  cy={hover.py + margin.top}
+                  r={9}
+                  fill="none"
+                  strokeWidth={2}
+                  style={{ stroke: 'var(--chart-ink, #0f172a)' }}
+                />
               </svg>
             )}
             {hover && (
@@ -359,7 +394,10 @@ export function FrontPlane({ objectives, evalPoints: allPoints, cloud }: { objec
                   {nd && !hover.dominated && hover.projectionDominated ? ' (dominated in this projection only)' : ''}
                 </div>
                 <div className="text-slate-600">
-                  {(nd && hoverPoint ? objectives.map((o, k) => [o.name, hoverPoint.objectives[k]] as const) : [[objectives[axes.x.index].name, hover.xv] as const, [objectives[axes.y.index].name, hover.yv] as const])
+                  {(nd && hoverPoint
+                    ? objectives.map((o, k) => [o.name, hoverPoint.objectives[k]] as const)
+                    : [[objectives[axes.x.index].name, hover.xv] as const, [objectives[axes.y.index].name, hover.yv] as const]
+                  )
                     .map(([n, v]) => `${n}: ${formatNumber(v)}`)
                     .join(' · ')}
                 </div>

@@ -36,7 +36,14 @@ describe('lineChartModel', () => {
 
 describe('stageSwitchStep', () => {
   it('is the first step in stage 2', () => {
-    expect(stageSwitchStep([{ step: 0, stage: 1 }, { step: 1, stage: 1 }, { step: 2, stage: 2 }, { step: 3, stage: 2 }])).toBe(2);
+    expect(
+      stageSwitchStep([
+        { step: 0, stage: 1 },
+        { step: 1, stage: 1 },
+        { step: 2, stage: 2 },
+        { step: 3, stage: 2 },
+      ]),
+    ).toBe(2);
     expect(stageSwitchStep([{ step: 0, stage: 1 }, { step: 1 }])).toBeNull();
   });
 });

@@ -80,7 +80,10 @@ export function lineChartModel(series: readonly LineSeries[], opts: LineChartOpt
     const ys = [...all.map((p) => p.y), ...(opts.yInclude ?? [])];
     yDomain = padDomain(ys.length ? (extent(ys) as [number, number]) : [0, 1]);
   }
-  const y = scaleLinear().domain(yDomain).range([innerHeight, 0]).nice(opts.yTicks ?? 5);
+  const y = scaleLinear()
+    .domain(yDomain)
+    .range([innerHeight, 0])
+    .nice(opts.yTicks ?? 5);
 
   const path = line<XY>()
     .x((p) => x(p.x))
@@ -88,9 +91,24 @@ export function lineChartModel(series: readonly LineSeries[], opts: LineChartOpt
   let downsampled: LineChartModel['downsampled'] = null;
   const lines = series.map((s, i) => {
     const pts = finite[i];
-    const kept = pts.length > maxPoints ? lttb(pts, maxPoints, (p) => p.x, (p) => p.y) : pts;
+    const kept =
+      pts.length > maxPoints
+        ? lttb(
+            pts,
+            maxPoints,
+            (p) => p.x,
+            (p) => p.y,
+          )
+        : pts;
     if (kept.length < pts.length && (!downsampled || pts.length > downsampled.total)) downsampled = { shown: kept.length, total: pts.length };
-    return { key: s.key, label: s.label, color: s.color, d: kept.length ? (path(kept) ?? '') : '', last: pts.length ? pts[pts.length - 1] : null, shown: kept.length };
+    return {
+      key: s.key,
+      label: s.label,
+      color: s.color,
+      d: kept.length ? (path(kept) ?? '') : '',
+      last: pts.length ? pts[pts.length - 1] : null,
+      shown: kept.length,
+    };
   });
 
   return {

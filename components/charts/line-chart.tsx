@@ -41,7 +41,14 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
       const g = drawAxes(s, { ...model, xLabel, yLabel });
       if (rule && rule.x >= model.x.domain()[0] && rule.x <= model.x.domain()[1]) {
         const rx = model.x(rule.x);
-        g.append('line').attr('x1', rx).attr('x2', rx).attr('y1', 0).attr('y2', model.innerHeight).attr('stroke', '#f59e0b').attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
+        g.append('line')
+          .attr('x1', rx)
+          .attr('x2', rx)
+          .attr('y1', 0)
+          .attr('y2', model.innerHeight)
+          .attr('stroke', '#f59e0b')
+          .attr('stroke-width', 1.5)
+          .attr('stroke-dasharray', '4 3');
         const right = rule.label.length * 6 > model.innerWidth - rx - 6; // label would be clipped on the right: put it left of the rule
         g.append('text')
           .attr('x', rx + (right ? -5 : 5))
@@ -54,7 +61,13 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
           .text(rule.label);
       }
       for (const l of model.lines) {
-        g.append('path').attr('d', l.d).attr('fill', 'none').attr('stroke', l.color).attr('stroke-width', 1.8).attr('stroke-linejoin', 'round').attr('data-series', l.key);
+        g.append('path')
+          .attr('d', l.d)
+          .attr('fill', 'none')
+          .attr('stroke', l.color)
+          .attr('stroke-width', 1.8)
+          .attr('stroke-linejoin', 'round')
+          .attr('data-series', l.key);
         if (markLast && l.last) {
           g.append('circle').attr('cx', model.x(l.last.x)).attr('cy', model.y(l.last.y)).attr('r', 3).attr('fill', l.color).attr('data-last-x', l.last.x);
         }
@@ -66,7 +79,10 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
   return (
     <div ref={ref} className="relative w-full" data-testid={testId}>
       {model.empty ? (
-        <div className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-center text-sm text-slate-500" style={{ height }}>
+        <div
+          className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-center text-sm text-slate-500"
+          style={{ height }}
+        >
           {empty}
         </div>
       ) : (

@@ -33,7 +33,7 @@ describe('parallelCoordsModel', () => {
 
   it('agrees with a direct check on random rows and brushes', () => {
     let seed = 3;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let t = 0; t < 50; t++) {
       const n = 20;
       const a = Array.from({ length: n }, () => (rnd() < 0.1 ? null : Math.round(rnd() * 10)));

@@ -93,9 +93,17 @@ export function parallelCoordsModel(axesIn: readonly PcAxis[], rows: number, opt
     cols.push(pos);
     if (axis.kind === 'categorical') {
       const n = Math.max(1, categories.length);
-      const pt = scalePoint<number>().domain([...Array(n).keys()]).range([innerHeight, 0]).padding(0.5);
+      const pt = scalePoint<number>()
+        .domain([...Array(n).keys()])
+        .range([innerHeight, 0])
+        .padding(0.5);
       // A linear scale through the point positions, so brushes invert to category positions.
-      const y = n > 1 ? scaleLinear().domain([0, n - 1]).range([pt(0)!, pt(n - 1)!]) : scaleLinear().domain([-1, 1]).range([innerHeight, 0]);
+      const y =
+        n > 1
+          ? scaleLinear()
+              .domain([0, n - 1])
+              .range([pt(0)!, pt(n - 1)!])
+          : scaleLinear().domain([-1, 1]).range([innerHeight, 0]);
       return { key: axis.key, label: axis.label, kind: 'categorical', x: k * step, y, ticks: categories.map((c, i) => ({ py: y(i), text: c })), categories };
     }
     let lo = Infinity;
@@ -107,7 +115,10 @@ export function parallelCoordsModel(axesIn: readonly PcAxis[], rows: number, opt
     }
     const dom = lo <= hi ? padDomain([lo, hi]) : [0, 1];
     // Better is up: a minimized axis runs downward.
-    const y = scaleLinear().domain(dom).range(axis.maximize === false ? [0, innerHeight] : [innerHeight, 0]).nice();
+    const y = scaleLinear()
+      .domain(dom)
+      .range(axis.maximize === false ? [0, innerHeight] : [innerHeight, 0])
+      .nice();
     const label = axis.maximize === undefined ? axis.label : `${axis.label} ${axis.maximize ? '↑' : '↓'}`;
     return { key: axis.key, label, kind: 'numeric', x: k * step, y, ticks: y.ticks(4).map((t) => ({ py: y(t), text: fmt(t) })), categories };
   });

@@ -29,7 +29,11 @@ describe('nearestMark (grid) against the linear scan', () => {
   });
 
   it('breaks ties to the lowest index, as the scan does', () => {
-    const marks = [{ px: 5, py: 0 }, { px: -5, py: 0 }, { px: 0, py: 5 }];
+    const marks = [
+      { px: 5, py: 0 },
+      { px: -5, py: 0 },
+      { px: 0, py: 5 },
+    ];
     expect(nearestMark(buildHitGrid(marks, 4), 0, 0, 12)).toBe(0);
   });
 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { evalHypervolume } from '@/lib/runs/eval-hypervolume';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import { comparePlaneModel } from '../charts/compare-plane-model';
-import { finalSeries, hypervolumeSeries, indicatorsCsv, marksCsv, meansSeries, planeSeries, seriesCsv, wallTimeAt, weightSeries, type ColoredRun } from './compare-series';
+import {
+  finalSeries,
+  hypervolumeSeries,
+  indicatorsCsv,
+  marksCsv,
+  meansSeries,
+  planeSeries,
+  seriesCsv,
+  wallTimeAt,
+  weightSeries,
+  type ColoredRun,
+} from './compare-series';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
 const C: ObjectiveDef = { name: 'tool_calls', direction: 'minimize', reference: 4 };
@@ -25,10 +36,24 @@ function run(id: string, objectives: ObjectiveDef[], points: { step: number; spl
     color: '#000',
   };
 }
-const m = (step: number, wallTime: number | null, weights: number[] | null, means: Record<string, number> | null): Metric => ({ step, wallTime, weights, means });
+const m = (step: number, wallTime: number | null, weights: number[] | null, means: Record<string, number> | null): Metric => ({
+  step,
+  wallTime,
+  weights,
+  means,
+});
 
 const runs = [
-  run('a', [A, C], [{ step: 0, split: 'test', objectives: [0.5, 2] }, { step: 10, split: 'test', objectives: [0.7, 1] }, { step: 10, split: 'validation', objectives: [1, 0] }], [m(0, 0, [0.5, 0.5], { accuracy: 0.4 }), m(5, 3, null, null), m(10, 7.5, [0.2, 0.8], { accuracy: 0.6 })]),
+  run(
+    'a',
+    [A, C],
+    [
+      { step: 0, split: 'test', objectives: [0.5, 2] },
+      { step: 10, split: 'test', objectives: [0.7, 1] },
+      { step: 10, split: 'validation', objectives: [1, 0] },
+    ],
+    [m(0, 0, [0.5, 0.5], { accuracy: 0.4 }), m(5, 3, null, null), m(10, 7.5, [0.2, 0.8], { accuracy: 0.6 })],
+  ),
   run('b', [C, A], [{ step: 10, split: 'test', objectives: [2, 0.9] }], [m(10, null, [0.9, 0.1], null)]),
 ];
 
@@ -43,8 +68,17 @@ describe('compare series', () => {
     expect(hypervolumeSeries(runs, 'wallTime')[1].points).toEqual([]); // no wall time logged
   });
   it('means and weights by objective name in each run order', () => {
-    expect(meansSeries(runs, 'accuracy')[0].points).toEqual([{ x: 0, y: 0.4 }, { x: 10, y: 0.6 }]);
-    expect(weightSeries(runs, 'accuracy').map((s) => s.points)).toEqual([[{ x: 0, y: 0.5 }, { x: 10, y: 0.2 }], [{ x: 10, y: 0.1 }]]);
+    expect(meansSeries(runs, 'accuracy')[0].points).toEqual([
+      { x: 0, y: 0.4 },
+      { x: 10, y: 0.6 },
+    ]);
+    expect(weightSeries(runs, 'accuracy').map((s) => s.points)).toEqual([
+      [
+        { x: 0, y: 0.5 },
+        { x: 10, y: 0.2 },
+      ],
+      [{ x: 10, y: 0.1 }],
+    ]);
   });
   it('plane points come from the measured split; the cross-run chart has one point per run', () => {
     expect(planeSeries(runs)[0].points).toHaveLength(2);
@@ -58,8 +92,11 @@ describe('compare series', () => {
     expect(csv).toHaveLength(1 + 3);
     expect(csv[0]).toBe('run_id,run,step,accuracy,tool_calls,dominated');
     expect(seriesCsv(hypervolumeSeries(runs, 'step'), 'step', 'hypervolume').trim().split('\n')).toHaveLength(1 + 3);
-    expect(indicatorsCsv([{ runId: 'a', finalStep: 10, finalHypervolume: 2.8, archiveHypervolume: 3, igdPlus: 0, epsilonAdditive: null }], new Map([['a', 'run a']]))).toBe(
-      'run_id,run,final_step,hv_final_server,hv_archive_server,igd_plus,epsilon_additive\na,run a,10,2.8,3,0,\n',
-    );
+    expect(
+      indicatorsCsv(
+        [{ runId: 'a', finalStep: 10, finalHypervolume: 2.8, archiveHypervolume: 3, igdPlus: 0, epsilonAdditive: null }],
+        new Map([['a', 'run a']]),
+      ),
+    ).toBe('run_id,run,final_step,hv_final_server,hv_archive_server,igd_plus,epsilon_additive\na,run a,10,2.8,3,0,\n');
   });
 });

@@ -25,7 +25,8 @@ export function wallTimeAt(metrics: CompareRun['metrics'], step: number): number
   return t;
 }
 
-const column = (steps: readonly number[], ys: readonly (number | null)[]) => steps.flatMap((x, i) => (ys[i] !== null && Number.isFinite(ys[i]) ? [{ x, y: ys[i]! }] : []));
+const column = (steps: readonly number[], ys: readonly (number | null)[]) =>
+  steps.flatMap((x, i) => (ys[i] !== null && Number.isFinite(ys[i]) ? [{ x, y: ys[i]! }] : []));
 
 /** The server's archive hypervolume of each run against training step or wall time (evaluated steps only, up to `upToStep`). */
 export function hypervolumeSeries(runs: readonly ColoredRun[], x: 'step' | 'wallTime', upToStep = Infinity): LineSeries[] {
@@ -57,7 +58,13 @@ export function weightSeries(runs: readonly ColoredRun[], objective: string): Li
       key: r.run.id,
       label: r.run.name,
       color: r.color,
-      points: k < 0 ? [] : column(r.metrics.steps, r.metrics.weights.map((w) => w?.[k] ?? null)),
+      points:
+        k < 0
+          ? []
+          : column(
+              r.metrics.steps,
+              r.metrics.weights.map((w) => w?.[k] ?? null),
+            ),
     };
   });
 }
@@ -88,7 +95,10 @@ export function finalSeries(runs: readonly ColoredRun[]): CompareRunSeries[] {
 }
 
 export function seriesCsv(series: readonly LineSeries[], xName: string, yName: string): string {
-  return toCsv(['run_id', 'run', xName, yName], series.flatMap((s) => s.points.map((p) => [s.key, s.label, p.x, p.y])));
+  return toCsv(
+    ['run_id', 'run', xName, yName],
+    series.flatMap((s) => s.points.map((p) => [s.key, s.label, p.x, p.y])),
+  );
 }
 
 export function marksCsv(marks: readonly CompareMark[], runs: readonly CompareRunSeries[], xName: string, yName: string): string {

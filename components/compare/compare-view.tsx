@@ -21,6 +21,7 @@ import { StatusBadge } from '../status-badge';
 import { formatNumber } from '../format';
 import { finalSeries, hypervolumeSeries, indicatorsCsv, marksCsv, meansSeries, planeSeries, seriesCsv, weightSeries, type ColoredRun } from './compare-series';
 import { Card } from '../card';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 export interface CompareState {
   x: string;
@@ -29,8 +30,19 @@ export interface CompareState {
   step: number | null;
 }
 
-
-function ChartBox({ name, legend, csv, children, testId }: { name: string; legend: LegendEntry[]; csv: () => string; children: React.ReactNode; testId?: string }) {
+function ChartBox({
+  name,
+  legend,
+  csv,
+  children,
+  testId,
+}: {
+  name: string;
+  legend: LegendEntry[];
+  csv: () => string;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div>
@@ -67,7 +79,10 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   const yDef = shared.find((o) => o.name === y.name);
   const series = useMemo(() => planeSeries(runs), [runs]);
   const steps = useMemo(() => sharedSteps(series), [series]);
-  const stepIndex = state.step === null ? steps.length - 1 : Math.max(0, steps.findIndex((s) => s >= state.step!) === -1 ? steps.length - 1 : steps.findIndex((s) => s >= state.step!));
+  const stepIndex =
+    state.step === null
+      ? steps.length - 1
+      : Math.max(0, steps.findIndex((s) => s >= state.step!) === -1 ? steps.length - 1 : steps.findIndex((s) => s >= state.step!));
   const upToStep = steps.length ? steps[stepIndex] : undefined;
 
   const update = (next: Partial<CompareState>) => {
@@ -82,7 +97,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   const hvByTime = useMemo(() => hypervolumeSeries(runs, 'wallTime', upToStep ?? Infinity), [runs, upToStep]);
   const finals = useMemo(() => finalSeries(runs), [runs]);
   const anyWeights = runs.some((r) => r.metrics.weights.some((w) => w && w.length));
-  const live = runs.some((r) => r.run.status === 'running' || r.run.status === 'queued');
+  const live = runs.some((r) => isLiveStatus(r.run.status));
 
   const indicatorRows = useMemo(() => {
     const rows = [...view.indicators];
@@ -96,7 +111,14 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   }, [view.indicators, sort, names]);
   const th = (key: SortKey, label: string, title: string) => (
     <th className="px-3 py-2 text-right" title={title} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="uppercase tracking-wide hover:text-slate-800" onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : key === 'name' || key === 'igdPlus' || key === 'epsilonAdditive' ? 1 : -1 }))} data-testid={`ind-sort-${key}`}>
+      <button
+        type="button"
+        className="uppercase tracking-wide hover:text-slate-800"
+        onClick={() =>
+          setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : key === 'name' || key === 'igdPlus' || key === 'epsilonAdditive' ? 1 : -1 }))
+        }
+        data-testid={`ind-sort-${key}`}
+      >
         {label} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
       </button>
     </th>
@@ -105,7 +127,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   if (shared.length < 2)
     return (
       <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800" data-testid="compare-no-shared">
-        These runs share fewer than two objectives (same name and direction), so they have no common objective plane. Shared: {shared.map((o) => o.name).join(', ') || 'none'}.
+        These runs share fewer than two objectives (same name and direction), so they have no common objective plane. Shared:{' '}
+        {shared.map((o) => o.name).join(', ') || 'none'}.
       </p>
     );
 
@@ -132,7 +155,12 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
           {(['x', 'y'] as const).map((k) => (
             <label key={k} className="flex flex-col gap-1 text-xs text-slate-600">
               {k === 'x' ? 'Horizontal axis' : 'Vertical axis'}
-              <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={state[k]} onChange={(e) => update({ [k]: e.target.value })} data-testid={`axis-${k}`}>
+              <select
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                value={state[k]}
+                onChange={(e) => update({ [k]: e.target.value })}
+                data-testid={`axis-${k}`}
+              >
                 {shared.map((o) => (
                   <option key={o.name} value={o.name}>
                     {o.name} ({o.direction === 'maximize' ? '↑' : '↓'})
@@ -143,7 +171,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
           ))}
           <label className="flex min-w-72 flex-1 flex-col gap-1 text-xs text-slate-600">
             <span>
-              Step (all runs): <b data-testid="step-label">{upToStep ?? '—'}</b> {state.step === null && steps.length > 0 && <span className="text-slate-400">(latest)</span>}
+              Step (all runs): <b data-testid="step-label">{upToStep ?? '—'}</b>{' '}
+              {state.step === null && steps.length > 0 && <span className="text-slate-400">(latest)</span>}
             </span>
             <input
               type="range"
@@ -162,7 +191,11 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
       </div>
 
       <div className="grid gap-4 xl:grid-cols-2">
-        <Card title="Objective plane" subtitle="Each run's evaluation points up to the step and its front (staircase); dimmed points are dominated by some run. Click a point to open that run at that step's trajectories." testId="card-compare-plane">
+        <Card
+          title="Objective plane"
+          subtitle="Each run's evaluation points up to the step and its front (staircase); dimmed points are dominated by some run. Click a point to open that run at that step's trajectories."
+          testId="card-compare-plane"
+        >
           <div className="mb-1 flex justify-end">
             <ExportButtons
               target={planeRef}
@@ -190,7 +223,11 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
           </div>
         </Card>
 
-        <Card title="Indicators against the union front" subtitle={`Final evaluation of each run vs the non-dominated union of all runs' final evaluations, on ${shared.map((o) => o.name).join(', ')}. Hypervolumes are computed by the server with each run's references; IGD+ and additive ε: lower is better, 0 = on the union front.`} testId="card-indicators">
+        <Card
+          title="Indicators against the union front"
+          subtitle={`Final evaluation of each run vs the non-dominated union of all runs' final evaluations, on ${shared.map((o) => o.name).join(', ')}. Hypervolumes are computed by the server with each run's references; IGD+ and additive ε: lower is better, 0 = on the union front.`}
+          testId="card-indicators"
+        >
           <div className="mb-1 flex justify-end">
             <ExportButtons name="compare-indicators" csv={() => indicatorsCsv(indicatorRows, names)} testId="export-indicators" />
           </div>
@@ -199,7 +236,11 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
               <thead className="bg-slate-50 text-xs font-semibold text-slate-500">
                 <tr>
                   <th className="px-3 py-2 text-left">
-                    <button type="button" className="uppercase tracking-wide" onClick={() => setSort((s) => ({ key: 'name', dir: s.key === 'name' ? (-s.dir as 1 | -1) : 1 }))}>
+                    <button
+                      type="button"
+                      className="uppercase tracking-wide"
+                      onClick={() => setSort((s) => ({ key: 'name', dir: s.key === 'name' ? (-s.dir as 1 | -1) : 1 }))}
+                    >
                       Run
                     </button>
                   </th>
@@ -230,7 +271,13 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
 
         <Card title="Hypervolume by step" subtitle="Archive of evaluation points, computed by the server with each run's references." testId="card-hv-step">
           <ChartBox name="compare-hv-step" legend={legend} csv={() => seriesCsv(hvByStep, 'step', 'hypervolume')} testId="export-hv-step">
-            <LineChart series={hvByStep} xLabel="training step" yLabel="hypervolume, higher is better" empty="No evaluation points yet." testId="hv-step-chart" />
+            <LineChart
+              series={hvByStep}
+              xLabel="training step"
+              yLabel="hypervolume, higher is better"
+              empty="No evaluation points yet."
+              testId="hv-step-chart"
+            />
           </ChartBox>
         </Card>
         <Card title="Hypervolume by wall time" subtitle="The same, against seconds since each run started (from its logged wall time)." testId="card-hv-time">
@@ -239,7 +286,11 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
           </ChartBox>
         </Card>
 
-        <Card title="Final accuracy vs calls, one point per run" subtitle={`Mean of each run's last evaluation on the plane's axes (${x.name} against ${y.name}).`} testId="card-cross-run">
+        <Card
+          title="Final accuracy vs calls, one point per run"
+          subtitle={`Mean of each run's last evaluation on the plane's axes (${x.name} against ${y.name}).`}
+          testId="card-cross-run"
+        >
           <div className="mb-1 flex justify-end">
             <ExportButtons
               target={crossRef}
@@ -253,14 +304,29 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
             />
           </div>
           <div ref={crossRef}>
-            <ComparePlane runs={finals} x={x} y={y} xLabel={xDef ? objectiveLabel(xDef) : x.name} yLabel={yDef ? objectiveLabel(yDef) : y.name} height={320} pointsOnly testId="cross-run-chart" empty="No run has evaluations yet." />
+            <ComparePlane
+              runs={finals}
+              x={x}
+              y={y}
+              xLabel={xDef ? objectiveLabel(xDef) : x.name}
+              yLabel={yDef ? objectiveLabel(yDef) : y.name}
+              height={320}
+              pointsOnly
+              testId="cross-run-chart"
+              empty="No run has evaluations yet."
+            />
           </div>
         </Card>
 
         {shared.map((o) => {
           const s = meansSeries(runs, o.name);
           return (
-            <Card key={`means-${o.name}`} title={`Mean ${o.name} of training rollouts`} subtitle={`Per step, ${o.direction === 'maximize' ? 'higher' : 'lower'} is better.`} testId={`card-means-${o.name}`}>
+            <Card
+              key={`means-${o.name}`}
+              title={`Mean ${o.name} of training rollouts`}
+              subtitle={`Per step, ${o.direction === 'maximize' ? 'higher' : 'lower'} is better.`}
+              testId={`card-means-${o.name}`}
+            >
               <ChartBox name={`compare-means-${o.name}`} legend={legend} csv={() => seriesCsv(s, 'step', `mean_${o.name}`)}>
                 <LineChart series={s} xLabel="training step" yLabel={`mean ${o.name}`} height={200} empty={`No ${o.name} means logged.`} markLast={false} />
               </ChartBox>
@@ -271,9 +337,22 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
           shared.map((o) => {
             const s = weightSeries(runs, o.name);
             return (
-              <Card key={`w-${o.name}`} title={`Scalarization weight on ${o.name}`} subtitle="Runs whose algorithm scalarizes (stage 1 of ParetoPO, static, …)." testId={`card-weights-${o.name}`}>
+              <Card
+                key={`w-${o.name}`}
+                title={`Scalarization weight on ${o.name}`}
+                subtitle="Runs whose algorithm scalarizes (stage 1 of ParetoPO, static, …)."
+                testId={`card-weights-${o.name}`}
+              >
                 <ChartBox name={`compare-weights-${o.name}`} legend={legend} csv={() => seriesCsv(s, 'step', `weight_${o.name}`)}>
-                  <LineChart series={s} xLabel="training step" yLabel="weight" height={200} options={{ yDomain: [0, 1] }} empty="No weights logged." markLast={false} />
+                  <LineChart
+                    series={s}
+                    xLabel="training step"
+                    yLabel="weight"
+                    height={200}
+                    options={{ yDomain: [0, 1] }}
+                    empty="No weights logged."
+                    markLast={false}
+                  />
                 </ChartBox>
               </Card>
             );

@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { ExperimentGroup } from '@/lib/db/experiment-view';
 import { taskPlanes, taskPointsCsv } from './experiment-series';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
 const C: ObjectiveDef = { name: 'tool_calls', direction: 'minimize', reference: 3 };
-const run = (runId: string, points: [number, number][], split = 'test') => ({ runId, name: runId, seed: 0, status: 'finished', points: points.map((o, i) => ({ step: i, split, objectives: o })) });
+const run = (runId: string, points: [number, number][], split = 'test') => ({
+  runId,
+  name: runId,
+  seed: 0,
+  status: 'finished',
+  points: points.map((o, i) => ({ step: i, split, objectives: o })),
+});
 
 describe('taskPlanes', () => {
   it('one plane per task, one method per group, seeds without points left out', () => {
     const groups: ExperimentGroup[] = [
-      { environment: 'calc', method: 'grpo', objectives: [A, C], runs: [run('g0', [[0.5, 1], [0.6, 2]]), run('g1', [])] },
+      {
+        environment: 'calc',
+        method: 'grpo',
+        objectives: [A, C],
+        runs: [
+          run('g0', [
+            [0.5, 1],
+            [0.6, 2],
+          ]),
+          run('g1', []),
+        ],
+      },
       { environment: 'calc', method: 'paretopo', objectives: [A, C], runs: [run('p0', [[0.7, 1]])] },
       { environment: 'hops', method: 'grpo', objectives: [C, A], runs: [run('h0', [[2, 0.4]])] },
     ];

@@ -36,7 +36,13 @@ export function taskPlanes(groups: readonly ExperimentGroup[]): TaskPlane[] {
       runIds[g.method] = [];
       for (const r of g.runs) {
         const split = measuredSplit(r.points);
-        const pts = xi < 0 || yi < 0 ? [] : r.points.filter((p) => p.split === split).map((p): [number, number] => [p.objectives[xi], p.objectives[yi]]).filter((p) => p.every(Number.isFinite));
+        const pts =
+          xi < 0 || yi < 0
+            ? []
+            : r.points
+                .filter((p) => p.split === split)
+                .map((p): [number, number] => [p.objectives[xi], p.objectives[yi]])
+                .filter((p) => p.every(Number.isFinite));
         if (pts.length === 0) continue; // a run with no evaluations yet is not a seed of the surface
         seeds.push(pts);
         runIds[g.method].push(r.runId);

@@ -22,7 +22,6 @@ export interface PairState {
   b: string | null;
 }
 
-
 const label = (name: string, maximize: boolean) => objectiveLabel({ name, direction: maximize ? 'maximize' : 'minimize' });
 
 function BandsCard({ plane }: { plane: ReturnType<typeof taskPlanes>[number] }) {
@@ -31,11 +30,25 @@ function BandsCard({ plane }: { plane: ReturnType<typeof taskPlanes>[number] }) 
     <Card
       title={`${plane.environment}: median attainment surface per method`}
       subtitle="Over seeds (empirical attainment function of each seed's evaluation points): the line is attained by at least half the seeds, the band lies between the surfaces attained by 25% and 75% of them."
-      actions={<ExportButtons target={ref} name={`attainment-${plane.environment}`} csv={() => taskPointsCsv(plane)} legend={plane.methods.map((m) => ({ label: m.label, color: m.color }))} testId={`export-bands-${plane.environment}`} />}
+      actions={
+        <ExportButtons
+          target={ref}
+          name={`attainment-${plane.environment}`}
+          csv={() => taskPointsCsv(plane)}
+          legend={plane.methods.map((m) => ({ label: m.label, color: m.color }))}
+          testId={`export-bands-${plane.environment}`}
+        />
+      }
       testId={`bands-${plane.environment}`}
     >
       <div ref={ref}>
-        <AttainmentBandsChart methods={plane.methods} maximize={[plane.x.maximize, plane.y.maximize]} xLabel={label(plane.x.name, plane.x.maximize)} yLabel={label(plane.y.name, plane.y.maximize)} testId={`bands-chart-${plane.environment}`} />
+        <AttainmentBandsChart
+          methods={plane.methods}
+          maximize={[plane.x.maximize, plane.y.maximize]}
+          xLabel={label(plane.x.name, plane.x.maximize)}
+          yLabel={label(plane.y.name, plane.y.maximize)}
+          testId={`bands-chart-${plane.environment}`}
+        />
       </div>
     </Card>
   );
@@ -83,7 +96,12 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
           <div className="mb-2 flex flex-wrap gap-4 text-sm">
             <label className="flex flex-col gap-1 text-xs text-slate-600">
               Task
-              <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={plane.environment} onChange={(e) => set({ task: e.target.value })} data-testid="pair-task">
+              <select
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                value={plane.environment}
+                onChange={(e) => set({ task: e.target.value })}
+                data-testid="pair-task"
+              >
                 {planes.map((p) => (
                   <option key={p.environment}>{p.environment}</option>
                 ))}
@@ -92,7 +110,12 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
             {(['a', 'b'] as const).map((k) => (
               <label key={k} className="flex flex-col gap-1 text-xs text-slate-600">
                 Method {k.toUpperCase()}
-                <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={(k === 'a' ? a : b).key} onChange={(e) => set({ [k]: e.target.value })} data-testid={`pair-${k}`}>
+                <select
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                  value={(k === 'a' ? a : b).key}
+                  onChange={(e) => set({ [k]: e.target.value })}
+                  data-testid={`pair-${k}`}
+                >
                   {methods.map((m) => (
                     <option key={m.key}>{m.key}</option>
                   ))}
@@ -101,7 +124,14 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
             ))}
           </div>
           <div ref={diffRef}>
-            <AttainmentDifferenceChart a={a} b={b} maximize={[plane.x.maximize, plane.y.maximize]} xLabel={label(plane.x.name, plane.x.maximize)} yLabel={label(plane.y.name, plane.y.maximize)} testId="difference-chart" />
+            <AttainmentDifferenceChart
+              a={a}
+              b={b}
+              maximize={[plane.x.maximize, plane.y.maximize]}
+              xLabel={label(plane.x.name, plane.x.maximize)}
+              yLabel={label(plane.y.name, plane.y.maximize)}
+              testId="difference-chart"
+            />
           </div>
         </Card>
       )}
@@ -157,7 +187,9 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
         testId="card-paired"
       >
         {data.paired.length === 0 ? (
-          <p className="text-sm text-slate-500">Needs finished paretopo runs and runs of another method (or the base policy's reference points) on the same seeds.</p>
+          <p className="text-sm text-slate-500">
+            Needs finished paretopo runs and runs of another method (or the base policy's reference points) on the same seeds.
+          </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="paired-table">
@@ -177,7 +209,9 @@ export function ExperimentView({ data, initialPair }: { data: Data; initialPair:
                     <td className="px-3 py-1.5">{r.env}</td>
                     <td className="px-3 py-1.5">{r.baseline}</td>
                     <td className="px-3 py-1.5 text-right tabular-nums">{r.n}</td>
-                    <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${r.lo > 0 ? 'text-emerald-700' : r.hi < 0 ? 'text-rose-700' : ''}`}>{signed(r.mean)}</td>
+                    <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${r.lo > 0 ? 'text-emerald-700' : r.hi < 0 ? 'text-rose-700' : ''}`}>
+                      {signed(r.mean)}
+                    </td>
                     <td className="px-3 py-1.5 text-right font-mono tabular-nums">
                       [{signed(r.lo)}, {signed(r.hi)}]
                     </td>

@@ -85,7 +85,9 @@ export function ParameterAnalysis({ task }: { task: ParameterTask }) {
         </div>
         <div>
           <h3 className="text-xs font-semibold text-slate-700" data-testid="parameters-count">
-            {shown.length === task.runs.length ? `${task.runs.length} run${task.runs.length === 1 ? '' : 's'}` : `${shown.length} of ${task.runs.length} runs inside the brushes`}
+            {shown.length === task.runs.length
+              ? `${task.runs.length} run${task.runs.length === 1 ? '' : 's'}`
+              : `${shown.length} of ${task.runs.length} runs inside the brushes`}
           </h3>
           <div className="mt-1 max-h-64 overflow-auto rounded-md border border-slate-200">
             <table className="w-full text-xs" data-testid="parameters-table">

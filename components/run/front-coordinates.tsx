@@ -6,7 +6,7 @@
  * also the keyboard- and screen-reader-reachable way to read every point.
  */
 import { useMemo, useState } from 'react';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { EvalPoint } from '@/lib/client/wire';
 import { scaleSequential } from 'd3';
 import { ParallelCoords } from '../charts/parallel-coords';
@@ -22,7 +22,13 @@ export function FrontCoordinates({ objectives, evalPoints }: { objectives: Objec
   const front = useMemo(() => runFront(own, objectives), [own, objectives]);
   const axes = useMemo<PcAxis[]>(
     () => [
-      ...objectives.map((o, k) => ({ key: o.name, label: o.name.replace(/_/g, ' '), kind: 'numeric' as const, values: front.map((r) => r.objectives[k]), maximize: o.direction === 'maximize' })),
+      ...objectives.map((o, k) => ({
+        key: o.name,
+        label: o.name.replace(/_/g, ' '),
+        kind: 'numeric' as const,
+        values: front.map((r) => r.objectives[k]),
+        maximize: o.direction === 'maximize',
+      })),
       { key: '__step', label: 'eval step', kind: 'numeric' as const, values: front.map((r) => r.step) },
     ],
     [objectives, front],
@@ -43,13 +49,26 @@ export function FrontCoordinates({ objectives, evalPoints }: { objectives: Objec
   const shown = front.filter((_, r) => !selected || selected[r]);
 
   if (front.length === 0) {
-    return <p className="rounded-md border border-dashed border-slate-200 px-3 py-8 text-center text-sm text-slate-500">No evaluation points with every objective yet.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-slate-200 px-3 py-8 text-center text-sm text-slate-500">
+        No evaluation points with every objective yet.
+      </p>
+    );
   }
   return (
     <div className="space-y-3" data-testid="front-coordinates">
-      <ParallelCoords axes={axes} rows={front.length} colors={colors} onSelect={(s) => setSelected(s)} testId="front-pc" ariaLabel={`Parallel coordinates of the run's ${front.length} front points over ${objectives.length} objectives`} />
+      <ParallelCoords
+        axes={axes}
+        rows={front.length}
+        colors={colors}
+        onSelect={(s) => setSelected(s)}
+        testId="front-pc"
+        ariaLabel={`Parallel coordinates of the run's ${front.length} front points over ${objectives.length} objectives`}
+      />
       <p className="text-xs text-slate-600" data-testid="front-table-count">
-        {shown.length === front.length ? `${front.length} point${front.length === 1 ? '' : 's'} on the front` : `${shown.length} of ${front.length} front points inside the brushes`}
+        {shown.length === front.length
+          ? `${front.length} point${front.length === 1 ? '' : 's'} on the front`
+          : `${shown.length} of ${front.length} front points inside the brushes`}
         {shown.length > MAX_TABLE_ROWS ? ` · the first ${MAX_TABLE_ROWS} listed` : ''}
       </p>
       <div className="max-h-72 overflow-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label="Front points">

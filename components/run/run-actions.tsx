@@ -7,8 +7,9 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { RunView } from '@/lib/db/runs';
+import type { RunView } from '@/lib/contract/run-view';
 import { send } from '@/lib/client/send';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 const button = 'rounded-md px-3 py-1.5 text-sm font-medium shadow-sm ring-1 ring-inset disabled:opacity-50';
 
@@ -18,7 +19,7 @@ export function RunActions({ run }: { run: Pick<RunView, 'id' | 'name' | 'status
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
-  const live = run.status === 'queued' || run.status === 'running';
+  const live = isLiveStatus(run.status);
 
   async function post(method: 'POST' | 'DELETE', url: string) {
     setBusy(true);
@@ -54,7 +55,12 @@ export function RunActions({ run }: { run: Pick<RunView, 'id' | 'name' | 'status
           Clone with changes
         </Link>
       )}
-      <button type="button" className={`${button} bg-white text-rose-700 ring-rose-300 hover:bg-rose-50`} onClick={() => setConfirming(true)} data-testid="delete-run">
+      <button
+        type="button"
+        className={`${button} bg-white text-rose-700 ring-rose-300 hover:bg-rose-50`}
+        onClick={() => setConfirming(true)}
+        data-testid="delete-run"
+      >
         Delete…
       </button>
       {error && <span className="text-sm text-rose-700">{error}</span>}

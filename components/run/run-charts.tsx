@@ -2,7 +2,7 @@
 /** The training curves of a run: hypervolume (with the stage switch), objective means, scalarization weights. */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { schemeTableau10 } from 'd3';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { MetricPoint } from '@/lib/client/wire';
 import type { EvalHypervolume } from '@/lib/runs/eval-hypervolume';
 import { LineChart } from '../charts/line-chart';
@@ -28,11 +28,24 @@ const STEP = 'training step';
 export function HypervolumeChart({ metrics, server }: { metrics: MetricPoint[]; server?: EvalHypervolume | null }) {
   const [source, setSource] = useState<'trainer' | 'server'>('trainer');
   const reported = useMemo<LineSeries>(
-    () => ({ key: 'hv', label: 'reported by the trainer', color: '#4f46e5', points: metrics.filter((m) => m.hypervolume !== undefined && m.hypervolume !== null).map((m) => ({ x: m.step, y: m.hypervolume! })) }),
+    () => ({
+      key: 'hv',
+      label: 'reported by the trainer',
+      color: '#4f46e5',
+      points: metrics.filter((m) => m.hypervolume !== undefined && m.hypervolume !== null).map((m) => ({ x: m.step, y: m.hypervolume! })),
+    }),
     [metrics],
   );
   const computed = useMemo<LineSeries | null>(
-    () => (server && server.steps.length ? { key: 'hv-server', label: 'computed by the server (archive of evaluation points)', color: '#059669', points: server.steps.map((s, k) => ({ x: s, y: server.archive[k] })) } : null),
+    () =>
+      server && server.steps.length
+        ? {
+            key: 'hv-server',
+            label: 'computed by the server (archive of evaluation points)',
+            color: '#059669',
+            points: server.steps.map((s, k) => ({ x: s, y: server.archive[k] })),
+          }
+        : null,
     [server],
   );
   const both = reported.points.length > 0 && computed !== null;
@@ -105,9 +118,18 @@ export function ObjectiveMeansCharts({ metrics, objectives }: { metrics: MetricP
       {perObjective.map(({ o, series }) => (
         <div key={o.name}>
           <h3 className="text-xs font-semibold text-slate-700">
-            {objectiveLabel(o).split(',')[0]} <span className="font-normal text-slate-500">({o.direction === 'maximize' ? '↑ higher is better' : '↓ lower is better'})</span>
+            {objectiveLabel(o).split(',')[0]}{' '}
+            <span className="font-normal text-slate-500">({o.direction === 'maximize' ? '↑ higher is better' : '↓ lower is better'})</span>
           </h3>
-          <LineChart series={series} xLabel={STEP} yLabel={`mean, ${o.direction === 'maximize' ? 'higher' : 'lower'} is better`} height={190} rule={rule} empty={`No ${o.name} means logged yet.`} markLast={false} />
+          <LineChart
+            series={series}
+            xLabel={STEP}
+            yLabel={`mean, ${o.direction === 'maximize' ? 'higher' : 'lower'} is better`}
+            height={190}
+            rule={rule}
+            empty={`No ${o.name} means logged yet.`}
+            markLast={false}
+          />
         </div>
       ))}
     </div>
@@ -115,7 +137,17 @@ export function ObjectiveMeansCharts({ metrics, objectives }: { metrics: MetricP
 }
 
 /** Logged weights per step; when none are logged and the algorithm has fixed weights, those, flat over the logged steps. */
-export function WeightsChart({ metrics, objectives, fixed = null, empty }: { metrics: MetricPoint[]; objectives: ObjectiveDef[]; fixed?: number[] | null; empty: string }) {
+export function WeightsChart({
+  metrics,
+  objectives,
+  fixed = null,
+  empty,
+}: {
+  metrics: MetricPoint[];
+  objectives: ObjectiveDef[];
+  fixed?: number[] | null;
+  empty: string;
+}) {
   const series = useMemo<LineSeries[]>(() => {
     const logged = objectives.map((o, k) => ({
       key: o.name,
@@ -138,7 +170,13 @@ export function WeightsChart({ metrics, objectives, fixed = null, empty }: { met
   // Same step range as the other curves, so the stage switch lines up across charts.
   const first = metrics[0]?.step;
   const last = metrics[metrics.length - 1]?.step;
-  const options = useMemo(() => ({ yDomain: [0, 1] as [number, number], ...(first !== undefined && last !== undefined && last > first ? { xDomain: [first, last] as [number, number] } : {}) }), [first, last]);
+  const options = useMemo(
+    () => ({
+      yDomain: [0, 1] as [number, number],
+      ...(first !== undefined && last !== undefined && last > first ? { xDomain: [first, last] as [number, number] } : {}),
+    }),
+    [first, last],
+  );
   const none = series.every((s) => s.points.length === 0);
   return (
     <LineChart

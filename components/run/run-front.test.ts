@@ -17,12 +17,16 @@ describe('runFront', () => {
 
   it('matches a brute-force dominance check', () => {
     let seed = 11;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let t = 0; t < 40; t++) {
       const pts = Array.from({ length: 30 }, (_, i) => ({ step: i, objectives: [Math.round(rnd() * 5), Math.round(rnd() * 5), Math.round(rnd() * 5)] }));
       const dom = (a: number[], b: number[]) => a[0] >= b[0] && a[1] <= b[1] && a[2] <= b[2] && (a[0] > b[0] || a[1] < b[1] || a[2] < b[2]);
       const expected = pts.map((p, i) => i).filter((i) => !pts.some((q) => dom(q.objectives, pts[i].objectives)));
-      expect(runFront(pts, objectives).map((r) => r.i).sort((a, b) => a - b)).toEqual(expected);
+      expect(
+        runFront(pts, objectives)
+          .map((r) => r.i)
+          .sort((a, b) => a - b),
+      ).toEqual(expected);
     }
   });
 });

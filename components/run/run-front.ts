@@ -5,7 +5,7 @@
  * other such point dominates (lib/pareto's nonDominated, duplicates kept),
  * ordered by step. Empty input: no rows.
  */
-import { nonDominated } from '@/lib/pareto';
+import { directionsOf, nonDominated } from '@/lib/pareto';
 
 export interface FrontRow {
   /** Index into the input points. */
@@ -15,7 +15,10 @@ export interface FrontRow {
   objectives: number[];
 }
 
-export function runFront(points: readonly { step: number; split?: string | null; objectives: readonly number[] }[], objectives: readonly { direction: 'maximize' | 'minimize' }[]): FrontRow[] {
+export function runFront(
+  points: readonly { step: number; split?: string | null; objectives: readonly number[] }[],
+  objectives: readonly { direction: 'maximize' | 'minimize' }[],
+): FrontRow[] {
   const d = objectives.length;
   const full: number[] = [];
   points.forEach((p, i) => {
@@ -23,7 +26,7 @@ export function runFront(points: readonly { step: number; split?: string | null;
   });
   if (full.length === 0) return [];
   const rows = full.map((i) => points[i].objectives.slice(0, d));
-  const nd = nonDominated(rows, { maximize: objectives.map((o) => o.direction === 'maximize'), keepDuplicates: true });
+  const nd = nonDominated(rows, { ...directionsOf(objectives), keepDuplicates: true });
   return [...nd]
     .map((r) => ({ i: full[r], step: points[full[r]].step, split: points[full[r]].split ?? 'test', objectives: rows[r] }))
     .sort((a, b) => a.step - b.step || a.i - b.i);

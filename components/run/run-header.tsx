@@ -1,9 +1,10 @@
-import type { RunView } from '@/lib/db/runs';
+import type { RunView } from '@/lib/contract/run-view';
 import { StatusBadge } from '../status-badge';
 import { formatNumber } from '../format';
 import { RelativeTime } from '../relative-time';
 import { ProgressBar } from '../progress-bar';
 import { RunActions } from './run-actions';
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 export function RunHeader({ run, connected, serverHypervolume }: { run: RunView; connected: boolean; serverHypervolume: number | null }) {
   return (
@@ -13,7 +14,7 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
         <span data-testid="run-status">
           <StatusBadge status={run.status} />
         </span>
-        {(run.status === 'running' || run.status === 'queued') && (
+        {isLiveStatus(run.status) && (
           <span className={`text-xs ${connected ? 'text-emerald-700' : 'text-slate-500'}`} title="Live updates through the run's event stream">
             {connected ? '● live' : '○ reconnecting…'}
           </span>
@@ -25,14 +26,17 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
       </div>
       {run.source === 'browser' && run.status === 'running' && (
         <p className="rounded-md bg-violet-50 px-3 py-2 text-sm text-violet-800" data-testid="run-browser-note">
-          Trained in a browser: the built-in trainer runs in its creator&apos;s tab and logs here through the run log API. It continues while that tab
-          is open; <a className="underline" href={`/runs/${run.id}/train`}>open the trainer</a> (its creator) to resume it from its last checkpoint.
+          Trained in a browser: the built-in trainer runs in its creator&apos;s tab and logs here through the run log API. It continues while that tab is open;{' '}
+          <a className="underline" href={`/runs/${run.id}/train`}>
+            open the trainer
+          </a>{' '}
+          (its creator) to resume it from its last checkpoint.
         </p>
       )}
       {run.status === 'running' && run.lastStep === null && run.source !== 'browser' && (
         <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800" data-testid="run-starting-note">
-          Starting: the worker is loading this task&apos;s warm start (the base model RL starts from), or training it on first use for this task and
-          seed — a few minutes on two cores, once. Charts appear with the first step.
+          Starting: the worker is loading this task&apos;s warm start (the base model RL starts from), or training it on first use for this task and seed — a
+          few minutes on two cores, once. Charts appear with the first step.
         </p>
       )}
       {run.status === 'queued' && (
@@ -52,7 +56,11 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
             <span className="font-mono tabular-nums" title="Computed by the server from the run's test evaluation points with its objective references">
               <span data-testid="run-server-hv">{formatNumber(serverHypervolume)}</span>
               {run.latestHypervolume !== null && (
-                <span className="ml-2 text-xs text-slate-500" title="The latest value the run's trainer sent; not computed by the server" data-testid="run-client-hv">
+                <span
+                  className="ml-2 text-xs text-slate-500"
+                  title="The latest value the run's trainer sent; not computed by the server"
+                  data-testid="run-client-hv"
+                >
                   trainer: {formatNumber(run.latestHypervolume)}
                 </span>
               )}
@@ -67,7 +75,10 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
         </div>
       </dl>
       {run.status === 'failed' && run.error && (
-        <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-xs text-rose-800" data-testid="run-error">
+        <pre
+          className="max-h-48 overflow-auto whitespace-pre-wrap rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-xs text-rose-800"
+          data-testid="run-error"
+        >
           {run.error}
         </pre>
       )}

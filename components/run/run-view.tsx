@@ -1,7 +1,7 @@
 'use client';
 /** The live run page: header, training curves, the objective plane and the trajectories, fed by the run's event stream. */
 import { useDeferredValue, useState } from 'react';
-import type { RunView as Run } from '@/lib/db/runs';
+import type { RunView as Run } from '@/lib/contract/run-view';
 import { useServerHypervolume } from '@/lib/client/use-server-hypervolume';
 import { RunNotes, type Annotations } from './run-notes';
 import { useRunEvents } from '@/lib/client/use-run-events';
@@ -13,7 +13,7 @@ import { HypervolumeChart, ObjectiveMeansCharts, WeightsChart } from './run-char
 import { TrajectoriesTable } from './trajectories-table';
 import { weightsCard } from './weights-card';
 import { Card } from '../card';
-
+import { isLiveStatus } from '@/lib/contract/run-log';
 
 export function RunView({ initialRun, initialStep }: { initialRun: Run; initialStep?: number }) {
   const live = useRunEvents(initialRun);
@@ -23,7 +23,7 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
   const [annotations, setAnnotations] = useState<Annotations>({ notes: initialRun.notes, tags: initialRun.tags });
   const run = { ...live.run, ...annotations };
   const serverHv = useServerHypervolume(run.id, evalPoints.length);
-  const running = run.status === 'running' || run.status === 'queued';
+  const running = isLiveStatus(run.status);
   const cloud = useTrajectoryPoints(run.id, { live: running });
   const weights = weightsCard(run.algorithm, run.config, run.objectives);
 
@@ -34,7 +34,11 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
         <RunNotes runId={run.id} value={annotations} onSaved={setAnnotations} />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Hypervolume" subtitle="Of the Pareto archive of evaluation points, per training step: as the trainer reported it, and as the server computes it from the evaluation points with the run's references." testId="card-hypervolume">
+        <Card
+          title="Hypervolume"
+          subtitle="Of the Pareto archive of evaluation points, per training step: as the trainer reported it, and as the server computes it from the evaluation points with the run's references."
+          testId="card-hypervolume"
+        >
           <HypervolumeChart metrics={metrics} server={serverHv.hypervolume} />
         </Card>
         <Card title="Scalarization weights" subtitle={weights.subtitle} testId="card-weights">
@@ -56,7 +60,13 @@ export function RunView({ initialRun, initialStep }: { initialRun: Run; initialS
             <FrontCoordinates objectives={run.objectives} evalPoints={deferredEvalPoints} />
           </Card>
         )}
-        <Card title="Trajectories" id="trajectories" subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage." className="lg:col-span-2" testId="card-trajectories">
+        <Card
+          title="Trajectories"
+          id="trajectories"
+          subtitle="Rollouts with their tool calls and tool outputs, objective vector, Pareto rank within the group and advantage."
+          className="lg:col-span-2"
+          testId="card-trajectories"
+        >
           <TrajectoriesTable runId={run.id} objectives={run.objectives} lastStep={run.lastStep} initialStep={initialStep} />
         </Card>
       </div>

@@ -5,7 +5,7 @@
  * filterable by step and rank, paged with the route's cursor.
  */
 import { useState } from 'react';
-import type { ObjectiveDef } from '@/lib/runs/schemas';
+import type { ObjectiveDef } from '@/lib/contract/run-log';
 import { useTrajectories } from '@/lib/client/use-trajectories';
 import { formatNumber } from '../format';
 
@@ -23,7 +23,17 @@ function intOrUndefined(s: string): number | undefined {
   return Number(t);
 }
 
-export function TrajectoriesTable({ runId, objectives, lastStep, initialStep }: { runId: string; objectives: ObjectiveDef[]; lastStep: number | null; initialStep?: number }) {
+export function TrajectoriesTable({
+  runId,
+  objectives,
+  lastStep,
+  initialStep,
+}: {
+  runId: string;
+  objectives: ObjectiveDef[];
+  lastStep: number | null;
+  initialStep?: number;
+}) {
   const [stepText, setStepText] = useState(initialStep === undefined ? '' : String(initialStep));
   const [rankText, setRankText] = useState('');
   const step = intOrUndefined(stepText);
@@ -46,7 +56,12 @@ export function TrajectoriesTable({ runId, objectives, lastStep, initialStep }: 
         </label>
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           Pareto rank
-          <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={rankText} onChange={(e) => setRankText(e.target.value)} data-testid="filter-rank">
+          <select
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+            value={rankText}
+            onChange={(e) => setRankText(e.target.value)}
+            data-testid="filter-rank"
+          >
             <option value="">any</option>
             {[1, 2, 3, 4, 5].map((r) => (
               <option key={r} value={r}>
@@ -90,15 +105,23 @@ export function TrajectoriesTable({ runId, objectives, lastStep, initialStep }: 
                   <div className="max-w-2xl font-mono text-xs leading-6">
                     <span className={`mr-1 rounded px-1 py-0.5 ${SEGMENT_STYLES.prompt.className}`}>{t.prompt}</span>
                     {t.tokens.map((seg, i) => (
-                      <span key={i} className={`mr-1 rounded px-1 py-0.5 ${SEGMENT_STYLES[seg.kind]?.className ?? ''}`} title={SEGMENT_STYLES[seg.kind]?.label ?? seg.kind}>
+                      <span
+                        key={i}
+                        className={`mr-1 rounded px-1 py-0.5 ${SEGMENT_STYLES[seg.kind]?.className ?? ''}`}
+                        title={SEGMENT_STYLES[seg.kind]?.label ?? seg.kind}
+                      >
                         {seg.text}
                       </span>
                     ))}
                   </div>
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 text-right align-top font-mono text-xs tabular-nums">[{t.objectives.map((v) => formatNumber(v, 3)).join(', ')}]</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right align-top font-mono text-xs tabular-nums">
+                  [{t.objectives.map((v) => formatNumber(v, 3)).join(', ')}]
+                </td>
                 <td className="px-3 py-2 text-right align-top font-mono text-xs tabular-nums">{t.rank ?? '—'}</td>
-                <td className={`px-3 py-2 text-right align-top font-mono text-xs tabular-nums ${t.advantage !== null && t.advantage < 0 ? 'text-rose-700' : 'text-emerald-700'}`}>
+                <td
+                  className={`px-3 py-2 text-right align-top font-mono text-xs tabular-nums ${t.advantage !== null && t.advantage < 0 ? 'text-rose-700' : 'text-emerald-700'}`}
+                >
                   {t.advantage === null ? '—' : (t.advantage > 0 ? '+' : '') + formatNumber(t.advantage, 3)}
                 </td>
               </tr>
@@ -114,7 +137,12 @@ export function TrajectoriesTable({ runId, objectives, lastStep, initialStep }: 
       <div className="mt-2 flex items-center gap-3 text-xs text-slate-500">
         <span>{rows.length} shown</span>
         {hasMore && (
-          <button type="button" onClick={() => void loadMore()} disabled={loading} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">
+          <button
+            type="button"
+            onClick={() => void loadMore()}
+            disabled={loading}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+          >
             {loading ? 'Loading…' : 'Load more'}
           </button>
         )}

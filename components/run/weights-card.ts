@@ -17,7 +17,8 @@ export interface WeightsCard {
 }
 
 const WHY: Partial<Record<AlgorithmName, string>> = {
-  paretopo: 'Stage 1 (dynamic scalarization) moves weight toward the objective with the most hypervolume left to gain; stage 2 ranks by Pareto fronts and uses no weights.',
+  paretopo:
+    'Stage 1 (dynamic scalarization) moves weight toward the objective with the most hypervolume left to gain; stage 2 ranks by Pareto fronts and uses no weights.',
   static: 'Fixed linear scalarization: the same weights at every step.',
   'mo-grpo': 'Each objective standardized within its group, then summed with fixed weights.',
   'hv-meta': 'A fixed-weight scalarized reward, scaled by the hypervolume gain of the last validation checkpoint.',
@@ -28,9 +29,17 @@ const WHY: Partial<Record<AlgorithmName, string>> = {
 
 const known = (a: string): a is AlgorithmName => Object.prototype.hasOwnProperty.call(ALGORITHMS, a);
 
-export function weightsCard(algorithm: string, config: Record<string, unknown>, objectives: readonly { name: string; direction: 'maximize' | 'minimize' }[]): WeightsCard {
+export function weightsCard(
+  algorithm: string,
+  config: Record<string, unknown>,
+  objectives: readonly { name: string; direction: 'maximize' | 'minimize' }[],
+): WeightsCard {
   if (!known(algorithm)) {
-    return { subtitle: `Weights logged by the trainer of this ${algorithm} run, if it scalarizes.`, fixed: null, empty: 'No weights logged by this run’s trainer.' };
+    return {
+      subtitle: `Weights logged by the trainer of this ${algorithm} run, if it scalarizes.`,
+      fixed: null,
+      empty: 'No weights logged by this run’s trainer.',
+    };
   }
   let fixed: number[] | null = null;
   const opts = (config as { algorithmOptions?: unknown }).algorithmOptions;

@@ -154,16 +154,31 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
       <div className="flex flex-wrap items-center gap-3">
         {active ? (
           <>
-            <button type="button" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" onClick={() => (stop.current = 'shutdown')} data-testid="trainer-pause">
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+              onClick={() => (stop.current = 'shutdown')}
+              data-testid="trainer-pause"
+            >
               Pause
             </button>
-            <button type="button" className="rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50" onClick={() => (stop.current = 'cancel')} data-testid="trainer-cancel">
+            <button
+              type="button"
+              className="rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50"
+              onClick={() => (stop.current = 'cancel')}
+              data-testid="trainer-cancel"
+            >
               Cancel run
             </button>
           </>
         ) : (
           phase === 'paused' && (
-            <button type="button" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500" onClick={() => void train()} data-testid="trainer-resume">
+            <button
+              type="button"
+              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500"
+              onClick={() => void train()}
+              data-testid="trainer-resume"
+            >
               Resume from the last checkpoint
             </button>
           )
@@ -173,8 +188,8 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
         </Link>
       </div>
       <p className="text-xs text-slate-500">
-        Stops between steps when you pause, cancel or leave; a checkpoint is saved every {String(run.config.checkpointEvery ?? '?')} steps, and opening this page again
-        resumes from the latest one.
+        Stops between steps when you pause, cancel or leave; a checkpoint is saved every {String(run.config.checkpointEvery ?? '?')} steps, and opening this
+        page again resumes from the latest one.
       </p>
     </div>
   );

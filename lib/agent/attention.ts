@@ -42,8 +42,7 @@ let maskData = new Float32Array(0);
 export function causalMask(T: number, G: number): tf.Tensor3D {
   if (maskKey !== `${T},${G}`) {
     maskData = new Float32Array(T * G * T);
-    for (let i = 0; i < T; i++)
-      for (let g = 0; g < G; g++) for (let j = i + 1; j < T; j++) maskData[(i * G + g) * T + j] = -1e9;
+    for (let i = 0; i < T; i++) for (let g = 0; g < G; g++) for (let j = i + 1; j < T; j++) maskData[(i * G + g) * T + j] = -1e9;
     maskKey = `${T},${G}`;
   }
   return tf.tensor3d(maskData, [T, G, T]);

@@ -59,10 +59,7 @@ function colSum(x: T2): tf.Tensor1D {
 
 function lnBackward(dy: T2, { xhat, rstd, g }: LnSaved): { dx: T2; dg: tf.Tensor1D; db: tf.Tensor1D } {
   const dxhat = tf.mul(dy, g); // [N,C]
-  const dx = tf.mul(
-    tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), -1, true))),
-    rstd,
-  ) as T2; // [N,C]
+  const dx = tf.mul(tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), -1, true))), rstd) as T2; // [N,C]
   return { dx, dg: colSum(tf.mul(dy, xhat) as T2), db: colSum(dy) };
 }
 
@@ -149,7 +146,15 @@ export function lossAndGradients(
     // ---- forward
     const x0 = tf.matMul(tf.tensor2d(oh, [N, K]), tf.concat([P2('wte'), P2('wpe')], 0) as T2); // [N,C]
     const layers: {
-      x: T2; ln1: LnSaved; h: T2; att: AttnSaved; o: T2; x1: T2; ln2: LnSaved; h2: T2; f: T2;
+      x: T2;
+      ln1: LnSaved;
+      h: T2;
+      att: AttnSaved;
+      o: T2;
+      x1: T2;
+      ln2: LnSaved;
+      h2: T2;
+      f: T2;
     }[] = [];
     let x = x0 as T2;
     for (let l = 0; l < c.nLayer; l++) {
@@ -192,12 +197,18 @@ export function lossAndGradients(
       const ln1B = lnBackward(qkvB.dx, L.ln1);
       dx = tf.add(dx1, ln1B.dx) as T2;
       grads
-        .set(n('ln1.g'), ln1B.dg).set(n('ln1.b'), ln1B.db)
-        .set(n('attn.w'), qkvB.dw).set(n('attn.b'), qkvB.db)
-        .set(n('proj.w'), projB.dw).set(n('proj.b'), projB.db)
-        .set(n('ln2.g'), ln2B.dg).set(n('ln2.b'), ln2B.db)
-        .set(n('fc.w'), fcB.dw).set(n('fc.b'), fcB.db)
-        .set(n('out.w'), outB.dw).set(n('out.b'), outB.db);
+        .set(n('ln1.g'), ln1B.dg)
+        .set(n('ln1.b'), ln1B.db)
+        .set(n('attn.w'), qkvB.dw)
+        .set(n('attn.b'), qkvB.db)
+        .set(n('proj.w'), projB.dw)
+        .set(n('proj.b'), projB.db)
+        .set(n('ln2.g'), ln2B.dg)
+        .set(n('ln2.b'), ln2B.db)
+        .set(n('fc.w'), fcB.dw)
+        .set(n('fc.b'), fcB.db)
+        .set(n('out.w'), outB.dw)
+        .set(n('out.b'), outB.db);
     }
     const dEmb = tf.matMul(tf.tensor2d(ohT, [K, N]), dx); // [V+Tmax,C]
     grads.set('wte', dEmb.slice([0, 0], [V, C])).set('wpe', dEmb.slice([V, 0], [Tmax, C]));

@@ -24,9 +24,8 @@ export interface EvaluateOptions {
 
 export interface BucketStats {
   n: number;
-  accuracy: number;
-  toolCallsPerQuestion: number;
-  tokensPerQuestion: number;
+  /** Mean objective vector per question, in env.objectives order (accuracy, tool calls, tokens). */
+  objectives: number[];
 }
 
 export interface EvaluationResult extends BucketStats {
@@ -38,14 +37,17 @@ export interface EvaluationResult extends BucketStats {
   trajectories: Trajectory[];
 }
 
-function stats(ts: Trajectory[]): BucketStats {
+function stats(ts: Trajectory[], d: number): BucketStats {
+  const sums = new Array<number>(d).fill(0);
+  for (const t of ts) for (let k = 0; k < d; k++) sums[k] += t.objectives[k];
   const n = ts.length || 1;
-  return {
-    n: ts.length,
-    accuracy: ts.reduce((a, t) => a + t.objectives.accuracy, 0) / n,
-    toolCallsPerQuestion: ts.reduce((a, t) => a + t.objectives.tool_calls, 0) / n,
-    tokensPerQuestion: ts.reduce((a, t) => a + t.objectives.tokens, 0) / n,
-  };
+  return { n: ts.length, objectives: sums.map((s) => s / n) };
+}
+
+/** Generated (policy) tokens of a set of rollouts: the env's `tokens` objective summed. */
+export function generatedTokens(env: Pick<ToolEnv, 'objectives'>, ts: readonly Pick<Trajectory, 'objectives'>[]): number {
+  const k = env.objectives.findIndex((o) => o.name === 'tokens');
+  return ts.reduce((a, t) => a + t.objectives[k], 0);
 }
 
 export function evaluate(policy: Policy, env: ToolEnv, split: Split, opts: EvaluateOptions = {}): EvaluationResult {
@@ -70,12 +72,16 @@ export function evaluate(policy: Policy, env: ToolEnv, split: Split, opts: Evalu
   }
   const seconds = (performance.now() - t0) / 1000;
   const buckets: Record<string, BucketStats> = {};
-  for (const b of env.buckets) buckets[b] = stats(trajectories.filter((t) => t.bucket === b));
-  const all = stats(trajectories);
+  const d = env.objectives.length;
+  for (const b of env.buckets)
+    buckets[b] = stats(
+      trajectories.filter((t) => t.bucket === b),
+      d,
+    );
   return {
-    ...all,
+    ...stats(trajectories, d),
     policyMode,
-    tokensPerSecond: (all.tokensPerQuestion * trajectories.length) / seconds,
+    tokensPerSecond: generatedTokens(env, trajectories) / seconds,
     seconds,
     buckets,
     trajectories,

@@ -9,7 +9,7 @@
  *   const trajs = sampleRollouts(policy, env, env.samplePrompts('train', 32, rng),
  *                                { groupSize: 8, temperature: 1, rng, maxTokens: 40 });
  *   // trajs[i]: tokens, sources (prompt/policy/tool), isAction (call tokens),
- *   //           logprobs (sampling time), text, objectives, objectiveVector, bucket
+ *   //           logprobs (sampling time), text, objectives (env.objectives order), bucket
  *   const optimizer = tf.train.adam(1e-4);
  *   policyGradientStep(policy, optimizer, trajs, advantages /* per token, aligned with tokens *\/,
  *                      { clipEps: 0.2, klCoef: 0.02, refPolicy: ref });  // -> { loss, kl, entropy, clipFraction }
@@ -36,7 +36,7 @@ export { policyGradientStep, trajectoryLogprobs } from './pg-step';
 export type { PolicyGradientOptions, PolicyGradientStats } from './pg-step';
 export { supervisedStep, supervisedStepBatches, supervisedLoss, packBatch, splitByLength } from './train-step';
 export type { TokenBatch } from './train-step';
-export { evaluate } from './evaluate';
+export { evaluate, generatedTokens } from './evaluate';
 export type { EvaluateOptions, EvaluationResult, BucketStats } from './evaluate';
 export { serializeWeights, loadWeights, policyFromWeights, readWeightsConfig, WEIGHTS_FORMAT_VERSION } from './serialize';
 export { Rng } from '../rng';

@@ -16,8 +16,15 @@ beforeAll(async () => {
 });
 
 function surrogateTf(
-  z: tf.Tensor2D, targets: Int32Array, mask: Float32Array, old: Float32Array, adv: Float32Array,
-  ref: Float32Array | null, clipEps: number, klCoef: number, temperature: number,
+  z: tf.Tensor2D,
+  targets: Int32Array,
+  mask: Float32Array,
+  old: Float32Array,
+  adv: Float32Array,
+  ref: Float32Array | null,
+  clipEps: number,
+  klCoef: number,
+  temperature: number,
 ): tf.Scalar {
   const logp = tf.logSoftmax(tf.div(z, temperature));
   const picked = tf.sum(tf.mul(logp, oneHotF32(tf.tensor1d(targets, 'int32'), z.shape[1])), -1);
@@ -57,8 +64,13 @@ describe('host losses of the logits', () => {
   const mask = Float32Array.from({ length: N }, () => (rng.next() < 0.7 ? 1 : 0));
 
   it('masked cross-entropy matches ops.ts maskedCrossEntropy', () => {
-    compare((g) => maskedCrossEntropyLoss(targets, mask)(logits, N, V, g),
-      (z) => maskedCrossEntropy(z, tf.tensor1d(targets, 'int32'), tf.tensor1d(mask)), logits, N, V);
+    compare(
+      (g) => maskedCrossEntropyLoss(targets, mask)(logits, N, V, g),
+      (z) => maskedCrossEntropy(z, tf.tensor1d(targets, 'int32'), tf.tensor1d(mask)),
+      logits,
+      N,
+      V,
+    );
   });
 
   it('masked cross-entropy with an all-zero mask is 0 with a zero gradient', () => {
@@ -67,16 +79,31 @@ describe('host losses of the logits', () => {
     expect(g.every((x) => x === 0)).toBe(true);
   });
 
-  for (const [clipEps, klCoef, temperature, withRef] of [[0.2, 0, 1, false], [0.2, 0.05, 1, true], [0.1, 0.3, 0.7, true]] as const) {
+  for (const [clipEps, klCoef, temperature, withRef] of [
+    [0.2, 0, 1, false],
+    [0.2, 0.05, 1, true],
+    [0.1, 0.3, 0.7, true],
+  ] as const) {
     it(`clipped surrogate matches the tfjs formulation (ε ${clipEps}, β ${klCoef}, temperature ${temperature}, ref ${withRef})`, () => {
       // old log-probs near the current ones so some ratios fall inside the clip range and some outside
-      const cur = tf.tidy(() => tf.sum(tf.mul(tf.logSoftmax(tf.div(tf.tensor2d(logits, [N, V]), temperature)), oneHotF32(tf.tensor1d(targets, 'int32'), V)), -1).dataSync() as Float32Array);
+      const cur = tf.tidy(
+        () =>
+          tf
+            .sum(tf.mul(tf.logSoftmax(tf.div(tf.tensor2d(logits, [N, V]), temperature)), oneHotF32(tf.tensor1d(targets, 'int32'), V)), -1)
+            .dataSync() as Float32Array,
+      );
       const old = cur.map((x) => x + rng.normal() * 0.3);
       const adv = Float32Array.from({ length: N }, () => rng.normal());
       const ref = withRef ? cur.map((x) => x + rng.normal() * 0.5) : null;
       const stats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
-      compare((g) => clippedSurrogateLoss({ targets, mask, oldLogprobs: old, advantages: adv, refLogprobs: ref, clipEps, klCoef, temperature }, stats)(logits, N, V, g),
-        (z) => surrogateTf(z, targets, mask, old, adv, ref, clipEps, klCoef, temperature), logits, N, V);
+      compare(
+        (g) =>
+          clippedSurrogateLoss({ targets, mask, oldLogprobs: old, advantages: adv, refLogprobs: ref, clipEps, klCoef, temperature }, stats)(logits, N, V, g),
+        (z) => surrogateTf(z, targets, mask, old, adv, ref, clipEps, klCoef, temperature),
+        logits,
+        N,
+        V,
+      );
       expect(stats.clipFraction).toBeGreaterThan(0);
       expect(stats.clipFraction).toBeLessThan(1);
       expect(stats.entropy).toBeGreaterThan(0);

@@ -33,8 +33,7 @@ function softmaxRows(logits: Float32Array, N: number, V: number, temperature: nu
 }
 
 function checkRows(name: string, N: number, arrays: Record<string, ArrayLike<number> | null | undefined>): void {
-  for (const [k, a] of Object.entries(arrays))
-    if (a && a.length !== N) throw new Error(`${name}: ${k} has ${a.length} rows, logits have ${N}`);
+  for (const [k, a] of Object.entries(arrays)) if (a && a.length !== N) throw new Error(`${name}: ${k} has ${a.length} rows, logits have ${N}`);
 }
 
 /**

@@ -26,12 +26,18 @@ export function paramShapes(c: PolicyConfig): [string, number[]][] {
   ];
   for (let l = 0; l < c.nLayer; l++) {
     out.push(
-      [`h${l}.ln1.g`, [C]], [`h${l}.ln1.b`, [C]],
-      [`h${l}.attn.w`, [C, 3 * C]], [`h${l}.attn.b`, [3 * C]],
-      [`h${l}.proj.w`, [C, C]], [`h${l}.proj.b`, [C]],
-      [`h${l}.ln2.g`, [C]], [`h${l}.ln2.b`, [C]],
-      [`h${l}.fc.w`, [C, H]], [`h${l}.fc.b`, [H]],
-      [`h${l}.out.w`, [H, C]], [`h${l}.out.b`, [C]],
+      [`h${l}.ln1.g`, [C]],
+      [`h${l}.ln1.b`, [C]],
+      [`h${l}.attn.w`, [C, 3 * C]],
+      [`h${l}.attn.b`, [3 * C]],
+      [`h${l}.proj.w`, [C, C]],
+      [`h${l}.proj.b`, [C]],
+      [`h${l}.ln2.g`, [C]],
+      [`h${l}.ln2.b`, [C]],
+      [`h${l}.fc.w`, [C, H]],
+      [`h${l}.fc.b`, [H]],
+      [`h${l}.out.w`, [H, C]],
+      [`h${l}.out.b`, [C]],
     );
   }
   out.push(['lnf.g', [C]], ['lnf.b', [C]], ['head.w', [C, c.vocabSize]]);

@@ -118,10 +118,7 @@ export const layerNorm = custom((x: tf.Tensor2D, g: tf.Tensor1D, b: tf.Tensor1D,
     value: tf.add(tf.mul(xhat, g), b),
     gradFunc: (dy, [xh, rs, gs]) => {
       const dxhat = tf.mul(dy, gs); // [N,C]
-      const dx = tf.mul(
-        tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xh, tf.mean(tf.mul(dxhat, xh), -1, true))),
-        rs,
-      ); // [N,C]
+      const dx = tf.mul(tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xh, tf.mean(tf.mul(dxhat, xh), -1, true))), rs); // [N,C]
       return [dx, colSum(tf.mul(dy, xh) as tf.Tensor2D), colSum(dy as tf.Tensor2D)];
     },
   };
@@ -142,14 +139,14 @@ export function embed(ids: tf.Tensor2D, wte: tf.Tensor2D, wpe: tf.Tensor2D): tf.
     const oneHot = oneHotF32(flat, w.shape[0]); // [N,V]
     save([oneHot]);
     return {
-    value: tf.add(tf.matMul(oneHot, w).reshape([B, T, C]), p.slice([0, 0], [T, C])).reshape([B * T, C]), // [N,C]
-    gradFunc: (dy, [oh]) => {
-      const oneHotT = transpose2d(oh as tf.Tensor2D); // [V,N]
-      const dw = tf.matMul(oneHotT as tf.Tensor2D, dy as tf.Tensor2D); // [V,C]
-      const dpT = tf.sum(dy.reshape([B, T * C]), 0).reshape([T, C]); // [T,C]
-      const dp = p.shape[0] > T ? tf.concat([dpT, tf.zeros([p.shape[0] - T, C])], 0) : dpT; // [Tmax,C]
-      return [dw, dp];
-    },
+      value: tf.add(tf.matMul(oneHot, w).reshape([B, T, C]), p.slice([0, 0], [T, C])).reshape([B * T, C]), // [N,C]
+      gradFunc: (dy, [oh]) => {
+        const oneHotT = transpose2d(oh as tf.Tensor2D); // [V,N]
+        const dw = tf.matMul(oneHotT as tf.Tensor2D, dy as tf.Tensor2D); // [V,C]
+        const dpT = tf.sum(dy.reshape([B, T * C]), 0).reshape([T, C]); // [T,C]
+        const dp = p.shape[0] > T ? tf.concat([dpT, tf.zeros([p.shape[0] - T, C])], 0) : dpT; // [Tmax,C]
+        return [dw, dp];
+      },
     };
   });
   return f(wte, wpe) as tf.Tensor2D;

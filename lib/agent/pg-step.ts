@@ -143,7 +143,11 @@ export function policyGradientStep(
     const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? opts.pass ?? 'kernel') : null;
     const partStats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
     const { inputs, targets } = hostInputsAndTargets(packed);
-    const r = lossAndGradients(policy, inputs, B, T - 1,
+    const r = lossAndGradients(
+      policy,
+      inputs,
+      B,
+      T - 1,
       clippedSurrogateLoss({ targets, mask: packed.targetMask, oldLogprobs: oldLp, advantages: adv, refLogprobs, clipEps, klCoef, temperature }, partStats),
       opts.pass,
     );
@@ -153,10 +157,11 @@ export function policyGradientStep(
     stats.clipFraction += share * partStats.clipFraction;
     if (share === 1) acc = r.grads;
     else if (!acc) acc = r.grads.map((g) => g.map((x) => x * share));
-    else r.grads.forEach((g, i) => {
-      const a = acc![i];
-      for (let j = 0; j < g.length; j++) a[j] += share * g[j];
-    });
+    else
+      r.grads.forEach((g, i) => {
+        const a = acc![i];
+        for (let j = 0; j < g.length; j++) a[j] += share * g[j];
+      });
   });
   if (acc) applyAdam(optimizer, [...policy.params.values()], acc);
   return { loss, ...stats };

@@ -203,12 +203,10 @@ export function decodeRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
 /** The scoring half of sampleRollouts: the env's objectives, display text and bucket of each rollout. */
 export function scoreRollouts(env: ToolEnv, decoded: DecodedRollout[]): Trajectory[] {
   return decoded.map((d) => {
-    const objectives = env.score({ prompt: d.prompt, tokens: d.tokens, sources: d.sources });
     return {
       ...d,
       text: env.render(d.tokens, d.sources),
-      objectives,
-      objectiveVector: env.objectives.map((o) => objectives[o.name as keyof typeof objectives]),
+      objectives: env.score({ prompt: d.prompt, tokens: d.tokens, sources: d.sources }),
       bucket: d.prompt.bucket,
     };
   });

@@ -6,14 +6,25 @@ import type { Policy } from './model';
 import type { PolicyConfig } from './config';
 
 export const randomTensor = (rng: Rng, shape: number[], scale = 1) =>
-  tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal() * scale), shape);
+  tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal() * scale),
+    shape,
+  );
 
 /**
  * A policy with weights well away from the init (so every path carries
  * signal), random inputs ids [B,T], targets and 0/1 loss weights (70% ones).
  */
-export function randomTrainingCase(B: number, T: number, cfg: Partial<PolicyConfig>, seed: number): {
-  policy: Policy; ids: Int32Array; targets: Int32Array; weights: Float32Array;
+export function randomTrainingCase(
+  B: number,
+  T: number,
+  cfg: Partial<PolicyConfig>,
+  seed: number,
+): {
+  policy: Policy;
+  ids: Int32Array;
+  targets: Int32Array;
+  weights: Float32Array;
 } {
   const rng = new Rng(seed);
   const policy = createPolicy(cfg, 5);

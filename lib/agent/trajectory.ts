@@ -1,4 +1,4 @@
-import type { Objectives, Prompt } from '../envs/types';
+import type { ObjectiveVector, Prompt } from '../envs/types';
 
 /** One rollout: a prompt, what the policy wrote, what the tools answered, and its score. */
 export interface Trajectory {
@@ -16,9 +16,8 @@ export interface Trajectory {
   logprobs: Float32Array;
   /** Display text: tool calls appear as [..], tool outputs as {..}. */
   text: string;
-  objectives: Objectives;
-  /** [accuracy, tool_calls, tokens], in env.objectives order. */
-  objectiveVector: number[];
+  /** The env's score, in env.objectives order (accuracy, tool_calls, tokens). */
+  objectives: ObjectiveVector;
   bucket: string;
   /** True when the rollout hit the token/context limit before EOS. */
   truncated: boolean;

@@ -29,10 +29,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 export const csrfTokens = new Tokens();
 
-export type Principal =
-  | { kind: 'local' }
-  | { kind: 'anonymous' }
-  | { kind: 'token'; token: TokenView; via: 'bearer' | 'cookie'; csrfSecret?: string };
+export type Principal = { kind: 'local' } | { kind: 'anonymous' } | { kind: 'token'; token: TokenView; via: 'bearer' | 'cookie'; csrfSecret?: string };
 
 /** What a route needs; declared once per route in its `route(…, { access })`. */
 export interface Access {

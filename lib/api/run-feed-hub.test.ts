@@ -17,7 +17,14 @@ describe('FeedHub', () => {
   it('a subscriber joining mid-stream behind the others gets no gap', async () => {
     const { run } = await startRun(runInput());
     const db = await getDb();
-    const add = (n: number) => db.$transaction((tx) => appendEvents(tx, run.id, Array.from({ length: n }, (_, i) => ({ kind: 'metric' as const, payload: { step: i } }))));
+    const add = (n: number) =>
+      db.$transaction((tx) =>
+        appendEvents(
+          tx,
+          run.id,
+          Array.from({ length: n }, (_, i) => ({ kind: 'metric' as const, payload: { step: i } })),
+        ),
+      );
     await add(40);
     const hub = new FeedHub({ ...DEFAULT_FEED_OPTIONS, pollMs: 10, pageSize: 7 });
     const got = new Map<number, number[]>();
@@ -51,7 +58,13 @@ describe('FeedHub', () => {
   it('a subscriber that joins while a page is being delivered, behind it, gets no gap', async () => {
     const { run } = await startRun(runInput());
     const db = await getDb();
-    await db.$transaction((tx) => appendEvents(tx, run.id, Array.from({ length: 30 }, (_, i) => ({ kind: 'metric' as const, payload: { step: i } }))));
+    await db.$transaction((tx) =>
+      appendEvents(
+        tx,
+        run.id,
+        Array.from({ length: 30 }, (_, i) => ({ kind: 'metric' as const, payload: { step: i } })),
+      ),
+    );
     const hub = new FeedHub({ ...DEFAULT_FEED_OPTIONS, pollMs: 50, pageSize: 7 });
     const a: number[] = [];
     const b: number[] = [];

@@ -47,11 +47,14 @@ export function formatEvent(e: RunEventView): string {
  */
 export function formatEvents(events: readonly RunEventView[]): string {
   let out = '';
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     let j = i;
     while (j < events.length && events[j].kind === 'eval') j++;
     if (j - i >= 2) {
-      out += `id: ${events[j - 1].id}\nevent: evals\ndata: [${events.slice(i, j).map((e) => JSON.stringify(e.payload)).join(',')}]\n\n`;
+      out += `id: ${events[j - 1].id}\nevent: evals\ndata: [${events
+        .slice(i, j)
+        .map((e) => JSON.stringify(e.payload))
+        .join(',')}]\n\n`;
       i = j;
     } else {
       out += formatEvent(events[i]);

@@ -48,7 +48,9 @@ export function resolveAuthMode(env: Env = process.env): AuthMode {
     team = false;
     reason = 'listening on localhost with an embedded database';
   }
-  const listed = env.PARETO_ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const listed = env.PARETO_ALLOWED_HOSTS?.split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   // Local mode answers only to loopback names (a rebinding DNS name is refused);
   // team mode to the names listed, if any (tokens and host-bound cookies do not travel with a rebinding).
   const allowedHosts = listed?.length ? [...listed, ...LOOPBACK_HOSTS] : team ? null : LOOPBACK_HOSTS;

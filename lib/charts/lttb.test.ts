@@ -38,7 +38,12 @@ describe('lttbIndices', () => {
 
   it('lttb maps rows', () => {
     const rows = range(100).map((i) => ({ step: i, hv: i * i }));
-    const kept = lttb(rows, 10, (r) => r.step, (r) => r.hv);
+    const kept = lttb(
+      rows,
+      10,
+      (r) => r.step,
+      (r) => r.hv,
+    );
     expect(kept).toHaveLength(10);
     expect(kept[0]).toBe(rows[0]);
     expect(kept[9]).toBe(rows[99]);

@@ -6,11 +6,12 @@
 import { useEffect, useState } from 'react';
 import type { CompareView } from '../db/compare-view';
 import { fetchCompare } from './wire';
+import { isLiveStatus } from '../contract/run-log';
 
 export function useCompare(initial: CompareView, opts: { pollMs?: number } = {}): { view: CompareView; error: string | null } {
   const [view, setView] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const live = view.runs.some((r) => r.run.status === 'running' || r.run.status === 'queued');
+  const live = view.runs.some((r) => isLiveStatus(r.run.status));
   const ids = view.runs.map((r) => r.run.id).join(',');
   const pollMs = opts.pollMs ?? 2000;
   useEffect(() => {

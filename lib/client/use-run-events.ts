@@ -12,7 +12,8 @@
  * per ~50 ms), so a replay of thousands of steps is one render, not thousands.
  */
 import { useEffect, useState } from 'react';
-import type { RunView } from '../db/runs';
+import type { RunView } from '../contract/run-view';
+import { FEED_EVENT_NAMES } from '../contract/run-events';
 import { fetchFeedSnapshot, runEventFromWire, type EvalPoint, type Frontier, type MetricPoint, type RunEventMessage } from './wire';
 
 export interface LiveRun {
@@ -26,8 +27,6 @@ export interface LiveRun {
   /** True once the replay of the feed has caught up with the tail at least once. */
   loaded: boolean;
 }
-
-const KINDS = ['metric', 'eval', 'evals', 'frontier', 'status'] as const;
 
 export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[]): LiveRun {
   if (events.length === 0) return state;
@@ -103,7 +102,7 @@ export function useRunEvents(initialRun: RunView): LiveRun {
     const tail = (after: number) => {
       if (ctl.signal.aborted) return;
       source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events${after ? `?after=${after}` : ''}`);
-      for (const k of KINDS) source.addEventListener(k, onEvent as EventListener);
+      for (const k of FEED_EVENT_NAMES) source.addEventListener(k, onEvent as EventListener);
       // Unchanged state when already connected: no render (one would restart the plane's deferred render).
       source.onopen = () => setState((s) => (s.connected ? s : { ...s, connected: true }));
       source.onerror = () => setState((s) => ({ ...s, connected: false }));

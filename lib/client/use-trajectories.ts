@@ -5,7 +5,7 @@
  * fetches only the rows after the last one shown, once all pages are loaded.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchTrajectories, type Trajectory } from './wire';
+import { fetchTrajectories, type LoggedTrajectory } from './wire';
 
 export interface TrajectoryQuery {
   step?: number;
@@ -15,7 +15,7 @@ export interface TrajectoryQuery {
 }
 
 export function useTrajectories(runId: string, q: TrajectoryQuery, liveStep?: number | null) {
-  const [rows, setRows] = useState<Trajectory[]>([]);
+  const [rows, setRows] = useState<LoggedTrajectory[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);

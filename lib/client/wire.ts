@@ -2,14 +2,14 @@
  * Wire types, converted once: JSON from the API has ISO date strings; the UI
  * works with Date objects. Every client-side fetch goes through here.
  */
-import type { RunView } from '../db/runs';
-import type { RunEvaluation, RunListItem } from '../db/run-hypervolumes';
+import type { RunEvaluation, RunListItem, RunView } from '../contract/run-view';
 import type { CompareView } from '../db/compare-view';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
-import type { UpdateRunInput } from '../runs/schemas';
+import type { UpdateRunInput } from '../contract/run-log';
 import { send } from './send';
 import { feedSnapshotUrl } from './feed-snapshot-url';
-import type { EvalPointRecord, FrontierRecord, RunStatus, StepRecord } from '../runs/schemas';
+import type { FrontierRecord, RunStatus, StepRecord } from '../contract/run-log';
+import { RunEventFrame } from '../contract/run-events';
 import type { TrajectoryView } from '../db/run-data';
 import type { TrajectoryPointsView } from '../db/run-views';
 
@@ -75,7 +75,6 @@ export async function fetchCompare(ids: readonly string[], signal?: AbortSignal)
 
 // ---- live run page ----------------------------------------------------------
 
-
 /** One logged step as the charts use it (the feed's `metric` payload). */
 export type MetricPoint = StepRecord;
 export type EvalPoint = { step: number; split: string; objectives: number[] };
@@ -89,29 +88,28 @@ export type RunEventMessage =
   | { id: number; kind: 'frontier'; frontier: Frontier }
   | { id: number; kind: 'status'; status: RunStatus; error: string | null; cancelRequested: boolean };
 
+/** Decodes one SSE frame through the contract's discriminated union; null for a kind (or a payload) this client does not know. */
 export function runEventFromWire(kind: string, id: number, data: string): RunEventMessage | null {
-  return runEventFromPayload(kind, id, JSON.parse(data) as Record<string, unknown>);
+  return runEventFromPayload(kind, id, JSON.parse(data));
 }
 
-function runEventFromPayload(kind: string, id: number, p: Record<string, unknown>): RunEventMessage | null {
-  switch (kind) {
+function runEventFromPayload(kind: string, id: number, payload: unknown): RunEventMessage | null {
+  const frame = RunEventFrame.safeParse({ kind, payload });
+  if (!frame.success) return null;
+  const f = frame.data;
+  const point = (e: { step: number; split: string; objectives: number[] }): EvalPoint => ({ step: e.step, split: e.split, objectives: e.objectives });
+  switch (f.kind) {
     case 'metric':
-      return { id, kind, metric: p as unknown as MetricPoint };
-    case 'eval': {
-      const e = p as unknown as EvalPointRecord;
-      return { id, kind, point: { step: e.step, split: e.split ?? 'test', objectives: e.objectives } };
-    }
-    case 'evals': {
+      return { id, kind: f.kind, metric: f.payload };
+    case 'eval':
+      return { id, kind: f.kind, point: point(f.payload) };
+    case 'evals':
       // Consecutive eval events in one frame (lib/api/run-feed-hub formatEvents); id is the last one's.
-      const list = p as unknown as EvalPointRecord[];
-      return { id, kind, points: list.map((e) => ({ step: e.step, split: e.split ?? 'test', objectives: e.objectives })) };
-    }
+      return { id, kind: f.kind, points: f.payload.map(point) };
     case 'frontier':
-      return { id, kind, frontier: p as unknown as Frontier };
+      return { id, kind: f.kind, frontier: { step: f.payload.step, points: f.payload.points, hypervolume: f.payload.hypervolume } };
     case 'status':
-      return { id, kind, status: p.status as RunStatus, error: typeof p.error === 'string' ? p.error : null, cancelRequested: p.cancelRequested === true };
-    default:
-      return null; // a kind this client does not know yet
+      return { id, kind: f.kind, status: f.payload.status, error: f.payload.error ?? null, cancelRequested: f.payload.cancelRequested === true };
   }
 }
 
@@ -131,7 +129,7 @@ export function feedSnapshotFromWire(w: FeedSnapshotWire): { messages: RunEventM
   let off = 0; // its first value
   for (const e of w.events) {
     if (e[1] !== 'evals') {
-      const m = runEventFromPayload(e[1], e[0], e[2] as Record<string, unknown>);
+      const m = runEventFromPayload(e[1], e[0], e[2]);
       if (m) messages.push(m);
       continue;
     }
@@ -150,9 +148,10 @@ export async function fetchFeedSnapshot(runId: string, after: number, signal?: A
   return feedSnapshotFromWire(await getJson<FeedSnapshotWire>(feedSnapshotUrl(runId, after), { signal }));
 }
 
-export type Trajectory = TrajectoryView;
+/** A logged trajectory as the run page lists it (lib/agent's Trajectory is the in-process rollout). */
+export type LoggedTrajectory = TrajectoryView;
 
-export async function fetchTrajectories(runId: string, query: URLSearchParams): Promise<{ trajectories: Trajectory[]; nextCursor: number | null }> {
+export async function fetchTrajectories(runId: string, query: URLSearchParams): Promise<{ trajectories: LoggedTrajectory[]; nextCursor: number | null }> {
   return getJson(`/api/runs/${encodeURIComponent(runId)}/trajectories?${query}`);
 }
 

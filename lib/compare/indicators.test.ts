@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareIndicators, sharedObjectives } from './indicators';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
 const C: ObjectiveDef = { name: 'tool_calls', direction: 'minimize', reference: 4 };
@@ -22,18 +22,50 @@ describe('compareIndicators', () => {
 
   it('IGD+ and ε of each final evaluation against the union front, columns matched by name', () => {
     const runs = [
-      { id: 'a', objectives: [A, C], points: [{ step: 0, objectives: [0.1, 0.1] }, { step: 9, objectives: [0.6, 1] }, { step: 9, objectives: [0.3, 0.5] }] },
+      {
+        id: 'a',
+        objectives: [A, C],
+        points: [
+          { step: 0, objectives: [0.1, 0.1] },
+          { step: 9, objectives: [0.6, 1] },
+          { step: 9, objectives: [0.3, 0.5] },
+        ],
+      },
       // same objectives, other order: must be matched by name
       { id: 'b', objectives: [C, A, T], points: [{ step: 5, objectives: [2, 0.8, 10] }] },
       { id: 'c', objectives: [A, C], points: [] },
     ];
     const { shared, unionFront, rows } = compareIndicators(runs);
     expect(shared).toEqual([A, C]);
-    expect(unionFront.sort()).toEqual([[0.3, 0.5], [0.6, 1], [0.8, 2]].sort());
+    expect(unionFront.sort()).toEqual(
+      [
+        [0.3, 0.5],
+        [0.6, 1],
+        [0.8, 2],
+      ].sort(),
+    );
     const minForm = (p: number[]) => [-p[0], p[1]];
     const U = unionFront.map(minForm);
-    expect(rows[0].igdPlus).toBeCloseTo(igdPlusNaive([[0.6, 1], [0.3, 0.5]].map(minForm), U), 12);
-    expect(rows[0].epsilonAdditive).toBeCloseTo(epsNaive([[0.6, 1], [0.3, 0.5]].map(minForm), U), 12);
+    expect(rows[0].igdPlus).toBeCloseTo(
+      igdPlusNaive(
+        [
+          [0.6, 1],
+          [0.3, 0.5],
+        ].map(minForm),
+        U,
+      ),
+      12,
+    );
+    expect(rows[0].epsilonAdditive).toBeCloseTo(
+      epsNaive(
+        [
+          [0.6, 1],
+          [0.3, 0.5],
+        ].map(minForm),
+        U,
+      ),
+      12,
+    );
     expect(rows[1].igdPlus).toBeCloseTo(igdPlusNaive([[0.8, 2]].map(minForm), U), 12);
     expect(rows[1].epsilonAdditive).toBeCloseTo(epsNaive([[0.8, 2]].map(minForm), U), 12);
     expect(rows[0].finalStep).toBe(9);

@@ -10,7 +10,7 @@
  */
 import { epsilonAdditive, igdPlus, nonDominated } from '../pareto';
 import { evalHypervolume, measuredSplit, type EvalHypervolume, type EvalPointLike } from '../runs/eval-hypervolume';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 export interface CompareRunInput {
   id: string;
@@ -44,7 +44,10 @@ export function finalPoints(run: CompareRunInput, on: readonly ObjectiveDef[]): 
   return { step, rows: pts.filter((p) => p.step === step).map((p) => idx.map((j) => p.objectives[j])) };
 }
 
-export function compareIndicators(runs: readonly CompareRunInput[], hv?: ReadonlyMap<string, EvalHypervolume>): { shared: ObjectiveDef[]; unionFront: number[][]; rows: IndicatorRow[] } {
+export function compareIndicators(
+  runs: readonly CompareRunInput[],
+  hv?: ReadonlyMap<string, EvalHypervolume>,
+): { shared: ObjectiveDef[]; unionFront: number[][]; rows: IndicatorRow[] } {
   const shared = sharedObjectives(runs);
   const opts = { maximize: shared.map((o) => o.direction === 'maximize') };
   const finals = runs.map((r) => finalPoints(r, shared));

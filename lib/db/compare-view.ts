@@ -8,7 +8,7 @@ import { compareIndicators, type IndicatorRow } from '../compare';
 import { NotFoundError } from '../errors';
 import type { EvalHypervolume } from '../runs/eval-hypervolume';
 import { evalHypervolumeCache } from '../runs/eval-hypervolume-cache';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 import { getDb } from './client';
 import { listCompareMetrics, listEvalPointsOfRuns, type CompareMetric } from './experiments';
 import { runInclude, toRunView, type RunView } from './runs';
@@ -49,7 +49,8 @@ function pointColumns(points: readonly { step: number; split: string; objectives
 
 function metricColumns(rows: readonly CompareMetric[], objectives: readonly ObjectiveDef[]): CompareMetrics {
   const means: Record<string, (number | null)[]> = {};
-  for (const o of objectives) means[o.name] = rows.map((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[o.name]) ? m.objectiveMeans[o.name] : null));
+  for (const o of objectives)
+    means[o.name] = rows.map((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[o.name]) ? m.objectiveMeans[o.name] : null));
   return { steps: rows.map((m) => m.step), wallTime: rows.map((m) => m.wallTime), means, weights: rows.map((m) => m.weights) };
 }
 

@@ -21,9 +21,7 @@ export function resolveDbConfig(url = process.env.DATABASE_URL): DbConfig {
   if (!raw) return sqliteConfig(path.resolve(DEFAULT_SQLITE_FILE));
   if (/^postgres(ql)?:\/\//i.test(raw)) return { provider: 'postgresql', url: raw };
   if (raw.startsWith('file:')) return sqliteConfig(path.resolve(raw.slice('file:'.length)));
-  throw new Error(
-    `DATABASE_URL must be empty (embedded SQLite), file:/path/to/db.sqlite or postgresql://…; got "${redact(raw)}"`,
-  );
+  throw new Error(`DATABASE_URL must be empty (embedded SQLite), file:/path/to/db.sqlite or postgresql://…; got "${redact(raw)}"`);
 }
 
 function sqliteConfig(file: string): DbConfig {

@@ -14,7 +14,8 @@
 import { dbProvider, getDb, type Tx } from './client';
 import { sqliteDate } from './raw/sqlite';
 
-export type RunEventKind = 'metric' | 'eval' | 'frontier' | 'status';
+import type { RunEventKind } from '../contract/run-events';
+export type { RunEventKind };
 
 export interface NewRunEvent {
   kind: RunEventKind;

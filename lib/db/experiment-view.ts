@@ -4,10 +4,22 @@
  * and the reproduction table of its finished runs — the same buildRows as
  * `npm run reproduce -- --table`.
  */
-import { buildRows, experimentResults, methodLabel, pairedCsv, pairedRows, parameterAnalysis, seedReferences, summaryCsv, type PairedRow, type ParameterTask, type Row } from '../experiments';
+import {
+  buildRows,
+  experimentResults,
+  methodLabel,
+  pairedCsv,
+  pairedRows,
+  parameterAnalysis,
+  seedReferences,
+  summaryCsv,
+  type PairedRow,
+  type ParameterTask,
+  type Row,
+} from '../experiments';
 import { evalHypervolume } from '../runs/eval-hypervolume';
 import { NotFoundError } from '../errors';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 import { getDb } from './client';
 import { listEvalPointsOfRuns } from './experiments';
 import { listRuns, type RunView } from './runs';
@@ -46,7 +58,7 @@ export async function loadExperimentView(name: string): Promise<ExperimentView> 
   const exp = await db.experiment.findUnique({ where: { name }, select: { name: true, description: true } });
   if (!exp) throw new NotFoundError('experiment', name);
   const runs: RunView[] = [];
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const page = await listRuns({ experiment: name, limit: 200, cursor });
     runs.push(...page.runs);
     if (!page.nextCursor) break;
@@ -74,5 +86,15 @@ export async function loadExperimentView(name: string): Promise<ExperimentView> 
   const sorted = [...groups.values()].sort((a, b) => a.environment.localeCompare(b.environment) || a.method.localeCompare(b.method));
   const report = results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, final: r.final, archive: r.archive }));
   const paired = pairedRows(report, seedReferences(runs, points));
-  return { name: exp.name, description: exp.description, runs: runs.length, groups: sorted, table, tableCsv: summaryCsv(table), paired, pairedCsv: pairedCsv(paired), parameters };
+  return {
+    name: exp.name,
+    description: exp.description,
+    runs: runs.length,
+    groups: sorted,
+    table,
+    tableCsv: summaryCsv(table),
+    paired,
+    pairedCsv: pairedCsv(paired),
+    parameters,
+  };
 }

@@ -39,7 +39,8 @@ export async function listEvalPointsOfRuns(runIds: readonly string[]): Promise<M
   // Prisma's row mapping cost more than the query (measured: 6,000 points, 46-200 ms through Prisma).
   await getDb(); // created and migrated
   const config = resolveDbConfig();
-  const rows = config.provider === 'sqlite' ? evalPointRowsSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runIds) : await evalPointRowsPostgres(config.url, runIds);
+  const rows =
+    config.provider === 'sqlite' ? evalPointRowsSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runIds) : await evalPointRowsPostgres(config.url, runIds);
   for (const [runId, step, split, objectives] of rows) out.get(runId)!.push({ step: Number(step), split, objectives: JSON.parse(objectives) as number[] });
   return out;
 }

@@ -15,7 +15,16 @@ export {
   type FrontierRow,
 } from './run-log-writes';
 export type { TrajectoryRow } from './raw/trajectory-rows';
-export { listMetrics, listTrajectories, listEvalPoints, listFrontiers, countTrajectories, type MetricView, type TrajectoryView, type TrajectoryFilter } from './run-data';
+export {
+  listMetrics,
+  listTrajectories,
+  listEvalPoints,
+  listFrontiers,
+  countTrajectories,
+  type MetricView,
+  type TrajectoryView,
+  type TrajectoryFilter,
+} from './run-data';
 export { saveCheckpoint, getCheckpointByName, getLatestCheckpoint, pruneCheckpoints, type CheckpointView } from './checkpoints';
 export { appendEvents, listEvents, type RunEventKind, type RunEventView, type NewRunEvent } from './events';
 export { serverHypervolumes, withEvaluations, type ServerHypervolume, type RunEvaluation, type RunListItem } from './run-hypervolumes';

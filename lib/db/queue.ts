@@ -10,6 +10,7 @@ import { CLAIM_RUN_POSTGRES } from './raw/postgres';
 import { CLAIM_RUN_SQLITE, sqliteDate } from './raw/sqlite';
 import { getRun, getRunOrThrow, type RunView } from './runs';
 import { ConflictError } from '../errors';
+import { isFinalStatus } from '../contract/run-log';
 
 /** Claims the oldest queued built-in run, or returns null when the queue is empty. */
 export async function claimNextRun(workerId: string): Promise<RunView | null> {
@@ -55,7 +56,7 @@ export async function heartbeat(runId: string, workerId: string): Promise<Heartb
 export async function requestCancel(runId: string): Promise<RunView> {
   const db = await getDb();
   const run = await getRunOrThrow(runId);
-  if (run.status === 'finished' || run.status === 'failed' || run.status === 'cancelled') {
+  if (isFinalStatus(run.status)) {
     throw new ConflictError(`run ${runId} is already ${run.status}`);
   }
   if (run.source === 'external') {

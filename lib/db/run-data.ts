@@ -1,6 +1,7 @@
 /** Reads of a run's logged data, incremental by step or by id cursor. */
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb } from './client';
+import type { TrajectoriesQuery } from '../contract/run-log';
 
 export async function listMetrics(runId: string, opts: { after: number; limit: number }) {
   const db = await getDb();
@@ -18,13 +19,8 @@ export async function listMetrics(runId: string, opts: { after: number; limit: n
 }
 export type MetricView = Awaited<ReturnType<typeof listMetrics>>[number];
 
-export interface TrajectoryFilter {
-  step?: number;
-  rank?: number;
-  split?: 'train' | 'eval';
-  limit: number;
-  cursor?: number;
-}
+/** The trajectories list's filter: the contract's TrajectoriesQuery (GET /api/runs/:id/trajectories). */
+export type TrajectoryFilter = TrajectoriesQuery;
 
 export async function listTrajectories(runId: string, f: TrajectoryFilter) {
   const db = await getDb();

@@ -12,10 +12,10 @@
  * labelled as such where shown.
  */
 import { listEvalPointsOfRuns } from './experiments';
-import type { RunView } from './runs';
+import type { RunListItem, RunView } from '../contract/run-view';
 import type { EvalHypervolume, EvalHypervolumeOptions } from '../runs/eval-hypervolume';
 import { evalHypervolumeCache } from '../runs/eval-hypervolume-cache';
-import type { ObjectiveDef } from '../runs/schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 export type ServerHypervolume = EvalHypervolume;
 
@@ -30,17 +30,7 @@ export async function serverHypervolumes(
   return out;
 }
 
-/** What the runs list shows beside a run: the server's hypervolumes and final objective values (null: no evaluation points). */
-export interface RunEvaluation {
-  /** Hypervolume of every evaluation point of the measured split (the run's archive), computed here. */
-  hypervolume: number | null;
-  /** Hypervolume of the points of the last evaluated step (the final policy). */
-  finalHypervolume: number | null;
-  finalMeans: Record<string, number> | null;
-  split: string | null;
-}
-
-export type RunListItem = RunView & { evaluation: RunEvaluation };
+export type { RunEvaluation, RunListItem } from '../contract/run-view';
 
 export async function withEvaluations(runs: RunView[]): Promise<RunListItem[]> {
   const hv = await serverHypervolumes(runs, { series: false });

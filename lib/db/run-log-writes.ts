@@ -6,6 +6,8 @@
  * waits on the busy timeout instead of failing on a lock upgrade.
  */
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
+import type { z } from 'zod';
+import type { EvalPointRecord, FrontierRecord, StepRecord } from '../contract/run-log';
 import { dbProvider, getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
 import { resolveDbConfig } from './config';
 import { appendEvents } from './events';
@@ -39,19 +41,14 @@ export function checkReplay(ref: BatchRef, kind: BatchKind, prior: { kind: strin
   }
 }
 
-async function inBatch(
-  runId: string,
-  ref: BatchRef,
-  kind: BatchKind,
-  rows: number,
-  write: (tx: Tx) => Promise<void>,
-): Promise<BatchResult> {
+async function inBatch(runId: string, ref: BatchRef, kind: BatchKind, rows: number, write: (tx: Tx) => Promise<void>): Promise<BatchResult> {
   const db = await getDb();
   const batchId = ref.key;
   try {
     return await db.$transaction(
       async (tx) => {
-        const claimed = await tx.$executeRaw`INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "hash") VALUES (${runId}, ${batchId}, ${kind}, ${rows}, ${ref.hash}) ON CONFLICT DO NOTHING`;
+        const claimed =
+          await tx.$executeRaw`INSERT INTO "IngestBatch" ("runId", "batchId", "kind", "rows", "hash") VALUES (${runId}, ${batchId}, ${kind}, ${rows}, ${ref.hash}) ON CONFLICT DO NOTHING`;
         if (claimed === 0) {
           const prior = await tx.ingestBatch.findUnique({ where: { runId_batchId: { runId, batchId } } });
           checkReplay(ref, kind, prior);
@@ -78,18 +75,8 @@ function mapConstraintError(err: unknown): unknown {
   return err;
 }
 
-export interface StepRow {
-  step: number;
-  stage?: number;
-  hypervolume?: number;
-  objectiveMeans?: Record<string, number>;
-  weights?: number[];
-  loss?: number;
-  kl?: number;
-  entropy?: number;
-  wallTime?: number;
-  extra?: Record<string, unknown>;
-}
+/** A step as validated by the contract (lib/contract/run-log.ts StepRecord). */
+export type StepRow = z.output<typeof StepRecord>;
 
 const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
 
@@ -111,7 +98,11 @@ export async function writeSteps(runId: string, batch: BatchRef, steps: StepRow[
         createdAt: new Date(),
       })),
     });
-    await appendEvents(tx, runId, steps.map((s) => ({ kind: 'metric', payload: { ...s } })));
+    await appendEvents(
+      tx,
+      runId,
+      steps.map((s) => ({ kind: 'metric', payload: { ...s } })),
+    );
     const last = steps.reduce((a, b) => (b.step > a.step ? b : a));
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
     if (run.lastStep === null || last.step >= run.lastStep) {
@@ -144,27 +135,22 @@ export async function writeTrajectories(runId: string, batch: BatchRef, rows: Tr
   return { applied: outcome.applied, rows: outcome.applied ? rows.length : (outcome.priorRows ?? 0) };
 }
 
-export interface EvalPointRow {
-  step: number;
-  split: string;
-  objectives: number[];
-  extra?: Record<string, unknown>;
-}
+export type EvalPointRow = z.output<typeof EvalPointRecord>;
 
 export async function writeEvalPoints(runId: string, batch: BatchRef, rows: EvalPointRow[]): Promise<BatchResult> {
   return inBatch(runId, batch, 'eval-points', rows.length, async (tx) => {
     await tx.evalPoint.createMany({
       data: rows.map((r) => ({ runId, step: r.step, split: r.split, objectives: r.objectives, extra: json(r.extra), createdAt: new Date() })),
     });
-    await appendEvents(tx, runId, rows.map((r) => ({ kind: 'eval', payload: { ...r } })));
+    await appendEvents(
+      tx,
+      runId,
+      rows.map((r) => ({ kind: 'eval', payload: { ...r } })),
+    );
   });
 }
 
-export interface FrontierRow {
-  step: number;
-  points: number[][];
-  hypervolume: number;
-}
+export type FrontierRow = z.output<typeof FrontierRecord>;
 
 export async function writeFrontiers(runId: string, batch: BatchRef, rows: FrontierRow[]): Promise<BatchResult> {
   return inBatch(runId, batch, 'frontiers', rows.length, async (tx) => {
@@ -181,7 +167,11 @@ export async function writeFrontiers(runId: string, batch: BatchRef, rows: Front
       return `($${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n}, (now() AT TIME ZONE 'UTC'))`;
     });
     await tx.$executeRawUnsafe(`INSERT INTO "FrontierSnapshot" ("runId", "step", "points", "hypervolume", "createdAt") VALUES ${values.join(', ')}`, ...params);
-    await appendEvents(tx, runId, rows.map((r) => ({ kind: 'frontier', payload: { ...r } })));
+    await appendEvents(
+      tx,
+      runId,
+      rows.map((r) => ({ kind: 'frontier', payload: { ...r } })),
+    );
     const last = rows.reduce((a, b) => (b.step > a.step ? b : a));
     const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { lastStep: true } });
     if (run.lastStep === null || last.step >= run.lastStep) {

@@ -52,7 +52,6 @@ export interface TrajectoryPointsView {
   nextCursor: number | null;
 }
 
-
 /** Hypervolume histories of several runs, ascending by step (steps without a hypervolume are left out). */
 export async function listHypervolumeHistories(runIds: string[]): Promise<Map<string, { steps: number[]; values: number[] }>> {
   const db = await getDb();

@@ -4,14 +4,16 @@ import { dbProvider, getDb, type Tx } from './client';
 import { newId } from './ids';
 import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
-import type { ObjectiveDef, RunSource, RunStatus } from '../runs/schemas';
+import type { z } from 'zod';
+import type { RunView } from '../contract/run-view';
+import type { CreateRunInput, ListRunsQuery, ObjectiveDef, RunSource, RunStatus } from '../contract/run-log';
 
 /** What every run view loads with the run: its tags, experiment, and the name of the token that created it. */
 export const runInclude = { tags: true, experiment: true, createdBy: { select: { name: true } } } as const;
 const include = runInclude;
 type RunRow = Prisma.RunGetPayload<{ include: typeof runInclude }>;
 
-export function toRunView(r: RunRow) {
+export function toRunView(r: RunRow): RunView {
   return {
     id: r.id,
     name: r.name,
@@ -37,31 +39,18 @@ export function toRunView(r: RunRow) {
     updatedAt: r.updatedAt,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
-    /** Name of the API token that created the run (team mode; a browser run: its trainer's), or null. */
     createdBy: r.createdBy?.name ?? null,
   };
 }
-export type RunView = ReturnType<typeof toRunView>;
+export type { RunView };
 
-export interface NewRun {
-  id?: string;
-  name: string;
-  environment: string;
-  algorithm: string;
-  config: Record<string, unknown>;
-  seed: number;
-  source: RunSource;
-  status: 'queued' | 'running';
-  objectives: ObjectiveDef[];
-  tags: string[];
-  notes?: string;
-  experiment?: string;
-  totalSteps?: number;
+/** A run to create: the contract's CreateRunInput (defaults filled), plus what the server adds. */
+export type NewRun = z.output<typeof CreateRunInput> & {
   /** The API token creating the run (team mode); it may then log to the run. */
   createdByTokenId?: string | null;
   /** The claim a running built-in run is born with (an in-process trainer's). */
   workerId?: string | null;
-}
+};
 
 /** Creates a run (and its experiment by name if new). An existing `id` returns that run unchanged. */
 export async function createRun(input: NewRun): Promise<{ run: RunView; created: boolean }> {
@@ -122,9 +111,7 @@ export async function getRun(id: string): Promise<RunView | null> {
 }
 
 /** What a run-log write needs to know about its run, in one lean query. */
-export async function getRunWriteState(
-  id: string,
-): Promise<{ status: RunStatus; objectives: ObjectiveDef[]; source: RunSource; workerId: string | null }> {
+export async function getRunWriteState(id: string): Promise<{ status: RunStatus; objectives: ObjectiveDef[]; source: RunSource; workerId: string | null }> {
   const db = await getDb();
   const row = await db.run.findUnique({ where: { id }, select: { status: true, objectives: true, source: true, workerId: true } });
   if (!row) throw new NotFoundError('run', id);
@@ -137,18 +124,8 @@ export async function getRunOrThrow(id: string): Promise<RunView> {
   return run;
 }
 
-export interface RunFilter {
-  status?: RunStatus[];
-  algorithm?: string;
-  environment?: string;
-  tag?: string;
-  experiment?: string;
-  /** Text searched in name, notes and tags (case-insensitive on both providers). */
-  q?: string;
-  limit: number;
-  /** Id of the last run of the previous page. */
-  cursor?: string;
-}
+/** The runs list's filter: the contract's ListRunsQuery (GET /api/runs). */
+export type RunFilter = ListRunsQuery;
 
 /** Newest first; keyset pagination on (createdAt, id). */
 export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; nextCursor: string | null }> {
@@ -164,10 +141,7 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; ne
   if (filter.cursor) {
     const anchor = await db.run.findUnique({ where: { id: filter.cursor }, select: { createdAt: true, id: true } });
     if (!anchor) throw new NotFoundError('cursor run', filter.cursor);
-    where.OR = [
-      { createdAt: { lt: anchor.createdAt } },
-      { createdAt: anchor.createdAt, id: { lt: anchor.id } },
-    ];
+    where.OR = [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }];
   }
   const rows = await db.run.findMany({
     where,

@@ -31,17 +31,9 @@
  */
 import { Rng } from '../rng';
 import { OBJECTIVES } from './types';
-import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, Split } from './types';
+import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, ObjectiveVector, Split } from './types';
 import { Vocab, BOS } from './vocab';
-import {
-  TraceBuilder,
-  habitChoice,
-  renderTrajectory,
-  sampleFromSplit,
-  scoreTrajectory,
-  toolError,
-  toolOutput,
-} from './trajectory';
+import { TraceBuilder, habitChoice, renderTrajectory, sampleFromSplit, scoreTrajectory, toolError, toolOutput } from './trajectory';
 
 type Op = '+' | '-' | '*';
 interface Step {
@@ -191,7 +183,7 @@ export function createCalcEnv({ seed, difficulty = 0.5 }: CalcOptions): ToolEnv 
     maxTraceLength: 40,
     samplePrompts: (split: Split, n: number, rng: Rng) => sampleFromSplit(split, n, seed, () => generate(rng)),
     executeTool,
-    score: (traj: ScoredTrajectory): Objectives => scoreTrajectory(traj),
+    score: (traj: ScoredTrajectory): ObjectiveVector => scoreTrajectory(traj),
     toolPlan: (prompt: Prompt) => (problems.get(prompt.id) ?? reparse(prompt.id)).steps.map((s) => s.hard),
     warmStartTrace(prompt: Prompt, rng: Rng): Trace {
       const p = problems.get(prompt.id) ?? reparse(prompt.id);

@@ -20,7 +20,9 @@ for (const name of ['calc', 'hops'] as const) {
     const env = getEnv(name, { seed: 0 });
     it('draws the same prompts for the same seed', () => {
       const p1 = env.samplePrompts('train', 50, new Rng(1)).map((p) => p.id);
-      const p2 = getEnv(name, { seed: 0 }).samplePrompts('train', 50, new Rng(1)).map((p) => p.id);
+      const p2 = getEnv(name, { seed: 0 })
+        .samplePrompts('train', 50, new Rng(1))
+        .map((p) => p.id);
       expect(p1).toEqual(p2);
     });
     it('keeps train and test prompts disjoint', () => {
@@ -44,18 +46,20 @@ for (const name of ['calc', 'hops'] as const) {
         const tr = env.warmStartTrace(p, rng);
         expect(tr.tokens.length).toBeLessThanOrEqual(env.maxTraceLength);
         const s = env.score({ prompt: p, tokens: tr.tokens, sources: tr.sources });
-        expect(s.accuracy).toBe(1);
-        expect(s.tool_calls).toBe(tr.calls);
-        expect(s.tokens).toBe(tr.sources.filter((x) => x === SRC_POLICY).length);
+        const [accuracy, toolCalls, tokens] = s; // env.objectives order: accuracy, tool_calls, tokens
+        expect(accuracy).toBe(1);
+        expect(toolCalls).toBe(tr.calls);
+        expect(tokens).toBe(tr.sources.filter((x) => x === SRC_POLICY).length);
         if (tr.calls > 0) calls++;
         else direct++;
         // tool outputs are exactly what executeTool returns
-        for (let i = 0; i < tr.tokens.length; i++) if (tr.tokens[i] === ENDCALL) {
-          const open = tr.tokens.lastIndexOf(CALL, i);
-          const out = env.executeTool(tr.tokens.slice(open + 1, i)).tokens;
-          expect(tr.tokens.slice(i + 1, i + 1 + out.length)).toEqual(out);
-          expect(tr.sources.slice(i + 1, i + 1 + out.length).every((x) => x === SRC_TOOL)).toBe(true);
-        }
+        for (let i = 0; i < tr.tokens.length; i++)
+          if (tr.tokens[i] === ENDCALL) {
+            const open = tr.tokens.lastIndexOf(CALL, i);
+            const out = env.executeTool(tr.tokens.slice(open + 1, i)).tokens;
+            expect(tr.tokens.slice(i + 1, i + 1 + out.length)).toEqual(out);
+            expect(tr.sources.slice(i + 1, i + 1 + out.length).every((x) => x === SRC_TOOL)).toBe(true);
+          }
       }
       expect(calls).toBeGreaterThan(50);
       expect(direct).toBeGreaterThan(50);
@@ -79,14 +83,16 @@ describe('calc tool', () => {
   });
   it('scores accuracy, calls (malformed ones included) and generated tokens', () => {
     const prompt: Prompt = { id: '2*3', tokens: [1, ...v.encode('2*3=')], answer: v.encode('6'), bucket: 'easy' };
-    const P = SRC_PROMPT, G = SRC_POLICY, T = SRC_TOOL;
+    const P = SRC_PROMPT,
+      G = SRC_POLICY,
+      T = SRC_TOOL;
     const toks = [...prompt.tokens, CALL, ENDCALL, ERR, STEP, CALL, ...v.encode('2*3'), ENDCALL, ...v.encode('6'), STEP, ANSWER, ...v.encode('6'), EOS];
     const srcs = [P, P, P, P, P, G, G, T, T, G, G, G, G, G, T, T, G, G, G];
-    expect(env.score({ prompt, tokens: toks, sources: srcs })).toEqual({ accuracy: 1, tool_calls: 2, tokens: 10 });
+    expect(env.score({ prompt, tokens: toks, sources: srcs })).toEqual([1, 2, 10]); // accuracy, tool_calls, tokens
     const wrong = [...prompt.tokens, ANSWER, ...v.encode('7'), EOS];
-    expect(env.score({ prompt, tokens: wrong, sources: [P, P, P, P, P, G, G, G] }).accuracy).toBe(0);
+    expect(env.score({ prompt, tokens: wrong, sources: [P, P, P, P, P, G, G, G] })[0]).toBe(0); // accuracy
     const unterminated = [...prompt.tokens, ANSWER, ...v.encode('6')];
-    expect(env.score({ prompt, tokens: unterminated, sources: [P, P, P, P, P, G, G] }).accuracy).toBe(0);
+    expect(env.score({ prompt, tokens: unterminated, sources: [P, P, P, P, P, G, G] })[0]).toBe(0); // accuracy
   });
 });
 
@@ -146,7 +152,10 @@ describe('version 3 calc / version 2 hops: room to learn', () => {
   it('calc: warm-start traces follow the habit (both operands ≥ 2 digits → call) in most steps, both ways wrong in many', () => {
     const env = getEnv('calc', { seed: 0 });
     const rng = new Rng(25);
-    let overcall = 0, undercall = 0, easySteps = 0, hardSteps = 0;
+    let overcall = 0,
+      undercall = 0,
+      easySteps = 0,
+      hardSteps = 0;
     for (const p of env.samplePrompts('train', 1500, rng)) {
       const tr = env.warmStartTrace(p, rng);
       const plan = env.toolPlan(p);
@@ -158,8 +167,13 @@ describe('version 3 calc / version 2 hops: room to learn', () => {
       }
       expect(kinds.length).toBe(plan.length);
       plan.forEach((need, k) => {
-        if (need) { hardSteps++; if (!kinds[k]) undercall++; }
-        else { easySteps++; if (kinds[k]) overcall++; }
+        if (need) {
+          hardSteps++;
+          if (!kinds[k]) undercall++;
+        } else {
+          easySteps++;
+          if (kinds[k]) overcall++;
+        }
       });
     }
     expect(overcall / easySteps).toBeGreaterThan(0.35);

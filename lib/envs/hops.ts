@@ -31,7 +31,7 @@
  */
 import { Rng } from '../rng';
 import { OBJECTIVES } from './types';
-import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, Objectives, Split } from './types';
+import type { Prompt, ToolEnv, ToolResult, Trace, ScoredTrajectory, ObjectiveVector, Split } from './types';
 import { Vocab, BOS } from './vocab';
 import { TraceBuilder, habitChoice, renderTrajectory, sampleFromSplit, scoreTrajectory, toolError, toolOutput } from './trajectory';
 
@@ -113,8 +113,7 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
   const vocab = new Vocab([...ENTITY_CHARS, ...RELATION_CHARS, '=']);
   const ent = (e: number) => vocab.id(ENTITY_CHARS[e]);
   const entityWeight = new Float64Array(ENTITIES);
-  for (let e = 0; e < ENTITIES; e++)
-    for (let r = 0; r < RELATIONS; r++) entityWeight[e] += kb.weight[e * RELATIONS + r];
+  for (let e = 0; e < ENTITIES; e++) for (let r = 0; r < RELATIONS; r++) entityWeight[e] += kb.weight[e * RELATIONS + r];
 
   interface Walk {
     start: number;
@@ -175,7 +174,7 @@ export function createHopsEnv({ seed, difficulty = 1 }: HopsOptions): ToolEnv {
     maxTraceLength: 34,
     samplePrompts: (split: Split, n: number, rng: Rng) => sampleFromSplit(split, n, seed, () => generate(rng)),
     executeTool,
-    score: (traj: ScoredTrajectory): Objectives => scoreTrajectory(traj),
+    score: (traj: ScoredTrajectory): ObjectiveVector => scoreTrajectory(traj),
     toolPlan: (prompt: Prompt) => walk(prompt.id).facts.map((f) => !kb.common[f]),
     warmStartTrace(prompt: Prompt, rng: Rng): Trace {
       const w = walk(prompt.id);

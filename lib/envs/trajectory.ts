@@ -7,7 +7,7 @@ import type { Rng } from '../rng';
 import { ANSWER, CALL, ENDCALL, EOS, STEP } from './vocab';
 import type { Vocab } from './vocab';
 import { SRC_POLICY, SRC_PROMPT, SRC_TOOL } from './types';
-import type { Objectives, Prompt, ScoredTrajectory, Split, ToolResult, Trace } from './types';
+import type { ObjectiveVector, Prompt, ScoredTrajectory, Split, ToolResult, Trace } from './types';
 
 /** Fraction of the question space reserved for the test split. */
 export const TEST_FRACTION = 0.2;
@@ -26,12 +26,7 @@ export function splitOf(questionId: string, seed: number): Split {
 }
 
 /** Draw n prompts from `split` by rejection from `generate`. */
-export function sampleFromSplit(
-  split: Split,
-  n: number,
-  seed: number,
-  generate: () => Prompt,
-): Prompt[] {
+export function sampleFromSplit(split: Split, n: number, seed: number, generate: () => Prompt): Prompt[] {
   const out: Prompt[] = [];
   for (let guard = 0; out.length < n; guard++) {
     if (guard > n * 1000 + 10000) throw new Error(`cannot draw ${n} ${split} prompts`);
@@ -42,11 +37,11 @@ export function sampleFromSplit(
 }
 
 /**
- * Objective vector: accuracy = exact match of the first ANSWER ... EOS span
+ * Objective vector, in OBJECTIVES order: accuracy = exact match of the first ANSWER ... EOS span
  * written by the policy; tool_calls = CALL tokens the policy emitted
  * (malformed ones included); tokens = tokens the policy generated.
  */
-export function scoreTrajectory(traj: ScoredTrajectory): Objectives {
+export function scoreTrajectory(traj: ScoredTrajectory): ObjectiveVector {
   const { tokens, sources } = traj;
   let calls = 0;
   let generated = 0;
@@ -69,9 +64,8 @@ export function scoreTrajectory(traj: ScoredTrajectory): Objectives {
     }
   }
   const expected = traj.prompt.answer;
-  const correct =
-    answer !== null && answer.length === expected.length && answer.every((t, k) => t === expected[k]);
-  return { accuracy: correct ? 1 : 0, tool_calls: calls, tokens: generated };
+  const correct = answer !== null && answer.length === expected.length && answer.every((t, k) => t === expected[k]);
+  return [correct ? 1 : 0, calls, generated]; // accuracy, tool_calls, tokens
 }
 
 /** Text with tool calls shown as [..] and tool outputs wrapped in {..}. */

@@ -1,3 +1,4 @@
+import type { ObjectiveDef } from '../contract/objective';
 import type { Rng } from '../rng';
 import type { Vocab } from './vocab';
 
@@ -5,13 +6,11 @@ import type { Vocab } from './vocab';
 export type Split = 'train' | 'validation' | 'test';
 export type EnvName = 'calc' | 'hops';
 
-export interface ObjectiveSpec {
-  name: string;
-  direction: 'maximize' | 'minimize';
-}
+/** An env's objective: the contract's ObjectiveDef without its reference (the run sets that, see runObjectives). */
+export type EnvObjective = Omit<ObjectiveDef, 'reference'>;
 
-/** The objective vector every env reports, in this order. */
-export const OBJECTIVES: readonly ObjectiveSpec[] = [
+/** The objective vector every env's `score` returns, in this order. */
+export const OBJECTIVES: readonly EnvObjective[] = [
   { name: 'accuracy', direction: 'maximize' },
   { name: 'tool_calls', direction: 'minimize' },
   { name: 'tokens', direction: 'minimize' },
@@ -47,11 +46,8 @@ export interface ScoredTrajectory {
   sources: ArrayLike<number>;
 }
 
-export interface Objectives {
-  accuracy: number;
-  tool_calls: number;
-  tokens: number;
-}
+/** An objective vector: one value per objective, in the order of its objective list (here env.objectives). */
+export type ObjectiveVector = number[];
 
 /** A supervised warm-start trace: full token ids and which of them are tool output. */
 export interface Trace {
@@ -80,7 +76,7 @@ export interface ToolEnv {
   readonly seed: number;
   readonly difficulty: number;
   readonly vocab: Vocab;
-  readonly objectives: readonly ObjectiveSpec[];
+  readonly objectives: readonly EnvObjective[];
   readonly buckets: readonly string[];
   /** Longest trace the env produces (prompt + steps + answer), for context sizing. */
   readonly maxTraceLength: number;
@@ -88,8 +84,8 @@ export interface ToolEnv {
   samplePrompts(split: Split, n: number, rng: Rng): Prompt[];
   /** Execute one call: `args` are the tokens strictly between CALL and ENDCALL. */
   executeTool(args: readonly number[]): ToolResult;
-  /** Objective vector of a finished (or truncated) trajectory. */
-  score(traj: ScoredTrajectory): Objectives;
+  /** Objective vector of a finished (or truncated) trajectory, in `objectives` order. */
+  score(traj: ScoredTrajectory): ObjectiveVector;
   /**
    * Which steps of the prompt's solution need the tool, in order (the
    * `oracle` routing policy calls exactly on these steps and works the

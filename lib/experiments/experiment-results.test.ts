@@ -19,7 +19,14 @@ const run = (id: string, name: string, extra: Record<string, unknown> = {}) => (
 
 describe('experimentResults (the one path of reproduce --table and the experiment page)', () => {
   const points = new Map([
-    ['a', [{ step: 0, split: 'test', objectives: [0.4, 2, 10] }, { step: 0, split: 'validation', objectives: [1, 0, 1] }, { step: 30, split: 'test', objectives: [0.6, 1, 9] }]],
+    [
+      'a',
+      [
+        { step: 0, split: 'test', objectives: [0.4, 2, 10] },
+        { step: 0, split: 'validation', objectives: [1, 0, 1] },
+        { step: 30, split: 'test', objectives: [0.6, 1, 9] },
+      ],
+    ],
     ['b', [{ step: 30, split: 'test', objectives: [2, 0.7] }]],
     ['c', [{ step: 30, split: 'test', objectives: [0.5, 1, 9] }]],
     ['q', [{ step: 30, split: 'test', objectives: [0.5, 1, 9] }]],
@@ -39,7 +46,11 @@ describe('experimentResults (the one path of reproduce --table and the experimen
   });
   it('the page: any label (else the algorithm), static by algorithm', () => {
     const r = experimentResults(runs, points);
-    expect(r.map((x) => [x.label, x.seed, x.static])).toEqual([['grpo', 1, false], ['static-acc0.5', 2, true], ['otc', 9, false]]);
+    expect(r.map((x) => [x.label, x.seed, x.static])).toEqual([
+      ['grpo', 1, false],
+      ['static-acc0.5', 2, true],
+      ['otc', 9, false],
+    ]);
     expect(methodLabel({ name: 'hv-meta-hops-s4', algorithm: 'hv-meta' })).toBe('hv-meta');
     expect(methodLabel({ name: 'whatever', algorithm: 'otc' })).toBe('otc');
   });
@@ -80,7 +91,10 @@ describe('seedReferences and the paired table of the experiment page', () => {
   });
   it('pairs paretopo with grpo and the base policy by seed', () => {
     const results = experimentResults(runs, points);
-    const paired = pairedRows(results.map((r) => ({ env: r.env as 'calc', label: r.label, seed: r.seed, final: r.final, archive: r.archive })), seedReferences(runs, points));
+    const paired = pairedRows(
+      results.map((r) => ({ env: r.env as 'calc', label: r.label, seed: r.seed, final: r.final, archive: r.archive })),
+      seedReferences(runs, points),
+    );
     expect(paired.map((r) => [r.env, r.baseline, r.n])).toEqual([
       ['calc', 'grpo', 2],
       ['calc', 'base policy (warm start)', 2],

@@ -54,7 +54,17 @@ export function experimentResults(
     if (!points.length) continue;
     const last = points[points.length - 1];
     const secs = run.finishedAt && run.startedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : NaN;
-    results.push({ env, label, seed: m ? Number(m[3]) : run.seed, runId: run.id, static: !!method.static, final: last, archive: points, seconds: secs, buckets: bucketsOf(rows[rows.length - 1].extra) });
+    results.push({
+      env,
+      label,
+      seed: m ? Number(m[3]) : run.seed,
+      runId: run.id,
+      static: !!method.static,
+      final: last,
+      archive: points,
+      seconds: secs,
+      buckets: bucketsOf(rows[rows.length - 1].extra),
+    });
   }
   return results.sort((a, b) => a.seed - b.seed || a.env.localeCompare(b.env));
 }

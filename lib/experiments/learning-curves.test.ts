@@ -9,7 +9,12 @@ const run = (env: string, label: string, seed: number, acc: number[]): CurveRun 
 });
 
 describe('learning curves', () => {
-  const runs = [run('calc', 'grpo', 0, [0.5, 0.7]), run('calc', 'grpo', 1, [0.3, 0.5]), run('calc', 'paretopo', 0, [0.5, 0.9]), run('hops', 'grpo', 0, [0.8, 0.8])];
+  const runs = [
+    run('calc', 'grpo', 0, [0.5, 0.7]),
+    run('calc', 'grpo', 1, [0.3, 0.5]),
+    run('calc', 'paretopo', 0, [0.5, 0.9]),
+    run('hops', 'grpo', 0, [0.8, 0.8]),
+  ];
 
   it('averages over seeds per step', () => {
     const c = meanCurves(runs);
@@ -34,7 +39,10 @@ describe('learning curves', () => {
     expect(svg.match(/<g class="panel"/g)).toHaveLength(2 * 3);
     expect(svg.match(/<polyline /g)).toHaveLength(3 * 3);
     // x grows with the step within a polyline
-    const pts = /points="([^"]+)"/.exec(svg)![1].split(' ').map((p) => Number(p.split(',')[0]));
+    const pts = /points="([^"]+)"/
+      .exec(svg)![1]
+      .split(' ')
+      .map((p) => Number(p.split(',')[0]));
     expect(pts[1]).toBeGreaterThan(pts[0]);
   });
 });

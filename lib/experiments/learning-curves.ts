@@ -75,7 +75,9 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function curvesSvg(curves: readonly MeanCurve[], title = ''): string {
   const envs = [...new Set(curves.map((c) => c.env))];
   const labels = [...new Set(curves.map((c) => c.label))];
-  const W = 300, H = 190, M = { l: 46, r: 12, t: 28, b: 30 };
+  const W = 300,
+    H = 190,
+    M = { l: 46, r: 12, t: 28, b: 30 };
   const legendH = 18 * Math.ceil(labels.length / 4) + 10;
   const width = W * METRICS.length;
   const height = 30 + H * envs.length + legendH;
@@ -87,15 +89,23 @@ export function curvesSvg(curves: readonly MeanCurve[], title = ''): string {
   envs.forEach((env, row) => {
     const cs = curves.filter((c) => c.env === env);
     METRICS.forEach((metric, col) => {
-      const x0 = col * W, y0 = 30 + row * H;
-      const pw = W - M.l - M.r, ph = H - M.t - M.b;
+      const x0 = col * W,
+        y0 = 30 + row * H;
+      const pw = W - M.l - M.r,
+        ph = H - M.t - M.b;
       const xs = cs.flatMap((c) => c.steps.map((s) => s.step));
       const ys = cs.flatMap((c) => c.steps.map((s) => s[metric.key]));
-      const xmin = Math.min(...xs), xmax = Math.max(...xs);
-      let ymin = Math.min(...ys), ymax = Math.max(...ys);
-      if (!(ymax > ymin)) { ymin -= 0.05; ymax += 0.05; }
+      const xmin = Math.min(...xs),
+        xmax = Math.max(...xs);
+      let ymin = Math.min(...ys),
+        ymax = Math.max(...ys);
+      if (!(ymax > ymin)) {
+        ymin -= 0.05;
+        ymax += 0.05;
+      }
       const pad = (ymax - ymin) * 0.05;
-      ymin -= pad; ymax += pad;
+      ymin -= pad;
+      ymax += pad;
       const sx = (x: number) => x0 + M.l + (xmax > xmin ? ((x - xmin) / (xmax - xmin)) * pw : pw / 2);
       const sy = (y: number) => y0 + M.t + ph - ((y - ymin) / (ymax - ymin)) * ph;
       parts.push(`<g class="panel" data-env="${esc(env)}" data-metric="${metric.key}">`);
@@ -114,9 +124,12 @@ export function curvesSvg(curves: readonly MeanCurve[], title = ''): string {
     });
   });
   labels.forEach((label, i) => {
-    const x = 10 + (i % 4) * (width / 4), y = 30 + H * envs.length + 14 + Math.floor(i / 4) * 18;
+    const x = 10 + (i % 4) * (width / 4),
+      y = 30 + H * envs.length + 14 + Math.floor(i / 4) * 18;
     const color = PALETTE[i % PALETTE.length];
-    parts.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${color}" stroke-width="2"/><text x="${x + 22}" y="${y}">${esc(label)}</text>`);
+    parts.push(
+      `<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${color}" stroke-width="2"/><text x="${x + 22}" y="${y}">${esc(label)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

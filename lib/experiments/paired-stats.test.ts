@@ -11,7 +11,11 @@ function bruteMeans3(xs: number[]): number[] {
 describe('paired bootstrap', () => {
   it('enumerates the exact bootstrap distribution (brute-force twin)', () => {
     const xs = [0.1, -0.3, 0.7];
-    expect(exactBootstrapMeans(xs).sort((a, b) => a - b)).toEqual(bruteMeans3(xs).sort((a, b) => a - b).map((m) => expect.closeTo(m, 12)));
+    expect(exactBootstrapMeans(xs).sort((a, b) => a - b)).toEqual(
+      bruteMeans3(xs)
+        .sort((a, b) => a - b)
+        .map((m) => expect.closeTo(m, 12)),
+    );
   });
 
   it('type-7 quantiles', () => {
@@ -37,8 +41,18 @@ describe('paired bootstrap', () => {
   });
 
   it('pairs by seed, counts wins and ties, ignores unpaired seeds', () => {
-    const a = new Map([[0, 0.5], [1, 0.6], [2, 0.4], [7, 0.9]]);
-    const b = new Map([[0, 0.4], [1, 0.6], [2, 0.5], [3, 0.1]]);
+    const a = new Map([
+      [0, 0.5],
+      [1, 0.6],
+      [2, 0.4],
+      [7, 0.9],
+    ]);
+    const b = new Map([
+      [0, 0.4],
+      [1, 0.6],
+      [2, 0.5],
+      [3, 0.1],
+    ]);
     const c = pairedComparison(a, b);
     expect(c.seeds).toEqual([0, 1, 2]);
     expect(c.differences.map((d) => +d.toFixed(12))).toEqual([0.1, 0, -0.1]);

@@ -8,9 +8,11 @@ const small = fc.integer({ min: 0, max: 6 }); // many ties
 
 describe('rank statistics against their brute-force twins', () => {
   it('average ranks', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(small, fc.double({ min: -5, max: 5, noNaN: true })), { maxLength: 40 }), (xs) => {
-      expect(averageRanks(xs)).toEqual(averageRanksNaive(xs));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(small, fc.double({ min: -5, max: 5, noNaN: true })), { maxLength: 40 }), (xs) => {
+        expect(averageRanks(xs)).toEqual(averageRanksNaive(xs));
+      }),
+    );
   });
 
   it("Spearman's rho, ties included", () => {

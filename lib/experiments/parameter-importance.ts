@@ -39,7 +39,7 @@ export interface KnobImportance {
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Array<number>(values.length);
-  for (let s = 0; s < order.length; ) {
+  for (let s = 0; s < order.length;) {
     let e = s + 1;
     while (e < order.length && values[order[e]] === values[order[s]]) e++;
     const r = (s + 1 + e) / 2; // mean of positions s+1..e
@@ -106,15 +106,24 @@ export function rankEta2(g: readonly string[], y: readonly number[]): { eta2: nu
 }
 
 /** Importance of each knob for `hv` (one value per run, null/NaN = no hypervolume), most important first (null scores last). */
-export function knobImportance(knobs: readonly { key: string; kind: 'numeric' | 'categorical'; values: readonly (number | string | null)[] }[], hv: readonly (number | null)[]): KnobImportance[] {
+export function knobImportance(
+  knobs: readonly { key: string; kind: 'numeric' | 'categorical'; values: readonly (number | string | null)[] }[],
+  hv: readonly (number | null)[],
+): KnobImportance[] {
   const out = knobs.map((k): KnobImportance => {
     const idx = k.values.map((_, i) => i).filter((i) => k.values[i] !== null && hv[i] !== null && Number.isFinite(hv[i]!));
     const y = idx.map((i) => hv[i]!);
     if (k.kind === 'numeric') {
-      const rho = spearman(idx.map((i) => k.values[i] as number), y);
+      const rho = spearman(
+        idx.map((i) => k.values[i] as number),
+        y,
+      );
       return { key: k.key, kind: k.kind, method: 'spearman-rho2', score: rho === null ? null : rho * rho, rho, best: null, n: idx.length };
     }
-    const { eta2, best } = rankEta2(idx.map((i) => String(k.values[i])), y);
+    const { eta2, best } = rankEta2(
+      idx.map((i) => String(k.values[i])),
+      y,
+    );
     return { key: k.key, kind: k.kind, method: 'rank-eta2', score: eta2, rho: null, best, n: idx.length };
   });
   return out.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.key.localeCompare(b.key));

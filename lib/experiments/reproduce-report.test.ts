@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runHypervolume } from '../training/hypervolume';
+import { runHypervolume } from '../training/run-hypervolume';
 import { pairedRows, pairedTable, rankRows, rankTable, type ReportRun, type SeedReference } from './reproduce-report';
 
 const run = (label: string, seed: number, acc: number, calls: number): ReportRun => ({
@@ -13,12 +13,24 @@ const run = (label: string, seed: number, acc: number, calls: number): ReportRun
     { step: 10, accuracy: acc, toolCalls: calls },
   ],
 });
-const refs: SeedReference[] = [0, 1, 2].map((seed) => ({ env: 'calc', seed, base: { accuracy: 0.75, toolCalls: 0.95 }, oracle: { accuracy: 0.96, toolCalls: 0.5 } }));
+const refs: SeedReference[] = [0, 1, 2].map((seed) => ({
+  env: 'calc',
+  seed,
+  base: { accuracy: 0.75, toolCalls: 0.95 },
+  oracle: { accuracy: 0.96, toolCalls: 0.5 },
+}));
 
 describe('reproduction report', () => {
-  const runs = [run('paretopo', 0, 0.95, 0.5), run('paretopo', 1, 0.9, 0.6), run('paretopo', 2, 0.8, 0.6), run('grpo', 0, 0.9, 1.2), run('grpo', 1, 0.92, 1.0), run('grpo', 2, 0.85, 0.5)];
+  const runs = [
+    run('paretopo', 0, 0.95, 0.5),
+    run('paretopo', 1, 0.9, 0.6),
+    run('paretopo', 2, 0.8, 0.6),
+    run('grpo', 0, 0.9, 1.2),
+    run('grpo', 1, 0.92, 1.0),
+    run('grpo', 2, 0.85, 0.5),
+  ];
 
-  it('ranks by the final policy\'s HV, with % of the oracle and the own archive without step 0', () => {
+  it("ranks by the final policy's HV, with % of the oracle and the own archive without step 0", () => {
     const rows = rankRows(runs, refs);
     expect(rows.map((r) => r.method)).toEqual(['paretopo', 'grpo', 'base policy (warm start)', 'oracle routing (ceiling)']);
     const p = rows[0];

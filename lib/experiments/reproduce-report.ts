@@ -15,7 +15,7 @@
  *
  * Pure: results in, Markdown and CSV out.
  */
-import { runHypervolume } from '../training/hypervolume';
+import { runHypervolume } from '../training/run-hypervolume';
 import { pairedComparison } from './paired-stats';
 
 type Env = 'calc' | 'hops';
@@ -78,7 +78,14 @@ function rowOf(env: Env, method: string, items: { seed: number; point: Point; ar
     seeds: items.map((it) => it.seed),
     hvFinal,
     pctOracle,
-    hvOwnArchive: items.filter((it) => it.archive).map((it) => runHypervolume(it.archive!.filter((p) => p.step > 0), env)),
+    hvOwnArchive: items
+      .filter((it) => it.archive)
+      .map((it) =>
+        runHypervolume(
+          it.archive!.filter((p) => p.step > 0),
+          env,
+        ),
+      ),
     accuracy: items.map((it) => it.point.accuracy),
     toolCalls: items.map((it) => it.point.toolCalls),
     buckets,
@@ -93,12 +100,33 @@ export function rankRows(runs: readonly ReportRun[], refs: readonly SeedReferenc
     const methods = [...new Set(rs.map((r) => r.label))];
     const envRefs = refs.filter((r) => r.env === env);
     const ranked = methods
-      .map((m) => rowOf(env, m, rs.filter((r) => r.label === m).map((r) => ({ seed: r.seed, point: r.final, archive: r.archive })), envRefs))
+      .map((m) =>
+        rowOf(
+          env,
+          m,
+          rs.filter((r) => r.label === m).map((r) => ({ seed: r.seed, point: r.final, archive: r.archive })),
+          envRefs,
+        ),
+      )
       .sort((a, b) => mean(b.hvFinal) - mean(a.hvFinal));
     rows.push(...ranked);
     if (envRefs.length && rs.length) {
-      rows.push(rowOf(env, 'base policy (warm start)', envRefs.map((r) => ({ seed: r.seed, point: r.base })), envRefs));
-      rows.push(rowOf(env, 'oracle routing (ceiling)', envRefs.map((r) => ({ seed: r.seed, point: r.oracle })), envRefs));
+      rows.push(
+        rowOf(
+          env,
+          'base policy (warm start)',
+          envRefs.map((r) => ({ seed: r.seed, point: r.base })),
+          envRefs,
+        ),
+      );
+      rows.push(
+        rowOf(
+          env,
+          'oracle routing (ceiling)',
+          envRefs.map((r) => ({ seed: r.seed, point: r.oracle })),
+          envRefs,
+        ),
+      );
     }
   }
   return rows;
@@ -106,7 +134,18 @@ export function rankRows(runs: readonly ReportRun[], refs: readonly SeedReferenc
 
 export function rankTable(rows: readonly RankRow[]): string {
   const bucketNames = [...new Set(rows.flatMap((r) => Object.keys(r.buckets)))];
-  const head = ['task', 'method', 'seeds', 'HV final (rank)', '% of oracle HV', 'HV own archive (no step 0)', 'accuracy', 'calls / q', 'productivity', ...bucketNames.map((b) => `acc / calls ${b}`)];
+  const head = [
+    'task',
+    'method',
+    'seeds',
+    'HV final (rank)',
+    '% of oracle HV',
+    'HV own archive (no step 0)',
+    'accuracy',
+    'calls / q',
+    'productivity',
+    ...bucketNames.map((b) => `acc / calls ${b}`),
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     const prod = mean(r.toolCalls) >= 0.01 ? (mean(r.accuracy) / mean(r.toolCalls)).toFixed(3) : 'n/a';
@@ -159,7 +198,12 @@ export function pairedTable(rows: readonly PairedRow[], focus = 'paretopo'): str
 }
 
 export function pairedCsv(rows: readonly PairedRow[]): string {
-  return ['task,baseline,seeds,mean_diff,ci_lo,ci_hi,wins,ties', ...rows.map((r) => [r.env, JSON.stringify(r.baseline), r.n, r.mean.toFixed(5), r.lo.toFixed(5), r.hi.toFixed(5), r.wins, r.ties].join(','))].join('\n') + '\n';
+  return (
+    [
+      'task,baseline,seeds,mean_diff,ci_lo,ci_hi,wins,ties',
+      ...rows.map((r) => [r.env, JSON.stringify(r.baseline), r.n, r.mean.toFixed(5), r.lo.toFixed(5), r.hi.toFixed(5), r.wins, r.ties].join(',')),
+    ].join('\n') + '\n'
+  );
 }
 
 export const RANKING_NOTE =

@@ -6,8 +6,15 @@
  * included), plus the "front of static policies" (union of the static
  * weightings of a seed).
  */
-import { front2d, runHypervolume, type EvalPoint } from '../training/hypervolume';
+import { runHypervolume } from '../training/run-hypervolume';
 import { TOOL_CALL_REFERENCE } from '../training/config';
+
+/** The paper table's view of one evaluation: the run's accuracy, tool calls and tokens per question, by name. */
+export interface TableEvalPoint {
+  accuracy: number;
+  toolCalls: number;
+  tokens: number;
+}
 
 export interface RunResult {
   env: 'calc' | 'hops';
@@ -15,9 +22,9 @@ export interface RunResult {
   seed: number;
   runId: string;
   static: boolean;
-  final: EvalPoint;
+  final: TableEvalPoint;
   /** Every test evaluation of the run, step 0 included. */
-  archive: (EvalPoint & { step: number })[];
+  archive: (TableEvalPoint & { step: number })[];
   seconds: number;
   /** Per-bucket accuracy and calls of the final evaluation. */
   buckets?: Record<string, { accuracy: number; toolCalls: number }>;
@@ -67,7 +74,12 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
         n: seeds.length,
         accuracy: [],
         toolCalls: [],
-        hvFinal: per.map((g) => runHypervolume(front2d(g.map((r) => r.final)), env)),
+        hvFinal: per.map((g) =>
+          runHypervolume(
+            g.map((r) => r.final),
+            env,
+          ),
+        ), // dominated points add nothing
         hvArchive: per.map((g) => runHypervolume(g.flatMap(ownArchive), env)),
       });
     }
@@ -115,7 +127,13 @@ export function summaryCsv(rows: Row[]): string {
   for (const r of rows) {
     const p = pooledProductivity(r);
     out.push(
-      [r.env, JSON.stringify(r.method), r.n, ...cols.flatMap((c) => (r[c].length ? [mean(r[c]).toFixed(5), std(r[c]).toFixed(5)] : ['', ''])), p === null ? '' : p.toFixed(5)].join(','),
+      [
+        r.env,
+        JSON.stringify(r.method),
+        r.n,
+        ...cols.flatMap((c) => (r[c].length ? [mean(r[c]).toFixed(5), std(r[c]).toFixed(5)] : ['', ''])),
+        p === null ? '' : p.toFixed(5),
+      ].join(','),
     );
   }
   return out.join('\n') + '\n';
@@ -125,8 +143,18 @@ export function runsCsv(results: RunResult[]): string {
   const out = ['task,method,seed,run_id,accuracy,tool_calls,tokens,hv_final,hv_archive,seconds'];
   for (const r of results) {
     out.push(
-      [r.env, r.label, r.seed, r.runId, r.final.accuracy.toFixed(5), r.final.toolCalls.toFixed(5), r.final.tokens.toFixed(3),
-        runHypervolume([r.final], r.env).toFixed(5), runHypervolume(ownArchive(r), r.env).toFixed(5), r.seconds.toFixed(1)].join(','),
+      [
+        r.env,
+        r.label,
+        r.seed,
+        r.runId,
+        r.final.accuracy.toFixed(5),
+        r.final.toolCalls.toFixed(5),
+        r.final.tokens.toFixed(3),
+        runHypervolume([r.final], r.env).toFixed(5),
+        runHypervolume(ownArchive(r), r.env).toFixed(5),
+        r.seconds.toFixed(1),
+      ].join(','),
     );
   }
   return out.join('\n') + '\n';

@@ -16,12 +16,7 @@
  * Complexity O(n log n). NaN is not supported anywhere in lib/pareto.
  */
 
-export function argsortLex(
-  data: Float64Array,
-  dim: number,
-  rows: Int32Array,
-  coords: readonly number[],
-): Int32Array {
+export function argsortLex(data: Float64Array, dim: number, rows: Int32Array, coords: readonly number[]): Int32Array {
   const n = rows.length;
   const out = new Int32Array(n);
   if (n === 0) return out;
@@ -69,8 +64,14 @@ function fillKeys(words: Uint32Array, src: Uint32Array, rows: Int32Array, dim: n
 
 /** out = rows in key order; runs of equal truncated keys re-sorted exactly (the last closed at i = n). */
 function scanGroups(
-  out: Int32Array, words: Uint32Array, rows: Int32Array, mask: number, keep: number,
-  data: Float64Array, dim: number, coords: readonly number[],
+  out: Int32Array,
+  words: Uint32Array,
+  rows: Int32Array,
+  mask: number,
+  keep: number,
+  data: Float64Array,
+  dim: number,
+  coords: readonly number[],
 ): void {
   const n = rows.length;
   let prevHi = -1;
@@ -106,14 +107,7 @@ function lexLess(data: Float64Array, dim: number, a: number, b: number, coords: 
   return a < b;
 }
 
-function fixGroup(
-  out: Int32Array,
-  from: number,
-  to: number,
-  data: Float64Array,
-  dim: number,
-  coords: readonly number[],
-): void {
+function fixGroup(out: Int32Array, from: number, to: number, data: Float64Array, dim: number, coords: readonly number[]): void {
   if (to - from <= 24) {
     for (let i = from + 1; i < to; i++) {
       const v = out[i];

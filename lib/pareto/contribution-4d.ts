@@ -261,16 +261,7 @@ function sortedFront3d(lim: Float64Array, k: number, rows: Int32Array, lx: Float
 }
 
 /** 3-D hypervolume of points already sorted by z (the HV3D sweep without its sort). */
-function sweptVolume3d(
-  lx: Float64Array,
-  ly: Float64Array,
-  lz: Float64Array,
-  m: number,
-  rx: number,
-  ry: number,
-  rz: number,
-  st: Staircase2D,
-): number {
+function sweptVolume3d(lx: Float64Array, ly: Float64Array, lz: Float64Array, m: number, rx: number, ry: number, rz: number, st: Staircase2D): number {
   st.clear();
   let area = 0;
   let volume = 0;

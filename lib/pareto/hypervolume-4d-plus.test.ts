@@ -16,7 +16,13 @@ describe("hypervolume4dPlus (HV4D+ with neighbour links)", () => {
   it("hand-computed values", () => {
     const one = inside([[0, 0, 0, 0]], [1, 1, 1, 2]);
     expect(hypervolume4dPlus(one.data, one.rows, [1, 1, 1, 2])).toBe(2);
-    const two = inside([[0, 1, 0, 0], [1, 0, 0, 0]], [2, 2, 2, 2]);
+    const two = inside(
+      [
+        [0, 1, 0, 0],
+        [1, 0, 0, 0],
+      ],
+      [2, 2, 2, 2],
+    );
     expect(hypervolume4dPlus(two.data, two.rows, [2, 2, 2, 2])).toBe(12);
     expect(hypervolume4dPlus(new Float64Array(0), new Int32Array(0), [1, 1, 1, 1])).toBe(0);
   });
@@ -45,7 +51,11 @@ describe("hypervolume4dPlus (HV4D+ with neighbour links)", () => {
     );
   });
   it("equals the contribution sweep (hypervolume4d) on front-shaped and random sets", () => {
-    for (const [n, shape] of [[2000, "front"], [2000, "random"], [500, "grid"]] as const) {
+    for (const [n, shape] of [
+      [2000, "front"],
+      [2000, "random"],
+      [500, "grid"],
+    ] as const) {
       const rnd = mulberry(n + shape.length);
       const pts = Array.from({ length: n }, () => {
         const v = Array.from({ length: 4 }, () => rnd());

@@ -3,5 +3,12 @@ import { hypervolumeGrid } from "./hypervolume-naive";
 
 export function hypervolumeContributionsNaive(points: readonly (readonly number[])[], ref: readonly number[]): number[] {
   const all = hypervolumeGrid(points, ref);
-  return points.map((_, i) => all - hypervolumeGrid(points.filter((__, k) => k !== i), ref));
+  return points.map(
+    (_, i) =>
+      all -
+      hypervolumeGrid(
+        points.filter((__, k) => k !== i),
+        ref,
+      ),
+  );
 }

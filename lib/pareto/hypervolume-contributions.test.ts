@@ -7,7 +7,14 @@ import { closeRel, pointsArb } from "./test-helpers";
 
 describe("hypervolumeContributions", () => {
   it("hand case in 2-D, duplicates and dominated points contribute 0", () => {
-    const pts = [[1, 3], [2, 2], [3, 1], [2, 2.5], [3, 1], [5, 0]];
+    const pts = [
+      [1, 3],
+      [2, 2],
+      [3, 1],
+      [2, 2.5],
+      [3, 1],
+      [5, 0],
+    ];
     // ref (4,4): [1,3] -> (2-1)*(4-3)=1; [2,2] -> (3-2)*(3-2) minus the part of
     // [2,2.5] (which only [2,2] dominates) = 1 - 0.5; the two [3,1] share; [5,0] is outside
     expect(Array.from(hypervolumeContributions(pts, [4, 4]))).toEqual([1, 0.5, 0, 0, 0, 0]);
@@ -22,7 +29,10 @@ describe("hypervolumeContributions", () => {
         const all = hypervolume(pts, ref);
         const c = hypervolumeContributions(pts, ref);
         pts.forEach((_, i) => {
-          const without = hypervolume(pts.filter((__, k) => k !== i), ref);
+          const without = hypervolume(
+            pts.filter((__, k) => k !== i),
+            ref,
+          );
           expect(Math.abs(all - without - c[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, all));
         });
       }),
@@ -47,7 +57,14 @@ describe("hypervolumeContributions", () => {
   }
 
   it("directions are honoured", () => {
-    const c = hypervolumeContributions([[3, 1], [2, 2]], [0, 0], { maximize: true });
+    const c = hypervolumeContributions(
+      [
+        [3, 1],
+        [2, 2],
+      ],
+      [0, 0],
+      { maximize: true },
+    );
     expect(closeRel(c[0], 1 * 1)).toBe(true);
     expect(closeRel(c[1], 2 * 1)).toBe(true);
   });

@@ -50,8 +50,7 @@ export function hypervolumeContributions(points: PointSet, ref: readonly number[
       if (inside[t] !== nd[0] && v < second) second = v;
     }
     out[nd[0]] = second - data[nd[0]];
-  }
-  else if (dim === 2) contributions2d(data, nd, inside, r, out);
+  } else if (dim === 2) contributions2d(data, nd, inside, r, out);
   else if (dim === 3) contributions3d(data, nd, inside, r, out);
   else contributionsNd(data, dim, nd, inside, r, out);
   for (let i = 0; i < n; i++) if (shared[i]) out[i] = 0;

@@ -9,22 +9,73 @@ describe("hypervolume: hand-computed values", () => {
   it("1-D to 3-D", () => {
     expect(hypervolume([[0.25]], [1])).toBe(0.75);
     expect(hypervolume([], [1, 1])).toBe(0);
-    expect(hypervolume([[1, 2], [2, 1]], [3, 3])).toBe(3);
+    expect(
+      hypervolume(
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        [3, 3],
+      ),
+    ).toBe(3);
     expect(hypervolume([[0, 0, 0]], [1, 2, 3])).toBe(6);
     // two boxes of 4 overlapping in 1*1*2
-    expect(hypervolume([[0, 1, 0], [1, 0, 0]], [2, 2, 2])).toBe(6);
+    expect(
+      hypervolume(
+        [
+          [0, 1, 0],
+          [1, 0, 0],
+        ],
+        [2, 2, 2],
+      ),
+    ).toBe(6);
     // points not strictly dominating the reference point contribute nothing
-    expect(hypervolume([[1, 0], [3, 0], [0, 3]], [3, 3])).toBe(6);
+    expect(
+      hypervolume(
+        [
+          [1, 0],
+          [3, 0],
+          [0, 3],
+        ],
+        [3, 3],
+      ),
+    ).toBe(6);
   });
   it("4-D and 5-D", () => {
     expect(hypervolume([[0, 0, 0, 0]], [1, 1, 1, 2])).toBe(2);
-    expect(hypervolume([[0, 1, 0, 0], [1, 0, 0, 0]], [2, 2, 2, 2])).toBe(12);
-    expect(hypervolume([[0, 1, 0, 0, 0], [1, 0, 0, 0, 0]], [2, 2, 2, 2, 2])).toBe(24);
+    expect(
+      hypervolume(
+        [
+          [0, 1, 0, 0],
+          [1, 0, 0, 0],
+        ],
+        [2, 2, 2, 2],
+      ),
+    ).toBe(12);
+    expect(
+      hypervolume(
+        [
+          [0, 1, 0, 0, 0],
+          [1, 0, 0, 0, 0],
+        ],
+        [2, 2, 2, 2, 2],
+      ),
+    ).toBe(24);
     expect(hypervolume([[0, 0, 0, 0, 0, 0]], [1, 1, 1, 1, 1, 3])).toBe(3);
   });
   it("directions: maximizing is minimizing the negation", () => {
-    const pts = [[0.2, 0.9], [0.7, 0.4], [0.5, 0.5]];
-    expect(hypervolume(pts, [0, 0], { maximize: true })).toBeCloseTo(hypervolume(pts.map((p) => p.map((v) => -v)), [0, 0]), 14);
+    const pts = [
+      [0.2, 0.9],
+      [0.7, 0.4],
+      [0.5, 0.5],
+    ];
+    expect(hypervolume(pts, [0, 0], { maximize: true })).toBeCloseTo(
+      hypervolume(
+        pts.map((p) => p.map((v) => -v)),
+        [0, 0],
+      ),
+      14,
+    );
     expect(hypervolume([[1, 2]], [0, 3], { maximize: [true, false] })).toBe(1);
   });
   it("flat input", () => {
@@ -53,7 +104,10 @@ describe("hypervolume: against independent computations", () => {
           const ours = hypervolume(pts, ref);
           expect(closeRel(ours, hypervolumeGrid(pts, ref))).toBe(true);
           const rnd = mulberry(seed);
-          const shuffled = pts.map((p) => [rnd(), p] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+          const shuffled = pts
+            .map((p) => [rnd(), p] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map((x) => x[1]);
           expect(closeRel(hypervolume(shuffled, ref), ours)).toBe(true);
         }),
         { numRuns: 40 },
@@ -61,7 +115,11 @@ describe("hypervolume: against independent computations", () => {
     });
   }
   it("larger front-shaped sets agree with the grid method (4-D, 5-D)", () => {
-    for (const [d, n] of [[3, 60], [4, 30], [5, 14]]) {
+    for (const [d, n] of [
+      [3, 60],
+      [4, 30],
+      [5, 14],
+    ]) {
       const rnd = mulberry(d * 7);
       const pts = Array.from({ length: n }, () => {
         const v = Array.from({ length: d }, () => Math.abs(rnd() - 0.5) + 1e-3);

@@ -11,3 +11,5 @@ export { igdPlus } from "./igd-plus";
 export { epsilonAdditive } from "./epsilon-additive";
 export { empiricalAttainment2d } from "./empirical-attainment-2d";
 export type { AttainmentSurface } from "./empirical-attainment-2d";
+export type { FlatPoints, Matrix } from "./types";
+export { directionsOf, minimizationForm, type Directed } from "./directions";

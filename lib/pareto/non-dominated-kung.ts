@@ -16,7 +16,7 @@
  * order), which is what gives Kung's O(n log^(d-2) n) bound.
  * Empty input: empty result. Duplicates are handled by the caller.
  */
-import { selectKth } from './select-kth';
+import { selectKth } from "./select-kth";
 import { Staircase2D } from "./staircase-2d";
 
 const LEAF = 32;
@@ -298,5 +298,4 @@ export class KungMaxima {
     if (s === 0) vals[s++] = col[arr[a0]];
     return selectKth(vals, s, s >>> 1);
   }
-
 }

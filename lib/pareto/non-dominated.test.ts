@@ -33,10 +33,34 @@ describe("nonDominated", () => {
     expect(Array.from(nonDominated([]))).toEqual([]);
     expect(Array.from(nonDominated([[3], [1], [1], [2]]))).toEqual([1]);
     // infinite coordinates are ordinary values
-    expect(Array.from(nonDominated([[Infinity, 0], [0, Infinity], [1, 1]]))).toEqual([0, 1, 2]);
+    expect(
+      Array.from(
+        nonDominated([
+          [Infinity, 0],
+          [0, Infinity],
+          [1, 1],
+        ]),
+      ),
+    ).toEqual([0, 1, 2]);
     expect(Array.from(nonDominated([[Infinity], [Infinity]], { keepDuplicates: true }))).toEqual([0, 1]);
-    expect(Array.from(nonDominated([[0, Infinity, 1], [1, Infinity, 0], [1, Infinity, 1]]))).toEqual([0, 1]);
-    expect(Array.from(paretoRanks([[Infinity, 0], [0, Infinity], [Infinity, Infinity]]))).toEqual([1, 1, 2]);
+    expect(
+      Array.from(
+        nonDominated([
+          [0, Infinity, 1],
+          [1, Infinity, 0],
+          [1, Infinity, 1],
+        ]),
+      ),
+    ).toEqual([0, 1]);
+    expect(
+      Array.from(
+        paretoRanks([
+          [Infinity, 0],
+          [0, Infinity],
+          [Infinity, Infinity],
+        ]),
+      ),
+    ).toEqual([1, 1, 2]);
     expect(Array.from(nonDominated({ data: new Float64Array([1, 4, 2, 2, 3, 3]), dim: 2 }))).toEqual([0, 1]);
   });
 

@@ -22,7 +22,10 @@ describe("ParetoArchive", () => {
     expect(a.entries()).toEqual([{ point: [1, 1], payload: "c" }]);
     expect(a.insert([0, 5], "outside")).toBe(true);
     expect(a.hypervolume).toBe(9);
-    expect(a.front()).toEqual([[0, 5], [1, 1]]);
+    expect(a.front()).toEqual([
+      [0, 5],
+      [1, 1],
+    ]);
   });
 
   it("maximization", () => {
@@ -30,7 +33,10 @@ describe("ParetoArchive", () => {
     a.insert([1, 2]);
     a.insert([2, 1]);
     expect(a.hypervolume).toBe(3);
-    expect(a.front().sort()).toEqual([[1, 2], [2, 1]]);
+    expect(a.front().sort()).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
   });
 
   for (let d = 1; d <= 6; d++) {
@@ -49,8 +55,15 @@ describe("ParetoArchive", () => {
             expect(Math.abs(a.hypervolume - hv)).toBeLessThanOrEqual(1e-12 * Math.max(1, hv));
             expect(Math.abs(before + gain - hv)).toBeLessThanOrEqual(1e-12 * Math.max(1, hv));
           });
-          const expected = nonDominatedNaive(pts).map((i) => pts[i].join(",")).sort();
-          expect(a.front().map((p) => p.join(",")).sort()).toEqual(expected);
+          const expected = nonDominatedNaive(pts)
+            .map((i) => pts[i].join(","))
+            .sort();
+          expect(
+            a
+              .front()
+              .map((p) => p.join(","))
+              .sort(),
+          ).toEqual(expected);
           expect(a.size).toBe(expected.length);
           // payload is the index of the first copy inserted
           for (const e of a.entries()) expect(pts[e.payload as number]).toEqual(e.point);

@@ -15,7 +15,7 @@
  * exit, so no allocation happens during the recursion.
  * Empty input: nothing to do.
  */
-import { selectKth } from './select-kth';
+import { selectKth } from "./select-kth";
 import { argsortLex } from "./argsort";
 
 const BRUTE_A = 12;

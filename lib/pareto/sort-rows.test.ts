@@ -16,7 +16,13 @@ function sets(): [string, number[][]][] {
     ["uniform", Array.from({ length: n }, () => [rnd(), rnd()])],
     ["ties", Array.from({ length: n }, () => [Math.floor(rnd() * 30) / 30, Math.floor(rnd() * 30) / 30])],
     ["clustered", Array.from({ length: n }, (_, i) => (i % 50 === 0 ? [1e6 * rnd(), rnd()] : [rnd() * 1e-9, rnd()]))],
-    ["front", Array.from({ length: n }, () => { const a = (rnd() * Math.PI) / 2; return [Math.cos(a), Math.sin(a)]; })],
+    [
+      "front",
+      Array.from({ length: n }, () => {
+        const a = (rnd() * Math.PI) / 2;
+        return [Math.cos(a), Math.sin(a)];
+      }),
+    ],
     ["infinite", Array.from({ length: n }, (_, i) => (i === 7 ? [Infinity, 0] : [rnd(), rnd()]))],
   ];
 }
@@ -27,7 +33,14 @@ describe("3-D sweeps on large sets (bucket sort)", () => {
   const cases: [string, number[][]][] = [
     ["uniform", Array.from({ length: n }, () => [rnd(), rnd(), rnd()])],
     ["ties", Array.from({ length: n }, () => [0, 1, 2].map(() => Math.floor(rnd() * 12) / 12))],
-    ["front", Array.from({ length: n }, () => { const v = [rnd(), rnd(), rnd()]; const s = v[0] + v[1] + v[2]; return v.map((x) => x / s); })],
+    [
+      "front",
+      Array.from({ length: n }, () => {
+        const v = [rnd(), rnd(), rnd()];
+        const s = v[0] + v[1] + v[2];
+        return v.map((x) => x / s);
+      }),
+    ],
   ];
   for (const [name, pts] of cases) {
     it(`${name}: non-dominated set, ranks, hypervolume`, () => {
@@ -53,7 +66,11 @@ describe("3-D sweeps on large sets (bucket sort)", () => {
         byX.splice(k, 0, p);
         let area = 0;
         let minY = ref[1];
-        for (const q of byX) if (q[1] < minY) { area += (ref[0] - q[0]) * (minY - q[1]); minY = q[1]; }
+        for (const q of byX)
+          if (q[1] < minY) {
+            area += (ref[0] - q[0]) * (minY - q[1]);
+            minY = q[1];
+          }
         volume += area * ((i + 1 < byZ.length ? byZ[i + 1][2] : ref[2]) - p[2]);
       });
       expect(Math.abs(hypervolume(pts, ref) - volume)).toBeLessThanOrEqual(1e-12 * volume);
@@ -87,7 +104,11 @@ describe("2-D sweeps on large sets (bucket sort)", () => {
       const inside = pts.filter((p) => p[0] < ref[0] && p[1] < ref[1]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       let area = 0;
       let minY = ref[1];
-      for (const [x, y] of inside) if (y < minY) { area += (ref[0] - x) * (minY - y); minY = y; }
+      for (const [x, y] of inside)
+        if (y < minY) {
+          area += (ref[0] - x) * (minY - y);
+          minY = y;
+        }
       expect(Math.abs(hypervolume(pts, ref) - area)).toBeLessThanOrEqual(1e-12 * area);
     });
   }

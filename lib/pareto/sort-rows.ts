@@ -92,15 +92,7 @@ function after(values: Float64Array, dim: number, coords: readonly number[], a: 
   return ia > ib;
 }
 
-function insertionSort(
-  values: Float64Array,
-  ids: Int32Array,
-  dim: number,
-  coords: readonly number[],
-  from: number,
-  to: number,
-  row: Float64Array,
-): void {
+function insertionSort(values: Float64Array, ids: Int32Array, dim: number, coords: readonly number[], from: number, to: number, row: Float64Array): void {
   for (let i = from + 1; i < to; i++) {
     for (let j = 0; j < dim; j++) row[j] = values[i * dim + j];
     const id = ids[i];

@@ -19,3 +19,6 @@ export interface Matrix {
   n: number;
   dim: number;
 }
+
+/** The flat form of a PointSet: row-major values and the number of objectives. */
+export type FlatPoints = { data: Float64Array; dim: number };

@@ -12,7 +12,7 @@
  * A trajectory is correct when its raw accuracy ≥ `correctThreshold`.
  * Complexity O(G·d). Returns a new matrix; the input is not modified.
  */
-import type { Matrix } from './objectives';
+import type { FlatPoints as Matrix } from '../pareto';
 
 export function isCorrect(accuracy: number, correctThreshold: number): boolean {
   return accuracy >= correctThreshold;

@@ -6,9 +6,9 @@
  * Every estimator, stateful or not, has the same methods so the trainer can
  * treat them alike (observeEvaluation is a validated no-op for baselines).
  */
-import { paretoRanks } from '../pareto';
+import { minimizationForm, paretoRanks } from '../pareto';
 import { groupNormalize } from './group-normalize';
-import { toMinimization, type Objective } from './objectives';
+import type { Objective } from './objectives';
 import { broadcastCredit } from './token-credit';
 import { validateGroups, validatePoint, type AdvantageBatch, type Group, type TrajectoryAdvantage } from './types';
 
@@ -77,15 +77,13 @@ export function statelessEstimator(
         groups: groups.map((group) => {
           const rows = group.map((t) => t.objectives);
           const { rewards, advantages = groupNormalize(rewards, eps) } = rewardsOf(rows);
-          const ranks = rows.length ? paretoRanks(toMinimization(rows, objectives)) : new Int32Array(0);
-          return group.map(
-            (t, i): TrajectoryAdvantage => ({
-              tokenAdvantages: broadcastCredit(advantages[i], t.numTokens),
-              advantage: advantages[i],
-              reward: rewards[i],
-              paretoRank: ranks[i],
-            }),
-          );
+          const ranks = rows.length ? paretoRanks(minimizationForm(rows, objectives)) : new Int32Array(0);
+          return group.map((t, i): TrajectoryAdvantage => ({
+            tokenAdvantages: broadcastCredit(advantages[i], t.numTokens),
+            advantage: advantages[i],
+            reward: rewards[i],
+            paretoRank: ranks[i],
+          }));
         }),
       };
     },

@@ -242,11 +242,16 @@ describe('paretopo stage switching through the estimator', () => {
     expect(est.state().hypervolumeHistory).toHaveLength(5);
   });
 
-  it('measures stall on the run\'s own evaluations: never beating the step-0 point is not a stall while the run improves', () => {
+  it("measures stall on the run's own evaluations: never beating the step-0 point is not a stall while the run improves", () => {
     const est = createEstimator('paretopo', { stallPatience: 2 }, OBJ2);
     est.observeEvaluation([0.9, 0.5], 0); // a strong warm start
     // the run first drops, then improves on itself every time, never reaching the warm start's hypervolume
-    for (const [step, acc] of [[5, 0.5], [10, 0.6], [15, 0.7], [20, 0.8]] as const) {
+    for (const [step, acc] of [
+      [5, 0.5],
+      [10, 0.6],
+      [15, 0.7],
+      [20, 0.8],
+    ] as const) {
       est.observeEvaluation([acc, 1], step);
       expect(est.state().stage, `step ${step}`).toBe(1);
     }

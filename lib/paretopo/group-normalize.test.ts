@@ -6,11 +6,20 @@ describe('groupNormalize', () => {
   it.each([
     // [rewards, expected]: mean, population std worked by hand, eps = 0-ish (1e-6 ignored at 1e-5 precision)
     // [1,0,0,1]: mean 0.5, std 0.5 -> ±1
-    [[1, 0, 0, 1], [1, -1, -1, 1]],
+    [
+      [1, 0, 0, 1],
+      [1, -1, -1, 1],
+    ],
     // [1,0,0]: mean 1/3, var = (4/9 + 1/9 + 1/9)/3 = 2/9, std = 0.471405 -> 1.414214, -0.707107
-    [[1, 0, 0], [1.414214, -0.707107, -0.707107]],
+    [
+      [1, 0, 0],
+      [1.414214, -0.707107, -0.707107],
+    ],
     // [2,4,6]: mean 4, std sqrt(8/3) = 1.632993 -> ±1.224745, 0
-    [[2, 4, 6], [-1.224745, 0, 1.224745]],
+    [
+      [2, 4, 6],
+      [-1.224745, 0, 1.224745],
+    ],
   ])('%j -> %j', (r, expected) => {
     const a = groupNormalize(r);
     expected.forEach((e, i) => expect(a[i]).toBeCloseTo(e, 5));

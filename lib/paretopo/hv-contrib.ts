@@ -34,11 +34,7 @@ import { scalarize } from './static-scalarization';
 export const HvContribOptionsSchema = z.strictObject({
   weights: weightsOption,
   scales: ScalesSchema,
-  hvScale: z
-    .number()
-    .positive()
-    .default(1)
-    .describe('Multiplier on the hypervolume contribution before tanh in r·(0.5 + 1.5·tanh(hvScale·ΔHV)).'),
+  hvScale: z.number().positive().default(1).describe('Multiplier on the hypervolume contribution before tanh in r·(0.5 + 1.5·tanh(hvScale·ΔHV)).'),
   eps: epsOption,
 });
 export type HvContribOptions = z.infer<typeof HvContribOptionsSchema>;
@@ -56,7 +52,11 @@ export function createHvContrib(objectives: readonly Objective[], options: HvCon
     const g = goodnessMatrix(rows, objectives, scales);
     const base = scalarize(g, weights);
     if (rows.length === 0) return { rewards: base };
-    const contrib = groupContributions(Float64Array.from(g, (v) => 1 - v), d, ref);
+    const contrib = groupContributions(
+      Float64Array.from(g, (v) => 1 - v),
+      d,
+      ref,
+    );
     const rewards = Float64Array.from(base, (r, i) => r * hvContribFactor(contrib[i], options.hvScale));
     return { rewards };
   });

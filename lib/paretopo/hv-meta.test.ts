@@ -46,15 +46,21 @@ describe('hv-meta (Lu et al. 2025 rule)', () => {
   });
 
   it('checkpoint contribution matches a brute-force union of boxes (2-D)', () => {
-    const buffer = [[0.2, 0.3], [0.5, 0.6], [0.8, 0.4]];
+    const buffer = [
+      [0.2, 0.3],
+      [0.5, 0.6],
+      [0.8, 0.4],
+    ];
     const p = [0.6, 0.7];
     // brute force on a grid of the region dominated w.r.t. the reference (maximization)
     const covered = (pts: number[][], x: number, y: number) => pts.some((q) => q[0] >= x && q[1] >= y);
-    let before = 0, after = 0;
+    let before = 0,
+      after = 0;
     const N = 400;
     for (let i = 0; i < N; i++)
       for (let j = 0; j < N; j++) {
-        const x = 0.2 + ((i + 0.5) / N) * 0.8, y = 0.3 + ((j + 0.5) / N) * 0.7;
+        const x = 0.2 + ((i + 0.5) / N) * 0.8,
+          y = 0.3 + ((j + 0.5) / N) * 0.7;
         const cell = (0.8 / N) * (0.7 / N);
         if (covered(buffer.slice(1), x, y)) before += cell;
         if (covered([...buffer.slice(1), p], x, y)) after += cell;

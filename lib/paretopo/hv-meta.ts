@@ -27,11 +27,11 @@
  * per-trajectory variant that does not cancel.
  */
 import { z } from 'zod';
-import { hypervolume, paretoRanks } from '../pareto';
+import { hypervolume, minimizationForm, paretoRanks } from '../pareto';
 import { checkSnapshot, type AdvantageEstimator } from './estimator';
 import { groupNormalize } from './group-normalize';
 import { goodness, goodnessMatrix, resolveScales, ScalesSchema } from './objective-scale';
-import { toMinimization, type Objective } from './objectives';
+import type { Objective } from './objectives';
 import { epsOption, resolveWeights, weightsOption } from './shared-options';
 import { scalarize } from './static-scalarization';
 import { broadcastCredit } from './token-credit';
@@ -40,11 +40,7 @@ import { validateGroups, validatePoint, type TrajectoryAdvantage } from './types
 export const HvMetaOptionsSchema = z.strictObject({
   weights: weightsOption,
   scales: ScalesSchema,
-  hvScale: z
-    .number()
-    .positive()
-    .default(1)
-    .describe('Multiplier on the checkpoint hypervolume contribution before tanh in m = 0.5 + 1.5·tanh(hvScale·ΔHV).'),
+  hvScale: z.number().positive().default(1).describe('Multiplier on the checkpoint hypervolume contribution before tanh in m = 0.5 + 1.5·tanh(hvScale·ΔHV).'),
   eps: epsOption,
 });
 export type HvMetaOptions = z.infer<typeof HvMetaOptionsSchema>;
@@ -88,10 +84,13 @@ export function createHvMeta(objectives: readonly Objective[], options: HvMetaOp
           const base = scalarize(goodnessMatrix(rows, objectives, scales), weights);
           const rewards = Float64Array.from(base, (r) => r * s.metaReward);
           const adv = groupNormalize(rewards, options.eps);
-          const ranks = rows.length ? paretoRanks(toMinimization(rows, objectives)) : new Int32Array(0);
-          return group.map(
-            (t, i): TrajectoryAdvantage => ({ tokenAdvantages: broadcastCredit(adv[i], t.numTokens), advantage: adv[i], reward: rewards[i], paretoRank: ranks[i] }),
-          );
+          const ranks = rows.length ? paretoRanks(minimizationForm(rows, objectives)) : new Int32Array(0);
+          return group.map((t, i): TrajectoryAdvantage => ({
+            tokenAdvantages: broadcastCredit(adv[i], t.numTokens),
+            advantage: adv[i],
+            reward: rewards[i],
+            paretoRank: ranks[i],
+          }));
         }),
       };
     },

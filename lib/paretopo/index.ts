@@ -4,6 +4,8 @@ export {
   createEstimator,
   describeOptions,
   parseOptions,
+  optionIssues,
+  type OptionIssue,
   type AlgorithmName,
   type AlgorithmOptions,
   type AlgorithmOptionsInput,
@@ -11,7 +13,7 @@ export {
 } from './registry';
 export type { AdvantageEstimator, EstimatorSnapshot } from './estimator';
 export type { ParetoPoEstimator, ParetoPoOptions } from './paretopo';
-export type { AdvantageBatch, Group, Trajectory, TrajectoryAdvantage } from './types';
+export type { AdvantageBatch, EstimatorTrajectory, Group, TrajectoryAdvantage } from './types';
 export { ObjectiveSchema, ObjectivesSchema, type Objective } from './objectives';
 export { ScaleSchema, type Scale } from './objective-scale';
 export { resolveWeights } from './shared-options';

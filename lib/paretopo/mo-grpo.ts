@@ -2,7 +2,7 @@
  * `mo-grpo` — per-objective group normalization before summing (MO-GRPO;
  * GDPO's group-decoupled normalization). Each objective is standardized
  * within the group on its own, in the "higher is better" orientation
- * (minimize objectives are negated by toMinimization and flipped back):
+ * (minimize objectives are negated by lib/pareto's minimizationForm and flipped back):
  *
  *   z_ik = (v_ik − mean_k) / (std_k + eps),  v_ik = −(minimization form)_ik
  *   A_i  = Σ_k w_k z_ik
@@ -17,15 +17,13 @@
 import { z } from 'zod';
 import { statelessEstimator, type AdvantageEstimator } from './estimator';
 import { groupNormalize } from './group-normalize';
-import { toMinimization, type Objective } from './objectives';
+import { minimizationForm } from '../pareto';
+import type { Objective } from './objectives';
 import { epsOption, resolveWeights, weightsOption } from './shared-options';
 
 export const MoGrpoOptionsSchema = z.strictObject({
   weights: weightsOption,
-  renormalize: z
-    .boolean()
-    .default(false)
-    .describe('Standardize the weighted sum of standardized objectives once more within the group (GDPO).'),
+  renormalize: z.boolean().default(false).describe('Standardize the weighted sum of standardized objectives once more within the group (GDPO).'),
   eps: epsOption,
 });
 export type MoGrpoOptions = z.infer<typeof MoGrpoOptionsSchema>;
@@ -34,7 +32,7 @@ export function createMoGrpo(objectives: readonly Objective[], options: MoGrpoOp
   const weights = resolveWeights(objectives, options.weights);
   const d = objectives.length;
   return statelessEstimator('mo-grpo', objectives, options.eps, (rows) => {
-    const m = toMinimization(rows, objectives);
+    const m = minimizationForm(rows, objectives);
     const sum = new Float64Array(rows.length);
     for (let k = 0; k < d; k++) {
       const z = groupNormalize(

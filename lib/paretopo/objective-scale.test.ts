@@ -43,7 +43,7 @@ describe('goodness', () => {
         const gy = goodness(y, o, s);
         expect(gx).toBeGreaterThanOrEqual(0);
         expect(gx).toBeLessThanOrEqual(1);
-        if (x < y) (max ? expect(gx).toBeLessThanOrEqual(gy) : expect(gx).toBeGreaterThanOrEqual(gy));
+        if (x < y) max ? expect(gx).toBeLessThanOrEqual(gy) : expect(gx).toBeGreaterThanOrEqual(gy);
       }),
       { numRuns: 500 },
     );

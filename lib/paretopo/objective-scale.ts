@@ -20,9 +20,7 @@ import type { Objective } from './objectives';
 export const ScaleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('identity') }),
   z.strictObject({ kind: z.literal('reciprocal') }),
-  z
-    .strictObject({ kind: z.literal('minmax'), lo: z.number(), hi: z.number() })
-    .refine((s) => s.hi > s.lo, { message: 'minmax needs hi > lo', path: ['hi'] }),
+  z.strictObject({ kind: z.literal('minmax'), lo: z.number(), hi: z.number() }).refine((s) => s.hi > s.lo, { message: 'minmax needs hi > lo', path: ['hi'] }),
 ]);
 export type Scale = z.infer<typeof ScaleSchema>;
 
@@ -41,9 +39,7 @@ export function defaultScale(objective: Objective): Scale {
 export function resolveScales(objectives: readonly Objective[], scales: Record<string, Scale>): Scale[] {
   for (const name of Object.keys(scales)) {
     if (!objectives.some((o) => o.name === name)) {
-      throw new Error(
-        `invalid option "scales.${name}": not one of the objectives (${objectives.map((o) => o.name).join(', ')})`,
-      );
+      throw new Error(`invalid option "scales.${name}": not one of the objectives (${objectives.map((o) => o.name).join(', ')})`);
     }
   }
   return objectives.map((o) => scales[o.name] ?? defaultScale(o));
@@ -70,11 +66,7 @@ export function goodness(x: number, objective: Objective, scale: Scale): number 
 }
 
 /** Goodness of every row (G×d, row-major). */
-export function goodnessMatrix(
-  rows: readonly (readonly number[])[],
-  objectives: readonly Objective[],
-  scales: readonly Scale[],
-): Float64Array {
+export function goodnessMatrix(rows: readonly (readonly number[])[], objectives: readonly Objective[], scales: readonly Scale[]): Float64Array {
   const d = objectives.length;
   const out = new Float64Array(rows.length * d);
   for (let i = 0; i < rows.length; i++) {

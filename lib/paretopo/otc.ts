@@ -28,11 +28,7 @@ export const OtcOptionsSchema = z.strictObject({
   accuracyObjective: accuracyObjectiveOption,
   toolCallsObjective: z.string().min(1).default('tool_calls').describe('Name of the tool-call count objective.'),
   correctThreshold: correctThresholdOption,
-  smoothing: z
-    .number()
-    .positive()
-    .default(1)
-    .describe('OTC smoothing constant c in cos(m·π/(2m + c)), used when the optimum is zero calls.'),
+  smoothing: z.number().positive().default(1).describe('OTC smoothing constant c in cos(m·π/(2m + c)), used when the optimum is zero calls.'),
   eps: epsOption,
 });
 export type OtcOptions = z.infer<typeof OtcOptionsSchema>;
@@ -55,9 +51,7 @@ export function createOtc(objectives: readonly Objective[], options: OtcOptions)
     rows.forEach((r, i) => {
       if (correct[i] && r[calls] < n) n = r[calls];
     });
-    const rewards = Float64Array.from(rows, (r, i) =>
-      correct[i] ? otcToolReward(r[calls], Math.max(n, 0), options.smoothing) : 0,
-    );
+    const rewards = Float64Array.from(rows, (r, i) => (correct[i] ? otcToolReward(r[calls], Math.max(n, 0), options.smoothing) : 0));
     return { rewards };
   });
 }

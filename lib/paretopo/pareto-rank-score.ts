@@ -23,7 +23,7 @@
  * Empty input gives empty arrays; G = 1 gives rank 1, score 0.
  */
 import { crowdingDistance, paretoRanks } from '../pareto';
-import type { Matrix } from './objectives';
+import type { FlatPoints as Matrix } from '../pareto';
 import { rankTransform } from './rank-transform';
 
 export interface ParetoRankScores {
@@ -71,9 +71,7 @@ function crowdingFractions(r: Matrix, ranks: Int32Array, fronts: number): Float6
     const varying: number[] = [];
     for (let k = 0; k < dim; k++) if (uniqueRows.some((row) => row[k] !== uniqueRows[0][k])) varying.push(k);
     const crowd =
-      varying.length === 0
-        ? new Float64Array(uniqueRows.length).fill(Infinity)
-        : crowdingDistance(uniqueRows.map((row) => varying.map((k) => row[k])));
+      varying.length === 0 ? new Float64Array(uniqueRows.length).fill(Infinity) : crowdingDistance(uniqueRows.map((row) => varying.map((k) => row[k])));
     for (let a = 0; a < members.length; a++) {
       const c = crowd[memberUnique[a]];
       let smaller = 0;

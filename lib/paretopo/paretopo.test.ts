@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ALGORITHM_NAMES, createEstimator, type Group } from './index';
 
 type Dir = 'maximize' | 'minimize';
-const objectivesOf = (dirs: Dir[]) =>
-  dirs.map((direction, k) => ({ name: k === 0 ? 'accuracy' : `objective_${k}`, direction }));
+const objectivesOf = (dirs: Dir[]) => dirs.map((direction, k) => ({ name: k === 0 ? 'accuracy' : `objective_${k}`, direction }));
 
 /** A group of G trajectories over d objectives: accuracy ∈ {0, 0.5, 1}, the rest small integers (many ties). */
 const groupArb = (d: number, maxG = 10, maxV = 4) =>
@@ -24,24 +23,26 @@ const groupArb = (d: number, maxG = 10, maxV = 4) =>
   );
 /** Points on staggered anti-diagonals: several fronts with many members each (exercises the crowding tie-break). */
 const layeredArb = (d: number) =>
-  fc.array(
-    fc.record({
-      acc: fc.constantFrom(1, 1, 1, 0),
-      layer: fc.integer({ min: 0, max: 3 }),
-      pos: fc.integer({ min: 0, max: 8 }),
-      extra: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: d, maxLength: d }),
-      numTokens: fc.integer({ min: 0, max: 6 }),
-      maskBits: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
-    }),
-    { minLength: 2, maxLength: 16 },
-  ).map((ts) =>
-    ts.map(({ acc, layer, pos, extra, numTokens, maskBits }) => ({
-      acc,
-      rest: [pos + layer, 8 - pos + layer, ...extra].slice(0, d - 1),
-      numTokens,
-      maskBits,
-    })),
-  );
+  fc
+    .array(
+      fc.record({
+        acc: fc.constantFrom(1, 1, 1, 0),
+        layer: fc.integer({ min: 0, max: 3 }),
+        pos: fc.integer({ min: 0, max: 8 }),
+        extra: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: d, maxLength: d }),
+        numTokens: fc.integer({ min: 0, max: 6 }),
+        maskBits: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      }),
+      { minLength: 2, maxLength: 16 },
+    )
+    .map((ts) =>
+      ts.map(({ acc, layer, pos, extra, numTokens, maskBits }) => ({
+        acc,
+        rest: [pos + layer, 8 - pos + layer, ...extra].slice(0, d - 1),
+        numTokens,
+        maskBits,
+      })),
+    );
 type RawGroup = { acc: number; rest: number[]; numTokens: number; maskBits: boolean[] }[];
 const toGroup = (raw: RawGroup, f: (k: number, x: number) => number = (_, x) => x): Group =>
   raw.map((t) => ({
@@ -53,8 +54,16 @@ const toGroup = (raw: RawGroup, f: (k: number, x: number) => number = (_, x) => 
 /** Strictly increasing maps (on the small values used here, also strictly increasing in floating point). */
 const monotoneArb = fc.oneof(
   fc
-    .record({ a: fc.double({ min: 0.1, max: 10, noNaN: true }), b: fc.double({ min: 0.1, max: 10, noNaN: true }), c: fc.double({ min: -100, max: 100, noNaN: true }) })
-    .map(({ a, b, c }) => (x: number) => a * x * x * x + b * x + c),
+    .record({
+      a: fc.double({ min: 0.1, max: 10, noNaN: true }),
+      b: fc.double({ min: 0.1, max: 10, noNaN: true }),
+      c: fc.double({ min: -100, max: 100, noNaN: true }),
+    })
+    .map(
+      ({ a, b, c }) =>
+        (x: number) =>
+          a * x * x * x + b * x + c,
+    ),
   fc.constant((x: number) => Math.exp(x)),
   fc.double({ min: 0.01, max: 1000, noNaN: true }).map((s) => (x: number) => s * x - 7),
   fc.constant((x: number) => Math.atan(x)),
@@ -104,11 +113,8 @@ describe('ParetoPO stage 2', () => {
           const col = group.map((t) => t.objectives[k]);
           return dirs[k] === 'maximize' ? Math.min(...col) : Math.max(...col);
         });
-        const judged = group.map((t) =>
-          t.objectives.map((x, k) => (gate && k > 0 && t.objectives[0] < 1 ? worst[k] : x)),
-        );
-        const dominates = (p: number[], q: number[]) =>
-          p.every((x, k) => !better(k, q[k], x)) && p.some((x, k) => better(k, x, q[k]));
+        const judged = group.map((t) => t.objectives.map((x, k) => (gate && k > 0 && t.objectives[0] < 1 ? worst[k] : x)));
+        const dominates = (p: number[], q: number[]) => p.every((x, k) => !better(k, q[k], x)) && p.some((x, k) => better(k, x, q[k]));
         for (let i = 0; i < group.length; i++) {
           for (let j = 0; j < group.length; j++) {
             if (dominates(judged[i], judged[j])) expect(out[i].advantage).toBeGreaterThan(out[j].advantage);
@@ -225,9 +231,7 @@ describe('every estimator', () => {
           objectives[1].name = 'tool_calls';
           const options = algorithm === 'paretopo' && stage2 ? { switch: 'immediate' } : {};
           const est = createEstimator(algorithm, options, objectives);
-          const gs: Group[] = groups.map((g) =>
-            g.map((t) => ({ ...t, toolCallMask: new Array(t.numTokens).fill(0).map((_, i) => i % 2) })),
-          );
+          const gs: Group[] = groups.map((g) => g.map((t) => ({ ...t, toolCallMask: new Array(t.numTokens).fill(0).map((_, i) => i % 2) })));
           const out = est.computeAdvantages(gs, 0).groups;
           out.forEach((g, gi) => {
             const allEqual = gs[gi].every((t) => t.objectives.every((x, k) => x === gs[gi][0].objectives[k]));
@@ -256,31 +260,26 @@ describe('serialize / restore', () => {
         .map((p) => ({ kind: 'eval' as const, point: p })),
     );
     fc.assert(
-      fc.property(
-        fc.array(event, { maxLength: 30 }),
-        fc.array(event, { maxLength: 30 }),
-        fc.constantFrom('stall', 'step', 'never'),
-        (prefix, suffix, mode) => {
-          const options = { switch: mode, switchStep: mode === 'step' ? 20 : null, stallPatience: 2, stallTolerance: 0.05 };
-          const drive = (est: ReturnType<typeof createEstimator>, events: typeof prefix, from: number) =>
-            events.map((e, i) => {
-              const step = from + i;
-              if (e.kind === 'eval') {
-                est.observeEvaluation(e.point, step);
-                return est.state();
-              }
-              const out = est.computeAdvantages([toGroup(e.raw)], step);
-              return { ...out, groups: out.groups.map((g) => g.map((t) => ({ ...t, tokenAdvantages: Array.from(t.tokenAdvantages) }))) };
-            });
-          const original = createEstimator('paretopo', options, objectives);
-          drive(original, prefix, 0);
-          const snapshot = JSON.parse(JSON.stringify(original.serialize()));
-          const resumed = createEstimator('paretopo', options, objectives);
-          resumed.restore(snapshot);
-          expect(resumed.state()).toEqual(original.state());
-          expect(drive(resumed, suffix, prefix.length)).toEqual(drive(original, suffix, prefix.length));
-        },
-      ),
+      fc.property(fc.array(event, { maxLength: 30 }), fc.array(event, { maxLength: 30 }), fc.constantFrom('stall', 'step', 'never'), (prefix, suffix, mode) => {
+        const options = { switch: mode, switchStep: mode === 'step' ? 20 : null, stallPatience: 2, stallTolerance: 0.05 };
+        const drive = (est: ReturnType<typeof createEstimator>, events: typeof prefix, from: number) =>
+          events.map((e, i) => {
+            const step = from + i;
+            if (e.kind === 'eval') {
+              est.observeEvaluation(e.point, step);
+              return est.state();
+            }
+            const out = est.computeAdvantages([toGroup(e.raw)], step);
+            return { ...out, groups: out.groups.map((g) => g.map((t) => ({ ...t, tokenAdvantages: Array.from(t.tokenAdvantages) }))) };
+          });
+        const original = createEstimator('paretopo', options, objectives);
+        drive(original, prefix, 0);
+        const snapshot = JSON.parse(JSON.stringify(original.serialize()));
+        const resumed = createEstimator('paretopo', options, objectives);
+        resumed.restore(snapshot);
+        expect(resumed.state()).toEqual(original.state());
+        expect(drive(resumed, suffix, prefix.length)).toEqual(drive(original, suffix, prefix.length));
+      }),
       { numRuns: 100 },
     );
   });

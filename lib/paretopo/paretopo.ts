@@ -36,22 +36,16 @@
  * Degenerate (all-tied) groups and G = 1 give zero advantage.
  */
 import { z } from 'zod';
-import { ParetoArchive, paretoRanks } from '../pareto';
+import { minimizationForm, ParetoArchive, paretoRanks, type FlatPoints as Matrix } from '../pareto';
 import { axisGains } from './axis-gains';
 import { gateEfficiency, isCorrect } from './correctness-gate';
 import { checkSnapshot, type AdvantageEstimator, type EstimatorSnapshot } from './estimator';
 import { groupNormalize } from './group-normalize';
 import { goodness, goodnessMatrix, resolveScales, ScalesSchema } from './objective-scale';
-import { objectiveIndex, toMinimization, type Matrix, type Objective } from './objectives';
+import { objectiveIndex, type Objective } from './objectives';
 import { paretoRankScores } from './pareto-rank-score';
 import { rankTransform } from './rank-transform';
-import {
-  accuracyObjectiveOption,
-  correctThresholdOption,
-  epsOption,
-  resolveWeights,
-  weightsOption,
-} from './shared-options';
+import { accuracyObjectiveOption, correctThresholdOption, epsOption, resolveWeights, weightsOption } from './shared-options';
 import { initialStage, observeHypervolume, stageAtStep, type StageOptions, type StageState } from './stage-controller';
 import { scalarize } from './static-scalarization';
 import { actionLevelCredit, broadcastCredit } from './token-credit';
@@ -72,22 +66,15 @@ export const ParetoPoOptionsSchema = z
     gainTransform: z
       .enum(['log-ratio', 'share'])
       .default('log-ratio')
-      .describe("ĝ from the axis gains: 'log-ratio' = log(g_k / geometric mean), clamped to ±3 (moves when one gain dominates); 'share' = g_k / Σ g (the first rule)."),
-    gainStep: z
-      .number()
-      .positive()
-      .max(1)
-      .default(0.05)
-      .describe('δ: the normalized-cost step along one objective whose hypervolume gain defines ĝ_k.'),
-    minWeight: z
-      .number()
-      .nonnegative()
-      .default(0.01)
-      .describe('Floor mixed into every stage-1 weight after each update; needs objectives·minWeight < 1.'),
+      .describe(
+        "ĝ from the axis gains: 'log-ratio' = log(g_k / geometric mean), clamped to ±3 (moves when one gain dominates); 'share' = g_k / Σ g (the first rule).",
+      ),
+    gainStep: z.number().positive().max(1).default(0.05).describe('δ: the normalized-cost step along one objective whose hypervolume gain defines ĝ_k.'),
+    minWeight: z.number().nonnegative().default(0.01).describe('Floor mixed into every stage-1 weight after each update; needs objectives·minWeight < 1.'),
     switch: z
       .enum(['stall', 'step', 'never', 'immediate'])
       .default('stall')
-      .describe("When to enter stage 2: on hypervolume stall, at switchStep, never, or from the start."),
+      .describe('When to enter stage 2: on hypervolume stall, at switchStep, never, or from the start.'),
     switchStep: z
       .number()
       .int()
@@ -95,17 +82,8 @@ export const ParetoPoOptionsSchema = z
       .nullable()
       .default(null)
       .describe("Training step at which stage 2 starts ('step'; with 'stall', a latest switch step)."),
-    stallPatience: z
-      .number()
-      .int()
-      .positive()
-      .default(3)
-      .describe('K: consecutive evaluations without hypervolume progress that count as a stall.'),
-    stallTolerance: z
-      .number()
-      .nonnegative()
-      .default(0.01)
-      .describe('ε: relative hypervolume improvement ≤ ε counts as no progress.'),
+    stallPatience: z.number().int().positive().default(3).describe('K: consecutive evaluations without hypervolume progress that count as a stall.'),
+    stallTolerance: z.number().nonnegative().default(0.01).describe('ε: relative hypervolume improvement ≤ ε counts as no progress.'),
     crowdingTieBreak: z
       .number()
       .nonnegative()
@@ -115,7 +93,9 @@ export const ParetoPoOptionsSchema = z
     credit: z
       .enum(['action', 'broadcast'])
       .default('action')
-      .describe("Stage 2 token credit: 'action' = accuracy part on every token, full advantage on tool-call tokens; 'broadcast' = the full advantage on every token (ablation)."),
+      .describe(
+        "Stage 2 token credit: 'action' = accuracy part on every token, full advantage on tool-call tokens; 'broadcast' = the full advantage on every token (ablation).",
+      ),
     zeroCallCredit: z
       .enum(['spread', 'accuracy-only'])
       .default('spread')
@@ -186,18 +166,19 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
   };
   reset({ weights: initialWeights, stage: initialStage(stageOptions), evaluations: [], lastGains: ref.map(() => 0) });
 
-  const correctness = (group: Group) =>
-    group.map((t) => !options.gateEfficiencyOnCorrectness || isCorrect(t.objectives[acc], options.correctThreshold));
-  const gate = (m: Matrix, correct: boolean[]) =>
-    options.gateEfficiencyOnCorrectness ? gateEfficiency(m, correct, acc) : m;
+  const correctness = (group: Group) => group.map((t) => !options.gateEfficiencyOnCorrectness || isCorrect(t.objectives[acc], options.correctThreshold));
+  const gate = (m: Matrix, correct: boolean[]) => (options.gateEfficiencyOnCorrectness ? gateEfficiency(m, correct, acc) : m);
 
   function stage1(group: Group): TrajectoryAdvantage[] {
     const rows = group.map((t) => t.objectives);
     const correct = correctness(group);
     const cost = gate({ data: goodnessMatrix(rows, objectives, scales).map((g) => 1 - g), dim: d }, correct);
-    const rewards = scalarize(cost.data.map((c) => 1 - c), s.weights);
+    const rewards = scalarize(
+      cost.data.map((c) => 1 - c),
+      s.weights,
+    );
     const adv = groupNormalize(rewards, options.eps);
-    const ranks = paretoRanks(gate(toMinimization(rows, objectives), correct));
+    const ranks = paretoRanks(gate(minimizationForm(rows, objectives), correct));
     return group.map((t, i) => ({
       tokenAdvantages: broadcastCredit(adv[i], t.numTokens),
       advantage: adv[i],
@@ -208,12 +189,15 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
 
   function stage2(group: Group): TrajectoryAdvantage[] {
     const rows = group.map((t) => t.objectives);
-    const m = gate(toMinimization(rows, objectives), correctness(group));
+    const m = gate(minimizationForm(rows, objectives), correctness(group));
     const { ranks, scores } = paretoRankScores(m, options.crowdingTieBreak);
     const adv = groupNormalize(scores, options.eps);
     const accRank = rankTransform({ data: Float64Array.from(rows, (_, i) => m.data[i * d + acc]), dim: 1 }).data;
     // Rank 1 = best (lowest in minimization form); negate so better accuracy scores higher.
-    const accAdv = groupNormalize(accRank.map((r) => -r), options.eps);
+    const accAdv = groupNormalize(
+      accRank.map((r) => -r),
+      options.eps,
+    );
     return group.map((t, i) => ({
       tokenAdvantages:
         options.credit === 'broadcast'
@@ -289,7 +273,6 @@ export function createParetoPo(objectives: readonly Objective[], options: Pareto
     return updateWeights(w, gains, options.learningRate, options.minWeight, options.gainTransform);
   }
 }
-
 
 const FiniteArray = (d: number) => z.array(z.number()).length(d);
 function parseState(stored: unknown, d: number): ParetoPoState {

@@ -7,7 +7,7 @@
  *
  * Complexity O(d · G log G). Empty input gives an empty matrix.
  */
-import type { Matrix } from './objectives';
+import type { FlatPoints as Matrix } from '../pareto';
 
 export function rankTransform(m: Matrix): Matrix {
   const { data, dim } = m;

@@ -19,8 +19,7 @@ describe('algorithm registry', () => {
   });
 
   it('has the documented defaults', () => {
-    const defaults = (name: (typeof ALGORITHM_NAMES)[number]) =>
-      Object.fromEntries(describeOptions(name).map((o) => [o.name, o.default]));
+    const defaults = (name: (typeof ALGORITHM_NAMES)[number]) => Object.fromEntries(describeOptions(name).map((o) => [o.name, o.default]));
     expect(defaults('grpo')).toEqual({ accuracyObjective: 'accuracy', eps: 1e-6 });
     expect(defaults('static')).toEqual({ weights: {}, scales: {}, eps: 1e-6 });
     expect(defaults('otc')).toEqual({

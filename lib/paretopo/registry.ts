@@ -17,8 +17,7 @@ import { createStatic, StaticOptionsSchema } from './static-scalarization';
 
 export const ALGORITHMS = {
   paretopo: {
-    description:
-      'ParetoPO: hypervolume-guided dynamic scalarization, then Pareto-rank advantages with action-level credit once hypervolume stalls.',
+    description: 'ParetoPO: hypervolume-guided dynamic scalarization, then Pareto-rank advantages with action-level credit once hypervolume stalls.',
     options: ParetoPoOptionsSchema,
   },
   grpo: {
@@ -43,7 +42,8 @@ export const ALGORITHMS = {
     options: HvMetaOptionsSchema,
   },
   'hv-contrib': {
-    description: "Per-trajectory hypervolume contribution: scalarized reward × (0.5 + 1.5·tanh of the trajectory's exclusive HV in its group), group-normalized.",
+    description:
+      "Per-trajectory hypervolume contribution: scalarized reward × (0.5 + 1.5·tanh of the trajectory's exclusive HV in its group), group-normalized.",
     options: HvContribOptionsSchema,
   },
 } as const;
@@ -81,17 +81,43 @@ function algorithmEntry(name: string) {
   return ALGORITHMS[name as AlgorithmName];
 }
 
+/** What is wrong with `options` for `algorithm`: each issue keeps its path inside the options (zod's), unknown keys one issue each. */
+export interface OptionIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+function parseWithIssues<K extends AlgorithmName>(algorithm: K, options: unknown): { data: AlgorithmOptions[K] } | { issues: OptionIssue[] } {
+  const r = algorithmEntry(algorithm).options.safeParse(options ?? {});
+  if (r.success) return { data: r.data as AlgorithmOptions[K] };
+  return {
+    issues: r.error.issues.flatMap((issue): OptionIssue[] =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({
+            path: [...issue.path, key].map((p) => (typeof p === 'symbol' ? String(p) : p)),
+            message: `unknown option "${[...issue.path, key].join('.')}" for algorithm "${algorithm}"`,
+          }))
+        : [
+            {
+              path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+              message: `invalid option "${issue.path.join('.') || '(options)'}" for algorithm "${algorithm}": ${issue.message}`,
+            },
+          ],
+    ),
+  };
+}
+
+/** Every issue of `options` for `algorithm` (empty when they parse). */
+export function optionIssues(algorithm: AlgorithmName, options: unknown): OptionIssue[] {
+  const r = parseWithIssues(algorithm, options);
+  return 'issues' in r ? r.issues : [];
+}
+
 /** Parses options for `algorithm`, filling defaults; throws naming the bad option. */
 export function parseOptions<K extends AlgorithmName>(algorithm: K, options: unknown): AlgorithmOptions[K] {
-  const r = algorithmEntry(algorithm).options.safeParse(options ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    if (issue.code === 'unrecognized_keys') {
-      throw new Error(`unknown option "${issue.keys.join('", "')}" for algorithm "${algorithm}"`);
-    }
-    throw new Error(`invalid option "${issue.path.join('.') || '(options)'}" for algorithm "${algorithm}": ${issue.message}`);
-  }
-  return r.data as AlgorithmOptions[K];
+  const r = parseWithIssues(algorithm, options);
+  if ('issues' in r) throw new Error(r.issues[0].message);
+  return r.data;
 }
 
 export function createEstimator(

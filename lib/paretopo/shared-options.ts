@@ -6,22 +6,14 @@ import { z } from 'zod';
 import { DEFAULT_EPS } from './group-normalize';
 import type { Objective } from './objectives';
 
-export const accuracyObjectiveOption = z
-  .string()
-  .min(1)
-  .default('accuracy')
-  .describe('Name of the accuracy objective (the correctness signal).');
+export const accuracyObjectiveOption = z.string().min(1).default('accuracy').describe('Name of the accuracy objective (the correctness signal).');
 
 export const correctThresholdOption = z
   .number()
   .default(1)
   .describe('A trajectory is correct when its accuracy ≥ this value (1 = exact match on 0/1 accuracy).');
 
-export const epsOption = z
-  .number()
-  .positive()
-  .default(DEFAULT_EPS)
-  .describe('Epsilon added to the group standard deviation in (r − mean)/(std + eps).');
+export const epsOption = z.number().positive().default(DEFAULT_EPS).describe('Epsilon added to the group standard deviation in (r − mean)/(std + eps).');
 
 export const weightsOption = z
   .record(z.string(), z.number().nonnegative())
@@ -33,9 +25,7 @@ export function resolveWeights(objectives: readonly Objective[], weights: Record
   const names = Object.keys(weights);
   for (const name of names) {
     if (!objectives.some((o) => o.name === name)) {
-      throw new Error(
-        `invalid option "${option}.${name}": not one of the objectives (${objectives.map((o) => o.name).join(', ')})`,
-      );
+      throw new Error(`invalid option "${option}.${name}": not one of the objectives (${objectives.map((o) => o.name).join(', ')})`);
     }
     if (!Number.isFinite(weights[name])) throw new Error(`invalid option "${option}.${name}": must be finite`);
   }

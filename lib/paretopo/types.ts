@@ -7,7 +7,8 @@
 import type { Objective } from './objectives';
 
 /** One rollout of a prompt, as the estimator sees it. */
-export interface Trajectory {
+/** What an estimator sees of a rollout (lib/agent's Trajectory is the rollout itself). */
+export interface EstimatorTrajectory {
   /** Raw objective values, in the order of the estimator's objectives. */
   objectives: readonly number[];
   /** Number of generated (policy) tokens; tool-output tokens excluded. */
@@ -19,7 +20,7 @@ export interface Trajectory {
 }
 
 /** The G rollouts of one prompt. */
-export type Group = readonly Trajectory[];
+export type Group = readonly EstimatorTrajectory[];
 
 /** What an estimator returns for one trajectory. */
 export interface TrajectoryAdvantage {

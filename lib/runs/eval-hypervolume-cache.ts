@@ -8,7 +8,7 @@
  * count differs. Least recently used entries go beyond `capacity`.
  */
 import { evalHypervolume, type EvalHypervolume, type EvalHypervolumeOptions, type EvalPointLike } from './eval-hypervolume';
-import type { ObjectiveDef } from './schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 export class EvalHypervolumeCache {
   private readonly entries = new Map<string, { count: number; value: EvalHypervolume }>();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hypervolumeInclusionExclusion } from '../pareto/hypervolume-naive';
 import { evalHypervolume, measuredSplit } from './eval-hypervolume';
-import type { ObjectiveDef } from './schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 const OBJ: ObjectiveDef[] = [
   { name: 'accuracy', direction: 'maximize', reference: 0 },
@@ -12,7 +12,10 @@ const OBJ: ObjectiveDef[] = [
 /** Brute force in minimization form: negate maximized objectives and their references by hand (test twin only). */
 function naive(rows: number[][], objectives: ObjectiveDef[]): number {
   const s = objectives.map((o) => (o.direction === 'maximize' ? -1 : 1));
-  return hypervolumeInclusionExclusion(rows.map((r) => r.map((v, j) => v * s[j])), objectives.map((o, j) => o.reference * s[j]));
+  return hypervolumeInclusionExclusion(
+    rows.map((r) => r.map((v, j) => v * s[j])),
+    objectives.map((o, j) => o.reference * s[j]),
+  );
 }
 
 describe('evalHypervolume', () => {
@@ -38,11 +41,13 @@ describe('evalHypervolume', () => {
 
   it('matches inclusion-exclusion on random runs in 2 and 3 objectives, any directions', () => {
     const objArb = (d: number) =>
-      fc.array(fc.boolean(), { minLength: d, maxLength: d }).map((max) =>
-        max.map((m, j): ObjectiveDef => ({ name: `o${j}`, direction: m ? 'maximize' : 'minimize', reference: m ? 0 : 5 })),
-      );
+      fc
+        .array(fc.boolean(), { minLength: d, maxLength: d })
+        .map((max) => max.map((m, j): ObjectiveDef => ({ name: `o${j}`, direction: m ? 'maximize' : 'minimize', reference: m ? 0 : 5 })));
     const ptsArb = (d: number) =>
-      fc.array(fc.record({ step: fc.integer({ min: 0, max: 3 }), objectives: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: d, maxLength: d }) }), { maxLength: 10 });
+      fc.array(fc.record({ step: fc.integer({ min: 0, max: 3 }), objectives: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: d, maxLength: d }) }), {
+        maxLength: 10,
+      });
     for (const d of [2, 3]) {
       fc.assert(
         fc.property(objArb(d), ptsArb(d), (objectives, points) => {
@@ -66,10 +71,20 @@ describe('evalHypervolume', () => {
   });
 
   it('measures the test split when there is one, skips malformed vectors, empty → nulls', () => {
-    expect(measuredSplit([{ step: 0, split: 'validation', objectives: [1, 1] }, { step: 0, split: 'test', objectives: [1, 1] }])).toBe('test');
+    expect(
+      measuredSplit([
+        { step: 0, split: 'validation', objectives: [1, 1] },
+        { step: 0, split: 'test', objectives: [1, 1] },
+      ]),
+    ).toBe('test');
     expect(measuredSplit([{ step: 0, split: 'eval', objectives: [1, 1] }])).toBe('eval');
     // reference marks (base policy, oracle) are never the run's own points
-    expect(measuredSplit([{ step: 0, split: 'reference-base', objectives: [1, 1] }, { step: 0, split: 'eval', objectives: [1, 1] }])).toBe('eval');
+    expect(
+      measuredSplit([
+        { step: 0, split: 'reference-base', objectives: [1, 1] },
+        { step: 0, split: 'eval', objectives: [1, 1] },
+      ]),
+    ).toBe('eval');
     expect(measuredSplit([{ step: 0, split: 'reference-oracle', objectives: [1, 1] }])).toBe(null);
     const hv = evalHypervolume(
       [

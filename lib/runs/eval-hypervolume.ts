@@ -21,7 +21,7 @@
  * two hypervolumes. No points: every value null.
  */
 import { hypervolume, nonDominated } from '../pareto';
-import type { ObjectiveDef } from './schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 export interface EvalPointLike {
   step: number;
@@ -79,7 +79,11 @@ export function evalHypervolume(points: readonly EvalPointLike[], objectives: re
   });
   if (options.series === false) {
     const final = hypervolume(last, ref, opts);
-    const latest = hypervolume(usable.map((p) => p.objectives), ref, opts);
+    const latest = hypervolume(
+      usable.map((p) => p.objectives),
+      ref,
+      opts,
+    );
     return { split, steps: [], atStep: [], archive: [], final, latest, finalMeans };
   }
   const atStep: number[] = [];

@@ -13,7 +13,7 @@
  */
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type { CheckpointData, RunLog, StoredCheckpoint } from './run-log-interface';
-import type { EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
+import type { EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from '../contract/run-log';
 
 /** A non-2xx answer: its status and the server's `error` text. */
 export class HttpStatusError extends Error {
@@ -54,7 +54,11 @@ export function fetchTransport(
       answer(
         opts.send
           ? await opts.send('POST', base + path, body)
-          : await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...opts.headers }, body: JSON.stringify(body) }),
+          : await fetch(base + path, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', accept: 'application/json', ...opts.headers },
+              body: JSON.stringify(body),
+            }),
         `POST ${path}`,
       ),
   };

@@ -8,7 +8,7 @@ import { getCheckpointByName, getLatestCheckpoint, getRunOrThrow, pruneCheckpoin
 import { ValidationError } from '../errors';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { parse, writableRun, type WriterContext } from './run-log';
-import { CheckpointInput, CheckpointName, NamedCheckpointInput } from './schemas';
+import { CheckpointInput, CheckpointName, NamedCheckpointInput } from '../contract/run-log';
 
 /** A checkpoint on the wire. */
 export interface CheckpointWire {
@@ -19,7 +19,13 @@ export interface CheckpointWire {
   createdAt: string;
 }
 
-const wire = (c: CheckpointView): CheckpointWire => ({ id: c.id, step: c.step, weights: bytesToBase64(c.weights), meta: c.meta, createdAt: c.createdAt.toISOString() });
+const wire = (c: CheckpointView): CheckpointWire => ({
+  id: c.id,
+  step: c.step,
+  weights: bytesToBase64(c.weights),
+  meta: c.meta,
+  createdAt: c.createdAt.toISOString(),
+});
 
 /** Saves a checkpoint of a run the writer may write to, then keeps the run's newest `keep`. */
 export async function logCheckpoint(runId: string, input: unknown, ctx: WriterContext = {}): Promise<{ id: string; step: number }> {

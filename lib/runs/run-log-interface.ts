@@ -5,7 +5,7 @@
  * the CLI) and an HTTP one (http-run-log.ts, for the browser and remote
  * trainers). Types only: importing this file pulls in no implementation.
  */
-import type { EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
+import type { EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from '../contract/run-log';
 
 /** Model weights with what is needed to resume from them (optimizer state, estimator, archive, …). */
 export interface CheckpointData {

@@ -20,15 +20,7 @@ import {
   type TrajectoryRow,
 } from '../db';
 import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from '../errors';
-import {
-  CreateRunInput,
-  EvalPointBatch,
-  FinishInput,
-  FrontierBatch,
-  StepBatch,
-  TrajectoryBatch,
-  TrajectoryRecord,
-} from './schemas';
+import { CreateRunInput, EvalPointBatch, FinishInput, FrontierBatch, StepBatch, TrajectoryBatch, TrajectoryRecord, isFinalStatus } from '../contract/run-log';
 
 export function parse<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.infer<T> {
   const res = schema.safeParse(input);
@@ -84,7 +76,7 @@ function batchKey(batchId: string, records: unknown, ctx: WriterContext): { key:
 export async function writableRun(runId: string, ctx: WriterContext): Promise<WriteState> {
   const run = await getRunWriteState(runId);
   checkWriter(runId, run, ctx);
-  if (run.status === 'finished' || run.status === 'failed' || run.status === 'cancelled') {
+  if (isFinalStatus(run.status)) {
     throw new ConflictError(`run ${runId} is ${run.status}; it accepts no more data`);
   }
   return run;
@@ -124,7 +116,11 @@ export async function logTrajectories(runId: string, batch: unknown, ctx: Writer
   const { batchId, records } = parse(TrajectoryBatch, batch);
   const run = await writableRun(runId, ctx);
   checkVectorLengths(run, records);
-  return writeTrajectories(runId, { ...batchKey(batchId, records, ctx), batchId }, records.map((t) => toTrajectoryRow(runId, t)));
+  return writeTrajectories(
+    runId,
+    { ...batchKey(batchId, records, ctx), batchId },
+    records.map((t) => toTrajectoryRow(runId, t)),
+  );
 }
 
 /** A validated trajectory record as a storage row (JSON columns as text). */

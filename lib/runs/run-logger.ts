@@ -3,7 +3,7 @@
  * and numbers batches deterministically (`steps-<step>`, `traj-<step>-<k>`), so
  * a trainer that resumes and re-sends a step cannot duplicate its rows.
  */
-import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from './schemas';
+import type { CreateRunInput, EvalPointRecord, FrontierRecord, StepRecord, TrajectoryRecord } from '../contract/run-log';
 import { finishRun, logEvalPoints, logFrontiers, logSteps, logTrajectories, newInProcessClaim, startRun, type WriterContext } from './run-log';
 import { safeText } from './safe-text';
 import { heartbeat, type RunView } from '../db';
@@ -78,7 +78,9 @@ export class RunLogger implements RunLog {
   }
 
   evalPoint(record: EvalPointRecord) {
-    return this.retry('logEvalPoints', () => logEvalPoints(this.runId, { batchId: `eval-${record.step}-${record.split ?? 'test'}`, records: [record] }, this.ctx));
+    return this.retry('logEvalPoints', () =>
+      logEvalPoints(this.runId, { batchId: `eval-${record.step}-${record.split ?? 'test'}`, records: [record] }, this.ctx),
+    );
   }
 
   frontier(record: FrontierRecord) {
@@ -106,7 +108,9 @@ export class RunLogger implements RunLog {
   }
 
   fail(error: string) {
-    return this.stopKeepAlive(this.retry('finishRun', () => finishRun(this.runId, { status: 'failed', error: safeText(error, 20_000) || 'unknown error' }, this.ctx)));
+    return this.stopKeepAlive(
+      this.retry('finishRun', () => finishRun(this.runId, { status: 'failed', error: safeText(error, 20_000) || 'unknown error' }, this.ctx)),
+    );
   }
 
   cancel() {

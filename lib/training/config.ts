@@ -9,8 +9,9 @@
  */
 import { z } from 'zod';
 import { ENV_NAMES, OBJECTIVES } from '../envs';
+import type { ObjectiveDef } from '../contract/objective';
 import { ValidationError } from '../errors';
-import { ALGORITHM_NAMES, describeOptions, parseOptions, type AlgorithmName } from '../paretopo';
+import { ALGORITHM_NAMES, describeOptions, optionIssues, type AlgorithmName } from '../paretopo';
 
 const OBJECTIVE_NAMES = OBJECTIVES.map((o) => o.name) as [string, ...string[]];
 
@@ -28,15 +29,26 @@ export const PolicyOverridesSchema = z
 export const TrainConfigSchema = z
   .strictObject({
     // ---- task --------------------------------------------------------------
-    env: z.enum(ENV_NAMES as unknown as ['calc', 'hops']).default('calc').describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
+    env: z
+      .enum(ENV_NAMES as unknown as ['calc', 'hops'])
+      .default('calc')
+      .describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
     difficulty: z.number().min(0).max(1).nullable().default(null).describe('Env difficulty knob in [0,1]; null = env default (calc 0.5, hops 1).'),
     // ---- advantage estimator ----------------------------------------------
-    algorithm: z.enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]]).default('paretopo').describe('Advantage estimator (lib/paretopo registry).'),
-    algorithmOptions: z.record(z.string(), z.unknown()).default({}).describe("Options of the chosen algorithm (lib/paretopo parseOptions); {} = the algorithm's defaults."),
+    algorithm: z
+      .enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]])
+      .default('paretopo')
+      .describe('Advantage estimator (lib/paretopo registry).'),
+    algorithmOptions: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe("Options of the chosen algorithm (lib/paretopo parseOptions); {} = the algorithm's defaults."),
     objectiveScales: z
       .enum(['reference', 'estimator'])
       .default('reference')
-      .describe("Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x)."),
+      .describe(
+        "Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x).",
+      ),
     objectives: z
       .array(z.enum(OBJECTIVE_NAMES))
       .min(2)
@@ -49,13 +61,24 @@ export const TrainConfigSchema = z
     temperature: z.number().positive().max(4).default(1).describe('Sampling temperature of training rollouts.'),
     maxTokens: z.number().int().min(4).max(256).default(40).describe('Cap on policy-generated tokens per rollout.'),
     // ---- optimisation -------------------------------------------------------
-    learningRate: z.number().positive().max(1).default(2e-4).describe('Peak Adam learning rate (5e-4 degraded the recipe-v3 warm starts within 30 steps for every method).'),
+    learningRate: z
+      .number()
+      .positive()
+      .max(1)
+      .default(2e-4)
+      .describe('Peak Adam learning rate (5e-4 degraded the recipe-v3 warm starts within 30 steps for every method).'),
     lrSchedule: z.enum(['constant', 'cosine']).default('constant').describe('After warmup: constant, or cosine decay to 10% of peak at the last step.'),
     warmupSteps: z.number().int().min(0).max(10_000).default(5).describe('Linear learning-rate warmup steps.'),
     clipEps: z.number().min(0).max(1).default(0.2).describe('PPO clip range ε of the surrogate.'),
     klCoef: z.number().min(0).max(10).default(0.02).describe('β of the k3 KL penalty to the warm-start policy (0 = no reference forward).'),
     // ---- evaluation ---------------------------------------------------------
-    evalEvery: z.number().int().min(1).max(100_000).default(10).describe('Evaluate (greedy, test split) every this many steps, and at step 0 and the last step.'),
+    evalEvery: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(10)
+      .describe('Evaluate (greedy, test split) every this many steps, and at step 0 and the last step.'),
     evalSize: z.number().int().min(8).max(4096).default(256).describe('Test questions per evaluation (a fixed subset, the same for every run).'),
     evalSeed: z.number().int().min(0).default(1234).describe('Seed of the fixed test subset (independent of the run seed).'),
     validationEvery: z
@@ -64,22 +87,32 @@ export const TrainConfigSchema = z
       .min(1)
       .max(100_000)
       .default(5)
-      .describe('Adaptive estimators (ParetoPO): greedy evaluation on a fixed validation subset at step 0 and every this many steps; the only score they adapt on (the test split is only reported).'),
-    validationSize: z.number().int().min(8).max(4096).default(64).describe('Validation questions per validation evaluation (a fixed subset of the validation split, disjoint from train and test).'),
+      .describe(
+        'Adaptive estimators (ParetoPO): greedy evaluation on a fixed validation subset at step 0 and every this many steps; the only score they adapt on (the test split is only reported).',
+      ),
+    validationSize: z
+      .number()
+      .int()
+      .min(8)
+      .max(4096)
+      .default(64)
+      .describe('Validation questions per validation evaluation (a fixed subset of the validation split, disjoint from train and test).'),
     // ---- logging and checkpoints -------------------------------------------
-    trajectorySample: z.number().int().min(0).max(1024).default(16).describe('Training trajectories per step sent to the run log (whole groups, first prompts).'),
+    trajectorySample: z
+      .number()
+      .int()
+      .min(0)
+      .max(1024)
+      .default(16)
+      .describe('Training trajectories per step sent to the run log (whole groups, first prompts).'),
     checkpointEvery: z.number().int().min(1).max(100_000).default(20).describe('Save a resumable checkpoint every this many steps (and at the end).'),
     keepCheckpoints: z.number().int().min(1).max(100).default(2).describe('Checkpoints of the run kept in the database (older ones pruned).'),
     policy: PolicyOverridesSchema,
   })
   .superRefine((c, ctx) => {
-    try {
-      parseOptions(c.algorithm, c.algorithmOptions);
-    } catch (e) {
-      // parseOptions names the option: 'invalid option "x" for algorithm "y": msg' / 'unknown option "x" ...'
-      const msg = (e as Error).message;
-      const m = /option "([^"]+)"/.exec(msg);
-      ctx.addIssue({ code: 'custom', path: ['algorithmOptions', ...(m ? m[1].split('.') : [])], message: msg });
+    // The algorithm's own option schema; each issue keeps its path under algorithmOptions.
+    for (const issue of optionIssues(c.algorithm, c.algorithmOptions)) {
+      ctx.addIssue({ code: 'custom', path: ['algorithmOptions', ...issue.path], message: issue.message });
     }
     if (new Set(c.objectives).size !== c.objectives.length) ctx.addIssue({ code: 'custom', path: ['objectives'], message: 'duplicate objective' });
     if (!c.objectives.includes('accuracy')) ctx.addIssue({ code: 'custom', path: ['objectives'], message: 'must include accuracy' });
@@ -151,7 +184,11 @@ export function describeTrainOptions(): TrainOptionDoc[] {
  */
 export const TOOL_CALL_REFERENCE: Record<TrainConfig['env'], number> = { calc: 3, hops: 5 };
 
-export function runObjectives(config: TrainConfig): { name: string; direction: 'maximize' | 'minimize'; reference: number }[] {
+/** Best attainable value of each env objective: the far corner of the hypervolume box (run-archive.ts). */
+export const OBJECTIVE_BEST: Readonly<Record<string, number>> = { accuracy: 1, tool_calls: 0, tokens: 0 };
+
+/** The run's objectives: every env objective, in the order of the env's score vector, with its reference. */
+export function runObjectives(config: TrainConfig): ObjectiveDef[] {
   const ref: Record<string, number> = { accuracy: 0, tool_calls: TOOL_CALL_REFERENCE[config.env], tokens: config.maxTokens };
   return OBJECTIVES.map((o) => ({ name: o.name, direction: o.direction, reference: ref[o.name] }));
 }

@@ -7,11 +7,13 @@
 import { evaluate as agentEvaluate, type DecoderKind, type Policy } from '../agent';
 import type { ToolEnv } from '../envs';
 import type { TrainConfig } from './config';
-import type { EvalPoint } from './hypervolume';
 
-export interface TrainEvaluation extends EvalPoint {
+export interface TrainEvaluation {
+  /** Mean objective vector per question, in env.objectives order (the run's objective order). */
+  objectives: number[];
   /** Correct answers per tool call (null when the policy made no calls). */
   toolProductivity: number | null;
+  /** Per-bucket accuracy and tool calls, as stored in an evaluation point's `extra.buckets` (lib/experiments reads them). */
   buckets: Record<string, { n: number; accuracy: number; toolCalls: number }>;
   seconds: number;
   /** A few test trajectories, for the run log. */
@@ -35,13 +37,12 @@ export function evaluatePolicy(
 ): TrainEvaluation {
   const n = split === 'test' ? config.evalSize : (config.validationSize ?? 64);
   const r = agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256, policyMode, decoder });
+  const [acc, calls] = ['accuracy', 'tool_calls'].map((name) => env.objectives.findIndex((o) => o.name === name));
   const buckets: TrainEvaluation['buckets'] = {};
-  for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { n: b.n, accuracy: b.accuracy, toolCalls: b.toolCallsPerQuestion };
+  for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { n: b.n, accuracy: b.objectives[acc], toolCalls: b.objectives[calls] };
   return {
-    accuracy: r.accuracy,
-    toolCalls: r.toolCallsPerQuestion,
-    tokens: r.tokensPerQuestion,
-    toolProductivity: toolProductivity(r.accuracy, r.toolCallsPerQuestion),
+    objectives: r.objectives,
+    toolProductivity: toolProductivity(r.objectives[acc], r.objectives[calls]),
     buckets,
     seconds: r.seconds,
     samples: r.trajectories.slice(0, samples),

@@ -9,8 +9,11 @@
  * `logger` is any RunLog (lib/runs/run-log-interface.ts): in process (RunLogger) or over
  * HTTP (HttpRunLog, in a browser). This folder never touches the database itself.
  *
- * The run hypervolume is the normalized 2-D hypervolume of (accuracy ↑, tool
- * calls per question ↓) against (0, TOOL_CALL_REFERENCE[env]).
+ * Objective vectors keep one shape: the env's score vector in runObjectives(config)
+ * order, from the rollout to the run log. The run hypervolume is the RunArchive's
+ * (lib/pareto's ParetoArchive over config.objectives, normalized to [0, 1]); with
+ * the default objectives it is the 2-D hypervolume of (accuracy ↑, tool calls
+ * per question ↓) against (0, TOOL_CALL_REFERENCE[env]), runHypervolume.
  */
 export {
   TrainConfigSchema,
@@ -20,19 +23,29 @@ export {
   runObjectives,
   estimatorOptions,
   TOOL_CALL_REFERENCE,
+  OBJECTIVE_BEST,
 } from './config';
 export type { TrainConfig, TrainConfigInput, TrainOptionDoc } from './config';
 export { learningRate } from './schedule';
-export { runHypervolume, front2d } from './hypervolume';
-export type { EvalPoint } from './hypervolume';
+export { runHypervolume } from './run-hypervolume';
+export { RunArchive, type ArchivedEval } from './run-archive';
 export { evaluatePolicy, toolProductivity } from './evaluate';
 export type { TrainEvaluation } from './evaluate';
 export { trajectorySegments } from './segments';
 export { saveAdamState, restoreAdamState } from './optimizer-state';
 export type { AdamState } from './optimizer-state';
 export { runTraining, correctCallSpread } from './run-training';
-export type { RunTrainingOptions, TrainProgress, ArchivedEval, TrainCheckpointMeta } from './run-training';
-export { warmStart, warmStartYielding, learningRate as warmStartLearningRate, warmStartCheckpointName, parseWarmStartCheckpointName, warmStartConfig, WARM_START_STEPS, WARM_START_VERSION } from './warm-start';
+export type { RunTrainingOptions, TrainProgress, TrainCheckpointMeta } from './run-training';
+export {
+  warmStart,
+  warmStartYielding,
+  warmStartLearningRate,
+  warmStartCheckpointName,
+  parseWarmStartCheckpointName,
+  warmStartConfig,
+  WARM_START_STEPS,
+  WARM_START_VERSION,
+} from './warm-start';
 export type { WarmStartOptions, WarmStartResult } from './warm-start';
 export { loadOrTrainWarmStart, loadNamedPolicy } from './warm-start-cache';
 export type { CachedWarmStart } from './warm-start-cache';

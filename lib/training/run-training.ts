@@ -35,11 +35,12 @@ import { getEnv, SRC_POLICY, type ToolEnv } from '../envs';
 import { Rng } from '../rng';
 import { createEstimator, type AdvantageEstimator, type Group } from '../paretopo';
 import type { RunLog, StoredCheckpoint } from '../runs/run-log-interface';
-import type { TrajectoryRecord } from '../runs/schemas';
-import { estimatorOptions, runObjectives, TrainConfigSchema, type TrainConfig } from './config';
+import type { TrajectoryRecord } from '../contract/run-log';
+import { estimatorOptions, OBJECTIVE_BEST, runObjectives, type TrainConfig } from './config';
 import { evaluatePolicy, type TrainEvaluation } from './evaluate';
-import { front2d, runHypervolume, type EvalPoint } from './hypervolume';
-import { restoreAdamState, saveAdamState, type AdamState } from './optimizer-state';
+import { parseCheckpointMeta, type TrainCheckpointMeta } from './checkpoint-meta';
+import { RunArchive } from './run-archive';
+import { restoreAdamState, saveAdamState } from './optimizer-state';
 import { learningRate } from './schedule';
 import { trajectorySegments } from './segments';
 import { loadOrTrainWarmStart } from './warm-start-cache';
@@ -49,8 +50,8 @@ export interface TrainProgress {
   steps: number;
   stage: number;
   hypervolume: number | null;
-  accuracy: number | null;
-  toolCalls: number | null;
+  /** The latest test evaluation's objective vector (runObjectives(config) order), null before the first. */
+  evaluation: number[] | null;
 }
 
 export interface RunTrainingOptions {
@@ -88,40 +89,25 @@ export interface RunTrainingOptions {
   pass?: TrainingPass;
 }
 
-/** An evaluation of the run, as kept in the archive and the checkpoint. */
-export interface ArchivedEval extends EvalPoint {
-  step: number;
-}
+export type { ArchivedEval } from './run-archive';
 
-/** What a checkpoint's meta holds besides the policy weights. */
-export interface TrainCheckpointMeta {
-  kind: 'train';
-  format: 1;
-  step: number;
-  seed: number;
-  config: TrainConfig;
-  warmStart: string;
-  adam: AdamState;
-  estimator: ReturnType<AdvantageEstimator['serialize']>;
-  archive: ArchivedEval[];
-  wallTime: number;
-}
+export type { TrainCheckpointMeta } from './checkpoint-meta';
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 
 export async function runTraining(opts: RunTrainingOptions): Promise<{ status: 'finished' | 'cancelled' }> {
-  const config = TrainConfigSchema.parse(opts.config); // defaults filled, re-validated
-  const { seed, logger } = opts;
+  const { config, seed, logger } = opts; // parsed once at its untrusted edge (HTTP body, stored run config, CLI flags)
   await initBackend();
   const decoder: DecoderKind = opts.decoder ?? (trunkKernelVariant() ? 'kernel' : 'tfjs');
   const env = getEnv(config.env, { seed, difficulty: config.difficulty ?? undefined });
+  // The run's objectives: every env objective, in the env's score order, with its hypervolume reference.
   const objectives = runObjectives(config);
   const trainIdx = config.objectives.map((name) => objectives.findIndex((o) => o.name === name));
   const created = createEstimator(
     config.algorithm,
-    estimatorOptions(config) as never,
-    trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })),
+    estimatorOptions(config),
+    trainIdx.map((k) => objectives[k]),
   );
   const estimator = opts.wrapEstimator ? opts.wrapEstimator(created) : created;
   const adaptive = created.adaptive === true;
@@ -137,20 +123,19 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
   const optimizer = tf.train.adam(config.learningRate, BETA1, BETA2);
   const vars = [...policy.params.values()];
 
-  let archive: ArchivedEval[] = [];
+  const archive = new RunArchive(objectives, config.objectives, OBJECTIVE_BEST);
   let startStep = 1;
   let wallOffset = 0;
   const resume = opts.resumeFrom ?? null;
   try {
     if (resume) {
-      const meta = resume.meta as unknown as TrainCheckpointMeta;
-      if (meta?.kind !== 'train' || meta.format !== 1) throw new Error(`checkpoint ${resume.id} is not a training checkpoint`);
+      const meta = parseCheckpointMeta(resume.meta, String(resume.id));
       if (meta.seed !== seed) throw new Error(`checkpoint ${resume.id} has seed ${meta.seed}, this run ${seed}`);
       if (canonicalJson(meta.config) !== canonicalJson(config)) throw new Error(`checkpoint ${resume.id} was written with a different config`);
       loadWeights(policy, resume.weights);
       restoreAdamState(optimizer, meta.adam);
       estimator.restore(meta.estimator);
-      archive = meta.archive;
+      for (const e of meta.archive) archive.add(e);
       startStep = meta.step + 1;
       wallOffset = meta.wallTime;
     }
@@ -158,19 +143,18 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     const wall = () => (performance.now() - t0) / 1000;
     let lastEval: TrainEvaluation | null = null;
     let stage = 0;
-    const hv = () => runHypervolume(archive, config.env);
+    const hv = () => archive.hypervolume;
 
     const evaluateAndLog = async (step: number) => {
       const ev = evaluatePolicy(policy, env, config, 8, 'test', 'base', decoder);
       lastEval = ev;
-      const point: ArchivedEval = { step, accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens };
-      archive = [...archive, point];
+      archive.add({ step, objectives: ev.objectives });
       await logger.evalPoint({
         step,
-        objectives: [ev.accuracy, ev.toolCalls, ev.tokens],
+        objectives: ev.objectives,
         extra: { toolProductivity: ev.toolProductivity, buckets: ev.buckets, n: config.evalSize, greedy: true },
       });
-      await logger.frontier({ step, points: front2d(archive).map((p) => [p.accuracy, p.toolCalls, p.tokens]), hypervolume: hv() });
+      await logger.frontier({ step, points: archive.frontVectors(), hypervolume: hv() });
       const samples: TrajectoryRecord[] = ev.samples.map((t, i) => ({
         step,
         group: i,
@@ -178,7 +162,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         split: 'eval',
         prompt: env.vocab.decode(t.prompt.tokens),
         tokens: trajectorySegments(t.tokens, t.sources, env.vocab).filter((s) => s.kind !== 'prompt'),
-        objectives: t.objectiveVector,
+        objectives: t.objectives,
       }));
       await logger.trajectories(step, samples, 1);
       return ev;
@@ -187,25 +171,27 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     /** Validation evaluation: the only score an adaptive estimator is given. */
     const validate = (step: number) => {
       const v = evaluatePolicy(policy, env, config, 0, 'validation', 'base', decoder);
-      const vec: Record<string, number> = { accuracy: v.accuracy, tool_calls: v.toolCalls, tokens: v.tokens };
-      estimator.observeEvaluation(config.objectives.map((n) => vec[n]), step);
-      return { accuracy: v.accuracy, toolCalls: v.toolCalls, tokens: v.tokens, seconds: v.seconds };
+      estimator.observeEvaluation(
+        trainIdx.map((k) => v.objectives[k]),
+        step,
+      );
+      return v;
     };
 
     const checkpoint = async (step: number) => {
       const meta: TrainCheckpointMeta = {
         kind: 'train',
-        format: 1,
+        format: 2,
         step,
         seed,
         config,
         warmStart: warm.name,
         adam: saveAdamState(optimizer),
         estimator: estimator.serialize(),
-        archive,
+        archive: archive.evals,
         wallTime: wall(),
       };
-      await logger.saveCheckpoint({ step, weights: serializeWeights(policy), meta: meta as unknown as Record<string, unknown> }, { keep: config.keepCheckpoints });
+      await logger.saveCheckpoint({ step, weights: serializeWeights(policy), meta }, { keep: config.keepCheckpoints });
     };
 
     if (startStep === 1) {
@@ -214,10 +200,13 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       // Reference points for the objective plane (split 'reference-*', never a run point): the base policy
       // (the warm start, = the step-0 evaluation) and the oracle routing policy on the same test subset.
       const oracle = evaluatePolicy(policy, env, config, 0, 'test', 'oracle', decoder);
-      for (const [split, r] of [['reference-base', ev], ['reference-oracle', oracle]] as const) {
-        await logger.evalPoint({ step: 0, split, objectives: [r.accuracy, r.toolCalls, r.tokens], extra: { buckets: r.buckets, n: config.evalSize, greedy: true } });
+      for (const [split, r] of [
+        ['reference-base', ev],
+        ['reference-oracle', oracle],
+      ] as const) {
+        await logger.evalPoint({ step: 0, split, objectives: r.objectives, extra: { buckets: r.buckets, n: config.evalSize, greedy: true } });
       }
-      opts.onProgress?.({ step: 0, steps: config.steps, stage, hypervolume: hv(), accuracy: ev.accuracy, toolCalls: ev.toolCalls });
+      opts.onProgress?.({ step: 0, steps: config.steps, stage, hypervolume: hv(), evaluation: ev.objectives });
     }
 
     let savedAt = startStep - 1;
@@ -246,7 +235,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       for (let p = 0; p < prompts.length; p++) {
         groups.push(trajs.slice(p * config.groupSize, (p + 1) * config.groupSize).map((t) => estimatorInput(t, trainIdx)));
       }
-      const spread = correctCallSpread(trajs, config.groupSize);
+      const spread = correctCallSpread(trajs, config.groupSize, objectives);
       const batch = estimator.computeAdvantages(groups, step);
       stage = batch.stage ?? 0;
       const flat = batch.groups.flat(); // [B] in trajectory order
@@ -270,11 +259,13 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       if (step % config.evalEvery === 0 || step === config.steps) ev = await evaluateAndLog(step);
       const tEval = performance.now();
 
-      const means = objectiveMeans(trajs, objectives.map((o) => o.name));
-      const weights = batch.weights ? objectives.map((o) => {
-        const k = config.objectives.indexOf(o.name);
-        return k >= 0 ? batch.weights![k] : 0;
-      }) : undefined;
+      const means = objectiveMeans(trajs, objectives);
+      const weights = batch.weights
+        ? objectives.map((o) => {
+            const k = config.objectives.indexOf(o.name);
+            return k >= 0 ? batch.weights![k] : 0;
+          })
+        : undefined;
       const advs = flat.map((a) => a.advantage);
       await logger.step({
         step,
@@ -296,8 +287,9 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
           // share of groups whose correct members differ in their number of tool calls (where efficiency credit can act)
           correctCallSpread: spread,
           estimator: estimator.state(),
-          ...(val ? { validation: { accuracy: val.accuracy, toolCalls: val.toolCalls, tokens: val.tokens } } : {}),
-          ...(ev ? { eval: { accuracy: ev.accuracy, toolCalls: ev.toolCalls, tokens: ev.tokens, toolProductivity: ev.toolProductivity } } : {}),
+          // Objective vectors in the run's objective order, like every other vector of the run.
+          ...(val ? { validation: { objectives: val.objectives } } : {}),
+          ...(ev ? { eval: { objectives: ev.objectives, toolProductivity: ev.toolProductivity } } : {}),
           timing: {
             sample: (tSample - tStep) / 1000,
             score: (tScore - tSample) / 1000,
@@ -323,8 +315,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         steps: config.steps,
         stage,
         hypervolume: hv(),
-        accuracy: latest?.accuracy ?? null,
-        toolCalls: latest?.toolCalls ?? null,
+        evaluation: latest?.objectives ?? null,
       });
     }
     return { status: 'finished' };
@@ -341,7 +332,7 @@ function estimatorInput(t: Trajectory, idx: readonly number[]) {
   for (let i = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) n++;
   const mask = new Uint8Array(n);
   for (let i = 0, j = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) mask[j++] = t.isAction[i];
-  return { objectives: idx.map((k) => t.objectiveVector[k]), numTokens: n, toolCallMask: mask, promptId: t.prompt.id };
+  return { objectives: idx.map((k) => t.objectives[k]), numTokens: n, toolCallMask: mask, promptId: t.prompt.id };
 }
 
 /**
@@ -349,13 +340,14 @@ function estimatorInput(t: Trajectory, idx: readonly number[]) {
  * tool calls (groups with fewer than two correct members count as not
  * differing): the groups where efficiency credit can separate correct answers.
  */
-export function correctCallSpread(trajs: readonly Pick<Trajectory, 'objectives'>[], groupSize: number): number {
+export function correctCallSpread(trajs: readonly Pick<Trajectory, 'objectives'>[], groupSize: number, objectives: readonly { name: string }[]): number {
   const groups = Math.floor(trajs.length / groupSize);
   if (groups === 0) return 0;
+  const [acc, tc] = ['accuracy', 'tool_calls'].map((n) => objectives.findIndex((o) => o.name === n));
   let differ = 0;
   for (let g = 0; g < groups; g++) {
     const calls = new Set<number>();
-    for (let i = g * groupSize; i < (g + 1) * groupSize; i++) if (trajs[i].objectives.accuracy >= 1) calls.add(trajs[i].objectives.tool_calls);
+    for (let i = g * groupSize; i < (g + 1) * groupSize; i++) if (trajs[i].objectives[acc] >= 1) calls.add(trajs[i].objectives[tc]);
     if (calls.size > 1) differ++;
   }
   return differ / groups;
@@ -379,9 +371,10 @@ function mean(xs: readonly number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }
 
-function objectiveMeans(trajs: Trajectory[], names: string[]): Record<string, number> {
+/** Mean of each objective over the step's rollouts, keyed by objective name (the step record's objectiveMeans). */
+function objectiveMeans(trajs: Trajectory[], objectives: readonly { name: string }[]): Record<string, number> {
   const out: Record<string, number> = {};
-  names.forEach((n, k) => (out[n] = mean(trajs.map((t) => t.objectiveVector[k]))));
+  objectives.forEach((o, k) => (out[o.name] = mean(trajs.map((t) => t.objectives[k]))));
   return out;
 }
 
@@ -400,7 +393,7 @@ function trajectorySample(
     split: 'train' as const,
     prompt: env.vocab.decode(t.prompt.tokens),
     tokens: trajectorySegments(t.tokens, t.sources, env.vocab).filter((s) => s.kind !== 'prompt'),
-    objectives: t.objectiveVector,
+    objectives: t.objectives,
     rank: adv[b].paretoRank,
     advantage: adv[b].advantage,
     reward: adv[b].reward,

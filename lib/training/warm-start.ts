@@ -42,7 +42,7 @@ export interface WarmStartResult {
 }
 
 /** Linear warmup over the first 5% of steps, then cosine decay to 10% of peak. */
-export function learningRate(step: number, total: number, peak: number): number {
+export function warmStartLearningRate(step: number, total: number, peak: number): number {
   const warm = Math.max(1, Math.round(0.05 * total));
   if (step < warm) return (peak * (step + 1)) / warm;
   const p = Math.min(1, (step - warm) / Math.max(1, total - warm));
@@ -94,7 +94,7 @@ function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, 
   let loss = NaN;
   try {
     for (let step = 0; step < steps; step++) {
-      (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, steps, peak);
+      (optimizer as unknown as { learningRate: number }).learningRate = warmStartLearningRate(step, steps, peak);
       // Traces whose habit-following teacher would have been wrong are not in the corpus (Trace.inCorpus).
       const traces = [];
       while (traces.length < batchSize) {
@@ -104,7 +104,12 @@ function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, 
         }
       }
       // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
-      loss = supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)), opts.pass);
+      loss = supervisedStepBatches(
+        policy,
+        optimizer,
+        splitByLength(traces, 2).map((g) => packBatch(g, T)),
+        opts.pass,
+      );
       opts.onProgress?.(step + 1, steps, loss);
       yield;
     }
@@ -123,8 +128,7 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartR
 }
 
 /** One turn of the event loop (setImmediate in Node; a macrotask in a browser). */
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /**
  * The same warm start, giving the event loop a turn at least every

@@ -7,6 +7,7 @@ import { getRunOrThrow, type RunView } from '../db';
 import { ValidationError } from '../errors';
 import { parseTrainConfig, runObjectives } from '../training/config'; // no tfjs: the web server imports this
 import { startRun, parse, type WriterContext } from '../runs/run-log';
+import { Tags } from '../contract/params';
 
 export const QueueRunInput = z.strictObject({
   source: z.literal('builtin'),
@@ -14,7 +15,7 @@ export const QueueRunInput = z.strictObject({
   seed: z.number().int().min(0).max(2_147_483_647).default(0),
   /** Training config overrides (env, algorithm, steps, ...); everything else takes its default. */
   config: z.record(z.string(), z.unknown()).default({}),
-  tags: z.array(z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas')).max(32).default([]),
+  tags: Tags.default([]),
   notes: z.string().max(10_000).optional(),
   experiment: z.string().min(1).max(200).optional(),
 });
@@ -52,20 +53,23 @@ export async function startBrowserRun(input: unknown, ctx: WriterContext = {}): 
 
 async function createTrainerRun(data: Omit<z.output<typeof QueueRunInput>, 'source'>, source: 'builtin' | 'browser', ctx: WriterContext): Promise<RunView> {
   const config = withPrefix('config', () => parseTrainConfig(data.config));
-  const { run } = await startRun({
-    name: data.name ?? `${config.env} · ${config.algorithm} · seed ${data.seed}`,
-    environment: config.env,
-    algorithm: config.algorithm,
-    config: config as unknown as Record<string, unknown>,
-    seed: data.seed,
-    source,
-    status: source === 'builtin' ? 'queued' : 'running',
-    objectives: runObjectives(config),
-    tags: data.tags,
-    notes: data.notes,
-    experiment: data.experiment,
-    totalSteps: config.steps,
-  }, ctx);
+  const { run } = await startRun(
+    {
+      name: data.name ?? `${config.env} · ${config.algorithm} · seed ${data.seed}`,
+      environment: config.env,
+      algorithm: config.algorithm,
+      config: config as unknown as Record<string, unknown>,
+      seed: data.seed,
+      source,
+      status: source === 'builtin' ? 'queued' : 'running',
+      objectives: runObjectives(config),
+      tags: data.tags,
+      notes: data.notes,
+      experiment: data.experiment,
+      totalSteps: config.steps,
+    },
+    ctx,
+  );
   return run;
 }
 
@@ -74,7 +78,7 @@ export const CloneRunInput = z.strictObject({
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
   /** Config keys to change; the rest is copied from the original run. */
   config: z.record(z.string(), z.unknown()).default({}),
-  tags: z.array(z.string().regex(/^[^\s,]{1,64}$/)).max(32).optional(),
+  tags: Tags.optional(),
   notes: z.string().max(10_000).optional(),
 });
 
@@ -86,13 +90,16 @@ export async function cloneRun(runId: string, input: unknown, ctx: WriterContext
     throw new ValidationError([{ path: 'runId', message: 'only built-in runs can be cloned (this one was trained elsewhere)' }]);
   }
   const seed = changes.seed ?? original.seed;
-  return queueRun({
-    source: 'builtin',
-    name: changes.name ?? `${original.name} (clone)`,
-    seed,
-    config: { ...original.config, ...changes.config },
-    tags: changes.tags ?? original.tags,
-    notes: changes.notes ?? original.notes ?? undefined,
-    experiment: original.experiment?.name,
-  }, ctx);
+  return queueRun(
+    {
+      source: 'builtin',
+      name: changes.name ?? `${original.name} (clone)`,
+      seed,
+      config: { ...original.config, ...changes.config },
+      tags: changes.tags ?? original.tags,
+      notes: changes.notes ?? original.notes ?? undefined,
+      experiment: original.experiment?.name,
+    },
+    ctx,
+  );
 }

@@ -111,7 +111,8 @@ async function trainClaimedRun(run: RunView, workerId: string, heartbeatMs: numb
       stopReason: check,
       claimLost: () => stop === 'lost',
       release: async () => void (await releaseRun(run.id, workerId)),
-      onStart: (after) => log(`${after !== null ? `resuming run ${run.id} from step ${after}` : `training run ${run.id}`} (${run.name}, attempt ${run.attempts})`),
+      onStart: (after) =>
+        log(`${after !== null ? `resuming run ${run.id} from step ${after}` : `training run ${run.id}`} (${run.name}, attempt ${run.attempts})`),
     });
     if (outcome === 'finished') log(`finished run ${run.id}`);
     else if (outcome === 'cancelled') log(`cancelled run ${run.id}`);

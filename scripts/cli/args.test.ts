@@ -12,7 +12,11 @@ const spec = {
 describe('parseFlags', () => {
   it('parses values, defaults and booleans', () => {
     expect(parseFlags(['--env', 'hops', '--seed=3', '--retrain', '--lr', '0.5'], spec)).toEqual({
-      env: 'hops', seed: 3, lr: 0.5, checkpoint: undefined, retrain: true,
+      env: 'hops',
+      seed: 3,
+      lr: 0.5,
+      checkpoint: undefined,
+      retrain: true,
     });
     expect(parseFlags(['--env=calc'], spec).seed).toBe(0);
   });

@@ -26,9 +26,7 @@ type ValueOf<S extends FlagSpec> = S extends { type: 'enum'; values: readonly (i
       : string;
 
 export type Flags<T extends Record<string, FlagSpec>> = {
-  [K in keyof T]: T[K] extends { default: unknown } | { required: true } | { type: 'boolean' }
-    ? ValueOf<T[K]>
-    : ValueOf<T[K]> | undefined;
+  [K in keyof T]: T[K] extends { default: unknown } | { required: true } | { type: 'boolean' } ? ValueOf<T[K]> : ValueOf<T[K]> | undefined;
 };
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());

@@ -11,7 +11,7 @@
  * paths can be timed side by side on the same policy, prompts and seeds.
  */
 import * as tf from '@tensorflow/tfjs';
-import { decodeRollouts, scoreRollouts, policyGradientStep, policyFromWeights, serializeWeights, disposePolicy, Rng } from '../../lib/agent';
+import { decodeRollouts, generatedTokens, scoreRollouts, policyGradientStep, policyFromWeights, serializeWeights, disposePolicy, Rng } from '../../lib/agent';
 import type { DecoderKind, Policy, Trajectory } from '../../lib/agent';
 import type { ToolEnv } from '../../lib/envs';
 import { SRC_POLICY } from '../../lib/envs';
@@ -40,7 +40,11 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
   const c = TrainConfigSchema.parse(config);
   const objectives = runObjectives(c);
   const trainIdx = c.objectives.map((name) => objectives.findIndex((o) => o.name === name));
-  const estimator = createEstimator(c.algorithm, estimatorOptions(c) as never, trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })));
+  const estimator = createEstimator(
+    c.algorithm,
+    estimatorOptions(c),
+    trainIdx.map((k) => objectives[k]),
+  );
   const pol = policyFromWeights(serializeWeights(policy));
   const ref = c.klCoef > 0 ? policyFromWeights(serializeWeights(policy)) : undefined;
   const optimizer = tf.train.adam(c.learningRate, 0.9, 0.999);
@@ -50,7 +54,13 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
       const t0 = performance.now();
       const rng = new Rng(seed).fork(`step-${step}`);
       const prompts = env.samplePrompts('train', c.promptsPerStep, rng.fork('prompts'));
-      const decoded = decodeRollouts(pol, env, prompts, { groupSize: c.groupSize, temperature: c.temperature, rng: rng.fork('sampling'), maxTokens: c.maxTokens, decoder });
+      const decoded = decodeRollouts(pol, env, prompts, {
+        groupSize: c.groupSize,
+        temperature: c.temperature,
+        rng: rng.fork('sampling'),
+        maxTokens: c.maxTokens,
+        decoder,
+      });
       const t1 = performance.now();
       const trajs = scoreRollouts(env, decoded);
       const t2 = performance.now();
@@ -61,21 +71,28 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
       const perToken = trajs.map((t, b) => tokenAdvantages(t, flat[b].tokenAdvantages));
       const t3 = performance.now();
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, c);
-      const pg = policyGradientStep(pol, optimizer, trajs, perToken, { clipEps: c.clipEps, klCoef: c.klCoef, refPolicy: ref, temperature: c.temperature, referencePass: path, lengthGroups: path === 'tfjs' ? 1 : undefined });
+      const pg = policyGradientStep(pol, optimizer, trajs, perToken, {
+        clipEps: c.clipEps,
+        klCoef: c.klCoef,
+        refPolicy: ref,
+        temperature: c.temperature,
+        referencePass: path,
+        lengthGroups: path === 'tfjs' ? 1 : undefined,
+      });
       const t4 = performance.now();
       const record = {
         step,
         loss: pg.loss,
         kl: pg.kl,
         entropy: pg.entropy,
-        objectiveMeans: objectives.map((_, k) => trajs.reduce((a, t) => a + t.objectiveVector[k], 0) / trajs.length),
+        objectiveMeans: objectives.map((_, k) => trajs.reduce((a, t) => a + t.objectives[k], 0) / trajs.length),
         estimator: estimator.state(),
         sample: trajs.slice(0, c.trajectorySample).map((t, b) => ({
           group: t.promptIndex,
           index: t.groupIndex,
           prompt: env.vocab.decode(t.prompt.tokens),
           tokens: trajectorySegments(t.tokens, t.sources, env.vocab).filter((s) => s.kind !== 'prompt'),
-          objectives: t.objectiveVector,
+          objectives: t.objectives,
           rank: flat[b].paretoRank,
           advantage: flat[b].advantage,
         })),
@@ -83,8 +100,14 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
       if (JSON.stringify(record).length === 0) throw new Error('unreachable');
       const t5 = performance.now();
       out.push({
-        sample: t1 - t0, score: t2 - t1, advantages: t3 - t2, update: t4 - t3, log: t5 - t4, total: t5 - t0,
-        rollouts: trajs.length, generated: trajs.reduce((a, t) => a + t.objectives.tokens, 0),
+        sample: t1 - t0,
+        score: t2 - t1,
+        advantages: t3 - t2,
+        update: t4 - t3,
+        log: t5 - t4,
+        total: t5 - t0,
+        rollouts: trajs.length,
+        generated: generatedTokens(env, trajs),
       });
     }
   } finally {
@@ -100,7 +123,7 @@ function estimatorInput(t: Trajectory, idx: readonly number[]) {
   for (let i = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) n++;
   const mask = new Uint8Array(n);
   for (let i = 0, j = 0; i < t.tokens.length; i++) if (t.sources[i] === SRC_POLICY) mask[j++] = t.isAction[i];
-  return { objectives: idx.map((k) => t.objectiveVector[k]), numTokens: n, toolCallMask: mask, promptId: t.prompt.id };
+  return { objectives: idx.map((k) => t.objectives[k]), numTokens: n, toolCallMask: mask, promptId: t.prompt.id };
 }
 
 function tokenAdvantages(t: Trajectory, gen: Float32Array): Float32Array {

@@ -18,7 +18,11 @@ describe.each(DATABASES)('compare, experiments, notes and tags on %s', (provider
   });
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(next.get().url + path, { method, headers: { 'content-type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(next.get().url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...auth },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, json: (await res.json()) as Record<string, any> };
   };
   async function newRun(overrides = {}) {
@@ -89,7 +93,13 @@ describe.each(DATABASES)('compare, experiments, notes and tags on %s', (provider
   it('compares 2–20 runs with indicators against the union front', async () => {
     const a = await newRun({ name: 'cmp-a' });
     const b = await newRun({ name: 'cmp-b' });
-    await post(`/api/runs/${a.id}/eval-points`, { batchId: 'e', records: [{ step: 0, objectives: [0.2, 1] }, { step: 10, objectives: [0.6, 1] }] });
+    await post(`/api/runs/${a.id}/eval-points`, {
+      batchId: 'e',
+      records: [
+        { step: 0, objectives: [0.2, 1] },
+        { step: 10, objectives: [0.6, 1] },
+      ],
+    });
     await post(`/api/runs/${b.id}/eval-points`, { batchId: 'e', records: [{ step: 10, objectives: [0.8, 2] }] });
     await post(`/api/runs/${b.id}/steps`, { batchId: 's', records: [{ step: 10, wallTime: 12.5, objectiveMeans: { accuracy: 0.7 }, weights: [0.4, 0.6] }] });
     const res = await call('GET', `/api/compare?runs=${a.id},${b.id}`);
@@ -121,13 +131,29 @@ describe.each(DATABASES)('compare, experiments, notes and tags on %s', (provider
 
   it('groups an experiment by task × method and builds the reproduction table', async () => {
     const exp = 'repro quick 1';
-    for (const [method, seed, acc] of [['grpo', 0, 0.5], ['grpo', 1, 0.7], ['paretopo', 0, 0.6]] as const) {
-      const r = await newRun({ name: `${method}-calc-s${seed}`, algorithm: method, seed, experiment: exp, objectives: [
-        { name: 'accuracy', direction: 'maximize', reference: 0 },
-        { name: 'tool_calls', direction: 'minimize', reference: 3 },
-        { name: 'tokens', direction: 'minimize', reference: 40 },
-      ] });
-      await post(`/api/runs/${r.id}/eval-points`, { batchId: 'e', records: [{ step: 0, objectives: [0.4, 2, 10] }, { step: 30, objectives: [acc, 1, 9] }] });
+    for (const [method, seed, acc] of [
+      ['grpo', 0, 0.5],
+      ['grpo', 1, 0.7],
+      ['paretopo', 0, 0.6],
+    ] as const) {
+      const r = await newRun({
+        name: `${method}-calc-s${seed}`,
+        algorithm: method,
+        seed,
+        experiment: exp,
+        objectives: [
+          { name: 'accuracy', direction: 'maximize', reference: 0 },
+          { name: 'tool_calls', direction: 'minimize', reference: 3 },
+          { name: 'tokens', direction: 'minimize', reference: 40 },
+        ],
+      });
+      await post(`/api/runs/${r.id}/eval-points`, {
+        batchId: 'e',
+        records: [
+          { step: 0, objectives: [0.4, 2, 10] },
+          { step: 30, objectives: [acc, 1, 9] },
+        ],
+      });
       await post(`/api/runs/${r.id}/finish`, { status: 'finished' });
     }
     const list = await call('GET', '/api/experiments');

@@ -29,7 +29,15 @@ describe.each(DATABASES)('queue routes on %s', (provider) => {
   it('queues a built-in run with defaults filled and objectives from the task', async () => {
     const res = await call('POST', '/api/runs', { source: 'builtin', seed: 3, config: { env: 'hops', algorithm: 'otc', steps: 12 } });
     expect(res.status).toBe(201);
-    expect(res.json.run).toMatchObject({ status: 'queued', source: 'builtin', environment: 'hops', algorithm: 'otc', seed: 3, totalSteps: 12, name: 'hops · otc · seed 3' });
+    expect(res.json.run).toMatchObject({
+      status: 'queued',
+      source: 'builtin',
+      environment: 'hops',
+      algorithm: 'otc',
+      seed: 3,
+      totalSteps: 12,
+      name: 'hops · otc · seed 3',
+    });
     expect(res.json.run.config).toMatchObject({ env: 'hops', steps: 12, groupSize: 8, algorithmOptions: {} });
     expect(res.json.run.objectives.map((o: { name: string }) => o.name)).toEqual(['accuracy', 'tool_calls', 'tokens']);
   });
@@ -65,7 +73,12 @@ describe.each(DATABASES)('queue routes on %s', (provider) => {
   });
 
   it('clones a run with changes', async () => {
-    const { json } = await call('POST', '/api/runs', { source: 'builtin', seed: 1, tags: ['base'], config: { algorithm: 'static', steps: 7, algorithmOptions: { weights: { accuracy: 0.8, tool_calls: 0.2 } } } });
+    const { json } = await call('POST', '/api/runs', {
+      source: 'builtin',
+      seed: 1,
+      tags: ['base'],
+      config: { algorithm: 'static', steps: 7, algorithmOptions: { weights: { accuracy: 0.8, tool_calls: 0.2 } } },
+    });
     const clone = await call('POST', `/api/runs/${json.run.id}/clone`, { seed: 2, config: { steps: 9 } });
     expect(clone.status).toBe(201);
     expect(clone.json.run).toMatchObject({ status: 'queued', seed: 2, algorithm: 'static', totalSteps: 9, tags: ['base'] });

@@ -125,10 +125,28 @@ describe.each(DATABASES)('HTTP routes on %s', (provider) => {
       ['POST', '/api/runs', { ...runInput(), seed: 1.5 }, 422, /^seed:/],
       ['POST', `/api/runs/${run.id}/steps`, { batchId: 'b', records: [{ step: 0 }, { step: -1 }] }, 422, /^records\[1\]\.step:/],
       ['POST', `/api/runs/${run.id}/steps`, { records: [{ step: 0 }] }, 422, /^batchId:/],
-      ['POST', `/api/runs/${run.id}/trajectories`, { batchId: 't', records: [...trajectories(0, 5), { ...trajectories(0, 1)[0], split: 'dev' }] }, 422, /^records\[5\]\.split:/],
-      ['POST', `/api/runs/${run.id}/trajectories`, { batchId: 't', records: [{ ...trajectories(0, 1)[0], objectives: [1] }] }, 422, /^records\[0\]\.objectives: has 1 values/],
+      [
+        'POST',
+        `/api/runs/${run.id}/trajectories`,
+        { batchId: 't', records: [...trajectories(0, 5), { ...trajectories(0, 1)[0], split: 'dev' }] },
+        422,
+        /^records\[5\]\.split:/,
+      ],
+      [
+        'POST',
+        `/api/runs/${run.id}/trajectories`,
+        { batchId: 't', records: [{ ...trajectories(0, 1)[0], objectives: [1] }] },
+        422,
+        /^records\[0\]\.objectives: has 1 values/,
+      ],
       ['POST', `/api/runs/${run.id}/eval-points`, { batchId: 'e', records: [{ step: 1, objectives: ['a', 1] }] }, 422, /^records\[0\]\.objectives\[0\]:/],
-      ['POST', `/api/runs/${run.id}/frontiers`, { batchId: 'f', records: [{ step: 1, points: [[1, 2]], hypervolume: -1 }] }, 422, /^records\[0\]\.hypervolume:/],
+      [
+        'POST',
+        `/api/runs/${run.id}/frontiers`,
+        { batchId: 'f', records: [{ step: 1, points: [[1, 2]], hypervolume: -1 }] },
+        422,
+        /^records\[0\]\.hypervolume:/,
+      ],
       ['POST', `/api/runs/${run.id}/finish`, { status: 'done' }, 422, /^status:/],
     ];
     for (const [method, path, body, status, msg] of bodies) {

@@ -17,7 +17,10 @@ interface SseEvent {
 }
 
 /** Reads an SSE response until `until` says stop (or the time runs out), then aborts the connection. */
-async function readEvents(url: string, opts: { lastEventId?: number; until: (events: SseEvent[]) => boolean; timeoutMs?: number; headers?: Record<string, string> }): Promise<{ events: SseEvent[]; comments: string[] }> {
+async function readEvents(
+  url: string,
+  opts: { lastEventId?: number; until: (events: SseEvent[]) => boolean; timeoutMs?: number; headers?: Record<string, string> },
+): Promise<{ events: SseEvent[]; comments: string[] }> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), opts.timeoutMs ?? 20_000);
   const res = await fetch(url, {
@@ -72,7 +75,8 @@ describe.each(DATABASES)('SSE run events on %s', (provider) => {
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     return res.json() as Promise<Record<string, any>>;
   };
-  const step = (runId: string, s: number) => post(`/api/runs/${runId}/steps`, { batchId: `steps-${s}`, records: [{ step: s, stage: s < 5 ? 1 : 2, hypervolume: s / 10 }] });
+  const step = (runId: string, s: number) =>
+    post(`/api/runs/${runId}/steps`, { batchId: `steps-${s}`, records: [{ step: s, stage: s < 5 ? 1 : 2, hypervolume: s / 10 }] });
 
   it('streams the feed in order: status, metrics, eval points, frontiers', async () => {
     const { run } = await post('/api/runs', runInput({ name: 'sse order' }));
@@ -137,7 +141,14 @@ describe.each(DATABASES)('SSE run events on %s', (provider) => {
 
   it('serves the trajectory cloud in columns, paged by id, and sparklines', async () => {
     const { run } = await post('/api/runs', runInput({ name: 'cloud' }));
-    const records = Array.from({ length: 30 }, (_, i) => ({ step: i % 3, group: 0, index: i, prompt: 'p', tokens: [{ kind: 'answer', text: '1' }], objectives: [i % 2, i] }));
+    const records = Array.from({ length: 30 }, (_, i) => ({
+      step: i % 3,
+      group: 0,
+      index: i,
+      prompt: 'p',
+      tokens: [{ kind: 'answer', text: '1' }],
+      objectives: [i % 2, i],
+    }));
     await post(`/api/runs/${run.id}/trajectories`, { batchId: 't', records });
     const p1 = await (await fetch(`${next.get().url}/api/runs/${run.id}/trajectory-points?limit=20`, { headers: auth })).json();
     expect(p1.dim).toBe(2);

@@ -15,7 +15,11 @@ import { grantRun, mintToken, type TestToken } from '../support/auth';
 import { runInput } from '../support/fixtures';
 import { CALLERS, ROUTES, type Caller } from './access-table';
 
-type Call = (method: string, path: string, opts?: { body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; json: any; headers: Headers }>;
+type Call = (
+  method: string,
+  path: string,
+  opts?: { body?: unknown; headers?: Record<string, string> },
+) => Promise<{ status: number; json: any; headers: Headers }>;
 
 function caller(base: () => string, token?: TestToken): Call {
   return async (method, path, opts = {}) => {
@@ -39,7 +43,8 @@ describe.each(DATABASES)('team mode access on %s', (provider) => {
   const as = (c: Caller): Call => caller(() => next.get().url, c === 'anonymous' ? undefined : tokens[c]);
 
   beforeAll(async () => {
-    for (const c of ['reader', 'otherWriter', 'owner', 'admin'] as const) tokens[c] = await mintToken(next.get(), c === 'otherWriter' || c === 'owner' ? 'writer' : c, c);
+    for (const c of ['reader', 'otherWriter', 'owner', 'admin'] as const)
+      tokens[c] = await mintToken(next.get(), c === 'otherWriter' || c === 'owner' ? 'writer' : c, c);
   });
 
   /** Fresh targets for one cell, created by the owner, so no cell sees another's effects. */
@@ -73,12 +78,20 @@ describe.each(DATABASES)('team mode access on %s', (provider) => {
     const t = await targets();
     await grantRun(next.get(), t.ext, tokens.otherWriter);
     // The other writer logs first under the id the owner will use, with other content.
-    expect((await as('otherWriter')('POST', `/api/runs/${t.ext}/steps`, { body: { batchId: 'shared-id', records: [{ step: 5, hypervolume: 9 }] } })).json).toEqual({ applied: true, rows: 1 });
-    expect((await as('owner')('POST', `/api/runs/${t.ext}/steps`, { body: { batchId: 'shared-id', records: [{ step: 6, hypervolume: 1 }] } })).json).toEqual({ applied: true, rows: 1 });
+    expect(
+      (await as('otherWriter')('POST', `/api/runs/${t.ext}/steps`, { body: { batchId: 'shared-id', records: [{ step: 5, hypervolume: 9 }] } })).json,
+    ).toEqual({ applied: true, rows: 1 });
+    expect((await as('owner')('POST', `/api/runs/${t.ext}/steps`, { body: { batchId: 'shared-id', records: [{ step: 6, hypervolume: 1 }] } })).json).toEqual({
+      applied: true,
+      rows: 1,
+    });
     const steps = (await as('reader')('GET', `/api/runs/${t.ext}/metrics`)).json.metrics.map((m: { step: number }) => m.step);
     expect(steps).toEqual([5, 6]);
     // The owner's own retry is still idempotent, and other content under its id is a conflict.
-    expect((await as('owner')('POST', `/api/runs/${t.ext}/steps`, { body: { batchId: 'shared-id', records: [{ step: 6, hypervolume: 1 }] } })).json).toEqual({ applied: false, rows: 1 });
+    expect((await as('owner')('POST', `/api/runs/${t.ext}/steps`, { body: { batchId: 'shared-id', records: [{ step: 6, hypervolume: 1 }] } })).json).toEqual({
+      applied: false,
+      rows: 1,
+    });
     const clash = await as('owner')('POST', `/api/runs/${t.ext}/steps`, { body: { batchId: 'shared-id', records: [{ step: 7 }] } });
     expect(clash.status).toBe(409);
     expect(clash.json.error).toMatch(/shared-id.*different content/);
@@ -94,7 +107,11 @@ describe.each(DATABASES)('team mode access on %s', (provider) => {
   it('browser sessions: sign in with a token, HttpOnly SameSite cookie, changes need the CSRF token and the same origin', async () => {
     const url = next.get().url;
     const host = new URL(url).host;
-    const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ token: tokens.owner.secret }) });
+    const signIn = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ token: tokens.owner.secret }),
+    });
     expect(signIn.status).toBe(200);
     const { csrfToken, user } = await signIn.json();
     expect(user).toEqual({ name: 'owner', role: 'writer' });
@@ -104,7 +121,11 @@ describe.each(DATABASES)('team mode access on %s', (provider) => {
     expect(session).toMatch(/SameSite=strict/i);
     const cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
     const post = (headers: Record<string, string>) =>
-      fetch(`${url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(runInput({ name: 'from the browser' })) });
+      fetch(`${url}/api/runs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: JSON.stringify(runInput({ name: 'from the browser' })),
+      });
     expect((await post({ origin: url })).status).toBe(403); // no CSRF token
     expect((await post({ origin: url, 'x-csrf-token': 'forged' })).status).toBe(403);
     expect((await post({ origin: 'http://evil.example', 'x-csrf-token': csrfToken })).status).toBe(403);
@@ -117,7 +138,11 @@ describe.each(DATABASES)('team mode access on %s', (provider) => {
     expect(out.status).toBe(200);
     expect((await fetch(`${url}/api/runs`, { headers: { cookie } })).status).toBe(401);
     // A wrong token does not sign in.
-    const wrong = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'pst_wrong' }) });
+    const wrong = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'pst_wrong' }),
+    });
     expect(wrong.status).toBe(401);
   });
 

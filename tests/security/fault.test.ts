@@ -43,11 +43,15 @@ describe('faults on sqlite', () => {
     new Promise<number>((resolve, reject) => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fault-body-')), 'body.json');
       fs.writeFileSync(file, body);
-      execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST', '-H', 'content-type: application/json', '--data-binary', `@${file}`, url], (err, stdout) => {
-        fs.rmSync(path.dirname(file), { recursive: true, force: true });
-        if (err) reject(err);
-        else resolve(Number(stdout));
-      });
+      execFile(
+        'curl',
+        ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST', '-H', 'content-type: application/json', '--data-binary', `@${file}`, url],
+        (err, stdout) => {
+          fs.rmSync(path.dirname(file), { recursive: true, force: true });
+          if (err) reject(err);
+          else resolve(Number(stdout));
+        },
+      );
     });
 
   const lastStep = async (id: string) => (await listMetrics(id, { after: -1, limit: 100_000 })).at(-1)?.step ?? -1;
@@ -85,7 +89,9 @@ describe('faults on sqlite', () => {
       }
     })();
 
-    const { run } = await (await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(runInput()) })).json();
+    const { run } = await (
+      await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(runInput()) })
+    ).json();
     const points = Array.from({ length: 100_000 }, (_, i) => [i / 100_000, (i % 97) / 97]);
     const huge = JSON.stringify({ batchId: 'huge', records: Array.from({ length: 5 }, (_, s) => ({ step: s, points, hypervolume: 1 })) });
     expect(huge.length).toBeGreaterThan(10_000_000);
@@ -107,7 +113,9 @@ describe('faults on sqlite', () => {
 
     const sorted = [...latencies].sort((a, b) => a - b);
     const max = sorted.at(-1)!;
-    console.log(`[fault] ${latencies.length} GETs during the barrage: median ${sorted[sorted.length >> 1].toFixed(1)} ms, max ${max.toFixed(1)} ms; over 100 ms: ${slow.join('; ') || 'none'}`);
+    console.log(
+      `[fault] ${latencies.length} GETs during the barrage: median ${sorted[sorted.length >> 1].toFixed(1)} ms, max ${max.toFixed(1)} ms; over 100 ms: ${slow.join('; ') || 'none'}`,
+    );
     expect(latencies.length).toBeGreaterThan(20);
     // The server never blocks: before the limits, this barrage held the event
     // loop for 20-38 s. A timed test on a shared machine cannot hold 200 ms
@@ -125,7 +133,11 @@ describe('faults on sqlite', () => {
   }, 300_000);
 
   it('the database locked past the busy timeout: the worker retries instead of dying, and the run goes on', async () => {
-    const running = await queueRun({ source: 'builtin', name: 'through a locked database', config: tinyConfig({ steps: 5000, evalEvery: 1000, checkpointEvery: 1000 }) });
+    const running = await queueRun({
+      source: 'builtin',
+      name: 'through a locked database',
+      config: tinyConfig({ steps: 5000, evalEvery: 1000, checkpointEvery: 1000 }),
+    });
     await waitFor('the worker to train the new run', async () => (await lastStep(running.id)) >= 1, 180_000, worker.logs);
     const before = await lastStep(running.id);
     const file = url().slice('file:'.length);

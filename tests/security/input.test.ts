@@ -22,7 +22,8 @@ describe.each(DATABASES)('bad input on %s', (provider) => {
     const res = await fetch(next.get().url + path, { method, headers: { 'content-type': 'application/json', ...auth, ...headers }, body });
     return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, any> | null, headers: res.headers };
   };
-  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => raw(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    raw(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
   const countRuns = async () => (await call('GET', '/api/runs?limit=200')).json!.runs.length as number;
   const newRun = async () => (await call('POST', '/api/runs', runInput())).json!.run as { id: string };
 
@@ -37,10 +38,30 @@ describe.each(DATABASES)('bad input on %s', (provider) => {
       ['POST', '/api/runs', (b) => JSON.stringify({ ...runInput(), experiment: 'x' }).replace('"experiment":"x"', `"experiment":"${b}"`), 'experiment'],
       ['POST', '/api/runs', (b) => JSON.stringify({ ...runInput(), config: { x: 'y' } }).replace('"y"', `"${b}"`), 'config.x'],
       ['POST', '/api/runs', (b) => JSON.stringify({ ...runInput(), config: { x: 'y' } }).replace('"x"', `"${b}"`), 'config'],
-      ['POST', `/api/runs/${run.id}/trajectories`, (b) => JSON.stringify({ batchId: 't', records: trajectories(0, 1) }).replace('"(0 + 7) * 3 ="', `"${b}"`), 'records[0].prompt'],
-      ['POST', `/api/runs/${run.id}/trajectories`, (b) => JSON.stringify({ batchId: 't', records: trajectories(0, 1) }).replace('"let me compute"', `"${b}"`), 'records[0].tokens[0].text'],
-      ['POST', `/api/runs/${run.id}/eval-points`, (b) => JSON.stringify({ batchId: 'e', records: [{ step: 1, split: 'x', objectives: [1, 2] }] }).replace('"x"', `"${b}"`), 'records[0].split'],
-      ['POST', `/api/runs/${run.id}/steps`, (b) => JSON.stringify({ batchId: 's', records: [{ step: 1, extra: { k: 'v' } }] }).replace('"v"', `"${b}"`), 'records[0].extra.k'],
+      [
+        'POST',
+        `/api/runs/${run.id}/trajectories`,
+        (b) => JSON.stringify({ batchId: 't', records: trajectories(0, 1) }).replace('"(0 + 7) * 3 ="', `"${b}"`),
+        'records[0].prompt',
+      ],
+      [
+        'POST',
+        `/api/runs/${run.id}/trajectories`,
+        (b) => JSON.stringify({ batchId: 't', records: trajectories(0, 1) }).replace('"let me compute"', `"${b}"`),
+        'records[0].tokens[0].text',
+      ],
+      [
+        'POST',
+        `/api/runs/${run.id}/eval-points`,
+        (b) => JSON.stringify({ batchId: 'e', records: [{ step: 1, split: 'x', objectives: [1, 2] }] }).replace('"x"', `"${b}"`),
+        'records[0].split',
+      ],
+      [
+        'POST',
+        `/api/runs/${run.id}/steps`,
+        (b) => JSON.stringify({ batchId: 's', records: [{ step: 1, extra: { k: 'v' } }] }).replace('"v"', `"${b}"`),
+        'records[0].extra.k',
+      ],
       ['POST', `/api/runs/${run.id}/finish`, (b) => `{"status":"failed","error":"boom ${b}"}`, 'error'],
       ['POST', `/api/runs/${run.id}/steps`, (b) => `{"batchId":"a${b}","records":[{"step":1}]}`, 'batchId'],
     ];
@@ -88,7 +109,17 @@ describe.each(DATABASES)('bad input on %s', (provider) => {
       [`/api/runs/${run.id}/steps`, { batchId: 's', records: [{ step: 1, hypervolum: 0.5 }] }, 'records[0].hypervolum'],
       [`/api/runs/${run.id}/steps`, { batchId: 's', records: [{ step: 1 }], extra: 1 }, 'extra'],
       ['/api/runs', { ...runInput(), colour: 'red' }, 'colour'],
-      ['/api/runs', { ...runInput(), objectives: [{ name: 'a', direction: 'maximize', reference: 0, weight: 1 }, { name: 'b', direction: 'minimize', reference: 1 }] }, 'objectives[0].weight'],
+      [
+        '/api/runs',
+        {
+          ...runInput(),
+          objectives: [
+            { name: 'a', direction: 'maximize', reference: 0, weight: 1 },
+            { name: 'b', direction: 'minimize', reference: 1 },
+          ],
+        },
+        'objectives[0].weight',
+      ],
       [`/api/runs/${run.id}/frontiers`, { batchId: 'f', records: [{ step: 1, points: [[1, 2]], hypervolume: 1, hv: 2 }] }, 'records[0].hv'],
       [`/api/runs/${run.id}/finish`, { status: 'finished', eror: 'x' }, 'eror'],
       ['/api/runs', { source: 'builtin', config: {}, sead: 3 }, 'sead'],
@@ -96,7 +127,10 @@ describe.each(DATABASES)('bad input on %s', (provider) => {
     for (const [path, body, key] of cases) {
       const res = await call('POST', path, body);
       expect(res.status, `${path} ${key}`).toBe(422);
-      expect(res.json!.issues.map((i: { path: string }) => i.path), key).toContain(key);
+      expect(
+        res.json!.issues.map((i: { path: string }) => i.path),
+        key,
+      ).toContain(key);
       expect(res.json!.error).toMatch(/unknown key/);
     }
     expect((await call('GET', `/api/runs/${run.id}/metrics`)).json!.metrics).toEqual([]);
@@ -136,10 +170,21 @@ describe.each(DATABASES)('bad input on %s', (provider) => {
         c.close();
       },
     });
-    const streamed = await fetch(`${next.get().url}/api/runs/${run.id}/frontiers`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: chunks, duplex: 'half' } as RequestInit);
+    const streamed = await fetch(`${next.get().url}/api/runs/${run.id}/frontiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
     // Under the body limit but over the per-batch point limit: 422 naming the limit.
-    const many = await call('POST', `/api/runs/${run.id}/frontiers`, { batchId: 'many', records: [{ step: 0, points: points.slice(0, 3_000), hypervolume: 1 }, { step: 1, points: points.slice(0, 3_000), hypervolume: 1 }] });
+    const many = await call('POST', `/api/runs/${run.id}/frontiers`, {
+      batchId: 'many',
+      records: [
+        { step: 0, points: points.slice(0, 3_000), hypervolume: 1 },
+        { step: 1, points: points.slice(0, 3_000), hypervolume: 1 },
+      ],
+    });
     expect(many.status).toBe(422);
     expect(many.json!.error).toMatch(/at most 5000 per batch/);
     expect((await call('GET', `/api/runs/${run.id}/frontiers`)).json!.frontiers).toEqual([]);
@@ -176,7 +221,9 @@ describe.each(DATABASES)('bad input on %s', (provider) => {
 describe('DNS rebinding in local mode (SQLite, localhost)', () => {
   const next = useNextServer('sqlite');
   it('a Host that is not a loopback name gets 421 on the API and 404 on pages; nothing changes', async () => {
-    const { run } = await (await fetch(`${next.get().url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(runInput()) })).json();
+    const { run } = await (
+      await fetch(`${next.get().url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(runInput()) })
+    ).json();
     // fetch() will not forge Host; node:http will, as a rebinding DNS name makes a browser do.
     const http = await import('node:http');
     const request = (method: string, path: string, host: string) =>

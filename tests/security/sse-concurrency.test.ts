@@ -21,7 +21,10 @@ interface Ev {
 /** Reads until `stop()` says so or the stream has `max` events, then hangs up. */
 async function subscribe(url: string, headers: Record<string, string>, lastEventId: number, stop: (seen: number) => boolean): Promise<Ev[]> {
   const ctl = new AbortController();
-  const res = await fetch(url, { signal: ctl.signal, headers: { ...headers, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}) } });
+  const res = await fetch(url, {
+    signal: ctl.signal,
+    headers: { ...headers, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}) },
+  });
   expect(res.status).toBe(200);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -109,7 +112,10 @@ describe.each(DATABASES)('SSE with concurrent writers on %s', (provider) => {
     expect(writing).toBe(false);
     for (const [k, { seen, reconnects }] of results.entries()) {
       // exactly once, no gaps: ids are the run's seqs 1..TOTAL in order
-      expect(seen.map((e) => e.id), `subscriber ${k}`).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+      expect(
+        seen.map((e) => e.id),
+        `subscriber ${k}`,
+      ).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
       const steps = seen.filter((e) => e.event === 'metric').map((e) => e.data.step as number);
       expect(new Set(steps).size).toBe(4 * PER_WRITER);
       for (let i = 0; i < 4; i++) {
@@ -126,7 +132,11 @@ describe.each(DATABASES)('SSE with concurrent writers on %s', (provider) => {
   it('beyond the connection cap the answer is a clear 503 with Retry-After', async () => {
     // Covered with a low cap on its own server below; here: a normal stream opens.
     const { run } = await (
-      await fetch(`${next.get().url}/api/runs`, { method: 'POST', headers: { ...writers[0].headers, 'content-type': 'application/json' }, body: JSON.stringify(runInput()) })
+      await fetch(`${next.get().url}/api/runs`, {
+        method: 'POST',
+        headers: { ...writers[0].headers, 'content-type': 'application/json' },
+        body: JSON.stringify(runInput()),
+      })
     ).json();
     const got = await subscribe(`${next.get().url}/api/runs/${run.id}/events`, reader.headers, 0, (n) => n >= 1);
     expect(got[0].id).toBe(1);
@@ -136,7 +146,9 @@ describe.each(DATABASES)('SSE with concurrent writers on %s', (provider) => {
 describe('SSE connection cap', () => {
   const next = useNextServer('sqlite', { PARETO_SSE_MAX: '3' });
   it('the 4th concurrent stream gets 503 with Retry-After; a slot frees when one hangs up', async () => {
-    const { run } = await (await fetch(`${next.get().url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(runInput()) })).json();
+    const { run } = await (
+      await fetch(`${next.get().url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(runInput()) })
+    ).json();
     const url = `${next.get().url}/api/runs/${run.id}/events`;
     const ctls = [0, 1, 2].map(() => new AbortController());
     const open = await Promise.all(ctls.map((c) => fetch(url, { signal: c.signal })));

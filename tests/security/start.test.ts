@@ -43,18 +43,53 @@ describe('npm start', () => {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     try {
-      await waitFor('the banner', async () => out.includes('Pareto Studio is running'), 300_000, () => out);
+      await waitFor(
+        'the banner',
+        async () => out.includes('Pareto Studio is running'),
+        300_000,
+        () => out,
+      );
       expect(out).toMatch(/running at http:\/\/127\.0\.0\.1:\d+ \(listening on 127\.0\.0\.1, this machine only/);
       expect(out).toMatch(/Local mode/);
-      await waitFor('the dashboard', async () => (await fetch(`http://127.0.0.1:${port}/api/runs`).catch(() => null))?.ok, 60_000, () => out);
-      await waitFor('the worker to start', async () => /\[worker worker-[0-9a-f]+\] started/.test(out), 120_000, () => out);
-      const worker = await waitFor('the worker process', async () => childrenOf(child.pid!).find((p) => cmdline(p).includes('scripts/worker.ts')), 60_000, () => out);
+      await waitFor(
+        'the dashboard',
+        async () => (await fetch(`http://127.0.0.1:${port}/api/runs`).catch(() => null))?.ok,
+        60_000,
+        () => out,
+      );
+      await waitFor(
+        'the worker to start',
+        async () => /\[worker worker-[0-9a-f]+\] started/.test(out),
+        120_000,
+        () => out,
+      );
+      const worker = await waitFor(
+        'the worker process',
+        async () => childrenOf(child.pid!).find((p) => cmdline(p).includes('scripts/worker.ts')),
+        60_000,
+        () => out,
+      );
       process.kill(worker, 'SIGKILL');
-      await waitFor('the restart notice', async () => /worker exited \(SIGKILL\); restarting it/.test(out), 30_000, () => out);
+      await waitFor(
+        'the restart notice',
+        async () => /worker exited \(SIGKILL\); restarting it/.test(out),
+        30_000,
+        () => out,
+      );
       expect((await fetch(`http://127.0.0.1:${port}/api/runs`)).status).toBe(200);
-      const next = await waitFor('a new worker', async () => childrenOf(child.pid!).find((p) => p !== worker && cmdline(p).includes('scripts/worker.ts')), 30_000, () => out);
+      const next = await waitFor(
+        'a new worker',
+        async () => childrenOf(child.pid!).find((p) => p !== worker && cmdline(p).includes('scripts/worker.ts')),
+        30_000,
+        () => out,
+      );
       expect(next).not.toBe(worker);
-      await waitFor('the new worker to start', async () => (out.match(/\[worker worker-[0-9a-f]+\] started/g) ?? []).length >= 2, 60_000, () => out);
+      await waitFor(
+        'the new worker to start',
+        async () => (out.match(/\[worker worker-[0-9a-f]+\] started/g) ?? []).length >= 2,
+        60_000,
+        () => out,
+      );
       expect(child.exitCode).toBeNull();
     } finally {
       child.kill('SIGTERM');

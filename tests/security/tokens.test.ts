@@ -17,7 +17,11 @@ import { DATABASES, useDatabase } from '../support/databases';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const tokenCli = (url: string, args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'token.ts'), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'token.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+  });
 
 describe.each(DATABASES)('API tokens on %s', (provider) => {
   const { url } = useDatabase(provider);
@@ -70,9 +74,19 @@ describe('small findings', () => {
     const raw = new Database(url.slice(5));
     const now = new Date().toISOString().replace('Z', '+00:00');
     for (const id of ['a', 'b']) {
-      raw.prepare(`INSERT INTO "Run" ("id","name","environment","algorithm","config","seed","objectives","createdAt","updatedAt") VALUES (?, 'r', 'calc', 'x', '{}', 0, '[]', ?, ?)`).run(id, now, now);
+      raw
+        .prepare(
+          `INSERT INTO "Run" ("id","name","environment","algorithm","config","seed","objectives","createdAt","updatedAt") VALUES (?, 'r', 'calc', 'x', '{}', 0, '[]', ?, ?)`,
+        )
+        .run(id, now, now);
     }
-    for (const [run, step] of [['a', 0], ['b', 0], ['a', 1], ['b', 1], ['a', 2]] as const) {
+    for (const [run, step] of [
+      ['a', 0],
+      ['b', 0],
+      ['a', 1],
+      ['b', 1],
+      ['a', 2],
+    ] as const) {
       raw.prepare(`INSERT INTO "RunEvent" ("runId","kind","payload","createdAt") VALUES (?, 'metric', ?, ?)`).run(run, JSON.stringify({ step }), now);
     }
     raw.close();
@@ -80,7 +94,11 @@ describe('small findings', () => {
     process.env.DATABASE_URL = url;
     try {
       await getDb(); // migrates the rest
-      expect((await listEvents('a', { afterId: 0, limit: 10 })).map((e) => [e.id, e.payload.step])).toEqual([[1, 0], [2, 1], [3, 2]]);
+      expect((await listEvents('a', { afterId: 0, limit: 10 })).map((e) => [e.id, e.payload.step])).toEqual([
+        [1, 0],
+        [2, 1],
+        [3, 2],
+      ]);
       expect((await listEvents('b', { afterId: 1, limit: 10 })).map((e) => [e.id, e.payload.step])).toEqual([[2, 1]]);
       expect((await (await getDb()).run.findUnique({ where: { id: 'a' } }))?.eventSeq).toBe(3);
     } finally {

@@ -57,7 +57,12 @@ describe.each(DATABASES)('run log on %s', (provider) => {
 
   it('rejects a bad run naming the field, and writes nothing', async () => {
     const before = (await listRuns({ limit: 200 })).runs.length;
-    const bad = runInput({ objectives: [{ name: 'acc', direction: 'up' as never, reference: 0 }, { name: 'x', direction: 'minimize', reference: 1 }] });
+    const bad = runInput({
+      objectives: [
+        { name: 'acc', direction: 'up' as never, reference: 0 },
+        { name: 'x', direction: 'minimize', reference: 1 },
+      ],
+    });
     await expect(startRun(bad)).rejects.toThrow(/objectives\[0\]\.direction/);
     await expect(startRun({ ...runInput(), seed: -1 })).rejects.toThrow(/^seed:/);
     expect((await listRuns({ limit: 200 })).runs.length).toBe(before);
@@ -66,9 +71,7 @@ describe.each(DATABASES)('run log on %s', (provider) => {
   it('lists newest first with filters and complete, non-overlapping pages', async () => {
     const made: string[] = [];
     for (let i = 0; i < 7; i++) {
-      const { run } = await startRun(
-        runInput({ name: `page-${i}`, algorithm: i % 2 ? 'grpo' : 'static', environment: 'hops', tags: i < 3 ? ['early'] : [] }),
-      );
+      const { run } = await startRun(runInput({ name: `page-${i}`, algorithm: i % 2 ? 'grpo' : 'static', environment: 'hops', tags: i < 3 ? ['early'] : [] }));
       made.push(run.id);
     }
     const seen: string[] = [];
@@ -89,7 +92,17 @@ describe.each(DATABASES)('run log on %s', (provider) => {
     for (let s = 0; s < 5; s++) {
       const res = await logSteps(run.id, {
         batchId: `s${s}`,
-        records: [{ step: s, stage: s < 3 ? 1 : 2, hypervolume: s / 10, objectiveMeans: { accuracy: 0.5, tool_calls: 1.5 }, weights: [0.6, 0.4], loss: 0.1, wallTime: s }],
+        records: [
+          {
+            step: s,
+            stage: s < 3 ? 1 : 2,
+            hypervolume: s / 10,
+            objectiveMeans: { accuracy: 0.5, tool_calls: 1.5 },
+            weights: [0.6, 0.4],
+            loss: 0.1,
+            wallTime: s,
+          },
+        ],
       });
       expect(res.applied).toBe(true);
     }
@@ -158,10 +171,38 @@ describe.each(DATABASES)('run log on %s', (provider) => {
 
   it('logs evaluation points and frontier snapshots', async () => {
     const { run } = await startRun(runInput());
-    await logEvalPoints(run.id, { batchId: 'e', records: [{ step: 10, objectives: [0.7, 1.2] }, { step: 20, objectives: [0.8, 1.0], extra: { productivity: 0.8 } }] });
-    await logFrontiers(run.id, { batchId: 'f', records: [{ step: 20, points: [[0.8, 1.0], [0.5, 0.2]], hypervolume: 2.71 }] });
-    expect((await listEvalPoints(run.id)).map((p) => p.objectives)).toEqual([[0.7, 1.2], [0.8, 1.0]]);
-    expect((await listFrontiers(run.id))[0]).toMatchObject({ step: 20, points: [[0.8, 1.0], [0.5, 0.2]], hypervolume: 2.71 });
+    await logEvalPoints(run.id, {
+      batchId: 'e',
+      records: [
+        { step: 10, objectives: [0.7, 1.2] },
+        { step: 20, objectives: [0.8, 1.0], extra: { productivity: 0.8 } },
+      ],
+    });
+    await logFrontiers(run.id, {
+      batchId: 'f',
+      records: [
+        {
+          step: 20,
+          points: [
+            [0.8, 1.0],
+            [0.5, 0.2],
+          ],
+          hypervolume: 2.71,
+        },
+      ],
+    });
+    expect((await listEvalPoints(run.id)).map((p) => p.objectives)).toEqual([
+      [0.7, 1.2],
+      [0.8, 1.0],
+    ]);
+    expect((await listFrontiers(run.id))[0]).toMatchObject({
+      step: 20,
+      points: [
+        [0.8, 1.0],
+        [0.5, 0.2],
+      ],
+      hypervolume: 2.71,
+    });
     expect((await getRun(run.id))!.latestHypervolume).toBe(2.71);
     await expect(logFrontiers(run.id, { batchId: 'g', records: [{ step: 1, points: [[1]], hypervolume: 1 }] })).rejects.toThrow(/records\[0\]\.points\[0\]/);
   });
@@ -239,14 +280,18 @@ describe.each(DATABASES)('migrations on %s', (provider) => {
         if (provider === 'sqlite') {
           const Database = (await import('better-sqlite3')).default;
           const db = new Database(config.file!);
-          db.exec(`INSERT INTO "Run" (id, name, environment, algorithm, config, seed, objectives, "updatedAt") VALUES ('r1', 'old', 'calc', 'grpo', '{}', 1, '[]', '2026-01-01T00:00:00+00:00')`);
+          db.exec(
+            `INSERT INTO "Run" (id, name, environment, algorithm, config, seed, objectives, "updatedAt") VALUES ('r1', 'old', 'calc', 'grpo', '{}', 1, '[]', '2026-01-01T00:00:00+00:00')`,
+          );
           db.exec(`INSERT INTO "Metric" ("runId", step, "createdAt") VALUES ('r1', 3, '2026-01-01T00:00:00+00:00')`);
           db.close();
         } else {
           const pgm = await import('pg');
           const c = new pgm.default.Client({ connectionString: fresh.url });
           await c.connect();
-          await c.query(`INSERT INTO "Run" (id, name, environment, algorithm, config, seed, objectives, "updatedAt") VALUES ('r1', 'old', 'calc', 'grpo', '{}', 1, '[]', now())`);
+          await c.query(
+            `INSERT INTO "Run" (id, name, environment, algorithm, config, seed, objectives, "updatedAt") VALUES ('r1', 'old', 'calc', 'grpo', '{}', 1, '[]', now())`,
+          );
           await c.query(`INSERT INTO "Metric" ("runId", step) VALUES ('r1', 3)`);
           await c.end();
         }
@@ -278,7 +323,10 @@ describe.each(DATABASES)('concurrent writers on %s', (provider) => {
       [0, 1, 2, 3].map(
         () =>
           new Promise<{ code: number | null; err: string }>((resolve) => {
-            const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, DATABASE_URL: url() }, stdio: ['ignore', 'ignore', 'pipe'] });
+            const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+              env: { ...process.env, DATABASE_URL: url() },
+              stdio: ['ignore', 'ignore', 'pipe'],
+            });
             let err = '';
             p.stderr.on('data', (d) => (err += d));
             p.on('exit', (code) => resolve({ code, err }));

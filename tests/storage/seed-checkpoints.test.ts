@@ -13,7 +13,9 @@ import { DATABASES, useDatabase } from '../support/databases';
 
 describe('shipped warm starts', () => {
   it('are named for the current warm-start recipe of each task (seed 0, default policy)', () => {
-    const shipped = listSeedCheckpoints().map((s) => s.name).sort();
+    const shipped = listSeedCheckpoints()
+      .map((s) => s.name)
+      .sort();
     const current = ENV_NAMES.map((e) => {
       const env = getEnv(e, { seed: 0 });
       return warmStartCheckpointName(env, 0, warmStartConfig(env));

@@ -47,12 +47,23 @@ async function sql(databaseUrl: string, text: string, params: unknown[]): Promis
 const now = (databaseUrl: string) => (databaseUrl.startsWith('file:') ? new Date().toISOString().replace('Z', '+00:00') : new Date());
 
 /** Creates a token of `role` in the server's database. */
-export async function mintToken(server: { databaseUrl: string } | string, role: Role, name = `${role}-${crypto.randomBytes(3).toString('hex')}`): Promise<TestToken> {
+export async function mintToken(
+  server: { databaseUrl: string } | string,
+  role: Role,
+  name = `${role}-${crypto.randomBytes(3).toString('hex')}`,
+): Promise<TestToken> {
   const url = typeof server === 'string' ? server : server.databaseUrl;
   await migrate(resolveDbConfig(url)); // a no-op once the server has migrated
   const secret = generateToken();
   const id = `t_test${crypto.randomBytes(8).toString('hex')}`;
-  await sql(url, 'INSERT INTO "ApiToken" ("id", "name", "role", "hash", "prefix", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)', [id, name, role, hashSecret(secret), displayPrefix(secret), now(url)]);
+  await sql(url, 'INSERT INTO "ApiToken" ("id", "name", "role", "hash", "prefix", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)', [
+    id,
+    name,
+    role,
+    hashSecret(secret),
+    displayPrefix(secret),
+    now(url),
+  ]);
   return { id, name, role, secret, headers: { authorization: `Bearer ${secret}` } };
 }
 

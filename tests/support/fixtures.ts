@@ -1,5 +1,5 @@
 /** Deterministic run-log inputs shared by storage tests, HTTP tests, e2e and benchmarks. */
-import type { CreateRunInput, TrajectoryRecord } from '../../lib/runs/schemas';
+import type { CreateRunInput, TrajectoryRecord } from '../../lib/contract/run-log';
 
 export const OBJECTIVES = [
   { name: 'accuracy', direction: 'maximize' as const, reference: 0 },

@@ -16,7 +16,16 @@ import { listMetrics, saveCheckpoint } from '../../lib/db';
 import { getEnv, splitOf } from '../../lib/envs';
 import type { AdvantageEstimator } from '../../lib/paretopo';
 import { inProcessCheckpoints, RunLogger } from '../../lib/runs';
-import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining, loadNamedPolicy, warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
+import {
+  evaluatePolicy,
+  parseTrainConfig,
+  runObjectives,
+  runTraining,
+  loadNamedPolicy,
+  warmStart,
+  warmStartCheckpointName,
+  warmStartConfig,
+} from '../../lib/training';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 
@@ -92,8 +101,8 @@ describe('leak-free training (sqlite)', () => {
     const val = evaluatePolicy(warm!, env, config, 0, 'validation');
     const test = evaluatePolicy(warm!, env, config, 0, 'test');
     disposePolicy(warm!);
-    const v = [val.accuracy, val.toolCalls, val.tokens];
-    const t = [test.accuracy, test.toolCalls, test.tokens];
+    const v = val.objectives; // accuracy, tool_calls, tokens: the config trains on all three, in that order
+    const t = test.objectives;
     expect(t, 'precondition: the two subsets score differently').not.toEqual(v);
     expect(val.promptIds.every((id) => splitOf(id, 0) === 'validation')).toBe(true);
     expect(test.promptIds.some((id) => val.promptIds.includes(id))).toBe(false);
@@ -103,9 +112,9 @@ describe('leak-free training (sqlite)', () => {
     const metrics = await listMetrics(logger.runId, { after: -1, limit: 100 });
     for (const o of observed.slice(1)) {
       const m = metrics.find((x) => x.step === o.step)!;
-      const logged = (m.extra as { validation?: { accuracy: number; toolCalls: number; tokens: number } }).validation;
+      const logged = (m.extra as { validation?: { objectives: number[] } }).validation;
       expect(logged, `validation logged at step ${o.step}`).toBeDefined();
-      expect(o.point).toEqual([logged!.accuracy, logged!.toolCalls, logged!.tokens]);
+      expect(o.point).toEqual(logged!.objectives);
     }
   });
 });

@@ -45,8 +45,18 @@ describe.each(DATABASES)('worker on %s', (provider) => {
   it('records a failure with its message and keeps serving the queue', async () => {
     // A config no current trainer accepts (as if written by another version): the run fails, the worker survives.
     const { run: broken } = await createRun({
-      name: 'broken config', environment: 'calc', algorithm: 'paretopo', config: { env: 'calc', steps: 'many' }, seed: 0,
-      source: 'builtin', status: 'queued', objectives: [{ name: 'accuracy', direction: 'maximize', reference: 0 }, { name: 'tool_calls', direction: 'minimize', reference: 3 }], tags: [],
+      name: 'broken config',
+      environment: 'calc',
+      algorithm: 'paretopo',
+      config: { env: 'calc', steps: 'many' },
+      seed: 0,
+      source: 'builtin',
+      status: 'queued',
+      objectives: [
+        { name: 'accuracy', direction: 'maximize', reference: 0 },
+        { name: 'tool_calls', direction: 'minimize', reference: 3 },
+      ],
+      tags: [],
     });
     const good = await queueRun({ source: 'builtin', name: 'after the broken one', config: tinyConfig({ steps: 2 }) });
     const w = worker(['--until-idle']);
@@ -62,10 +72,15 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     const w = worker();
     await waitFor('two steps', async () => ((await getRun(run.id))?.lastStep ?? 0) >= 2, 120_000, w.logs);
     await requestCancel(run.id);
-    const stopped = await waitFor('cancelled', async () => {
-      const r = await getRun(run.id);
-      return r?.status === 'cancelled' ? r : null;
-    }, 60_000, w.logs);
+    const stopped = await waitFor(
+      'cancelled',
+      async () => {
+        const r = await getRun(run.id);
+        return r?.status === 'cancelled' ? r : null;
+      },
+      60_000,
+      w.logs,
+    );
     expect(stopped.lastStep).toBeLessThan(500);
     const stepsAfter = (await getRun(run.id))!.lastStep;
     await new Promise((r) => setTimeout(r, 1000));
@@ -85,11 +100,16 @@ describe.each(DATABASES)('worker on %s', (provider) => {
 
     const run = await queueRun({ source: 'builtin', name: 'killed', seed: 0, config });
     const w1 = worker();
-    await waitFor('a checkpoint and progress past it', async () => {
-      const ckpt = await getLatestCheckpoint(run.id);
-      const r = await getRun(run.id);
-      return ckpt && ckpt.step >= 2 && (r?.lastStep ?? 0) >= ckpt.step + 1 && (r?.lastStep ?? 0) < STEPS;
-    }, 120_000, w1.logs);
+    await waitFor(
+      'a checkpoint and progress past it',
+      async () => {
+        const ckpt = await getLatestCheckpoint(run.id);
+        const r = await getRun(run.id);
+        return ckpt && ckpt.step >= 2 && (r?.lastStep ?? 0) >= ckpt.step + 1 && (r?.lastStep ?? 0) < STEPS;
+      },
+      120_000,
+      w1.logs,
+    );
     await w1.kill('SIGKILL');
     expect((await getRun(run.id))?.status).toBe('running'); // orphaned
     // Let its last heartbeat age past the new worker's --stale-ms, else an --until-idle worker finds nothing to do.
@@ -110,23 +130,27 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     expect(b).toEqual(a);
   }, 400_000);
 
-  it.runIf(provider === 'postgresql')('two workers on one PostgreSQL never take the same run', async () => {
-    const runs = [];
-    for (let i = 0; i < 4; i++) runs.push(await queueRun({ source: 'builtin', name: `shared ${i}`, config: tinyConfig({ steps: 2 }) }));
-    const a = worker(['--until-idle', '--id', 'worker-a']);
-    const b = worker(['--until-idle', '--id', 'worker-b']);
-    await Promise.all([a.exited, b.exited]);
-    const claimers = new Map<string, string[]>();
-    for (const run of runs) {
-      const r = await getRun(run.id);
-      expect(r, a.logs() + b.logs()).toMatchObject({ status: 'finished', attempts: 1 });
-      const running = (await listEvents(run.id, { afterId: 0, limit: 1000 })).filter((e) => e.kind === 'status' && e.payload.status === 'running');
-      expect(running).toHaveLength(1);
-      const by = String(running[0].payload.workerId);
-      claimers.set(by, [...(claimers.get(by) ?? []), run.id]);
-    }
-    expect([...claimers.keys()].every((k) => k === 'worker-a' || k === 'worker-b')).toBe(true);
-  }, 300_000);
+  it.runIf(provider === 'postgresql')(
+    'two workers on one PostgreSQL never take the same run',
+    async () => {
+      const runs = [];
+      for (let i = 0; i < 4; i++) runs.push(await queueRun({ source: 'builtin', name: `shared ${i}`, config: tinyConfig({ steps: 2 }) }));
+      const a = worker(['--until-idle', '--id', 'worker-a']);
+      const b = worker(['--until-idle', '--id', 'worker-b']);
+      await Promise.all([a.exited, b.exited]);
+      const claimers = new Map<string, string[]>();
+      for (const run of runs) {
+        const r = await getRun(run.id);
+        expect(r, a.logs() + b.logs()).toMatchObject({ status: 'finished', attempts: 1 });
+        const running = (await listEvents(run.id, { afterId: 0, limit: 1000 })).filter((e) => e.kind === 'status' && e.payload.status === 'running');
+        expect(running).toHaveLength(1);
+        const by = String(running[0].payload.workerId);
+        claimers.set(by, [...(claimers.get(by) ?? []), run.id]);
+      }
+      expect([...claimers.keys()].every((k) => k === 'worker-a' || k === 'worker-b')).toBe(true);
+    },
+    300_000,
+  );
 
   it('all runs end in a final state', async () => {
     // No test leaves a run half-done behind.

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { preload } from 'react-dom';
 import type { Metadata } from 'next';
 import { getRun } from '@/lib/db';
-import { RunId } from '@/lib/runs/schemas';
+import { RunId } from '@/lib/contract/run-log';
 import { RunView } from '@/components/run/run-view';
 import { feedSnapshotUrl } from '@/lib/client/feed-snapshot-url';
 import { requireViewer } from '@/lib/api/page-guard';

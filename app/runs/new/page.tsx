@@ -2,7 +2,7 @@ import { describeTrainOptions } from '@/lib/training/config';
 import { ALGORITHMS, ALGORITHM_NAMES, describeOptions } from '@/lib/paretopo';
 import { NewRunForm, type AlgorithmDoc, type NewRunInitial } from '@/components/new-run-form';
 import { getRun } from '@/lib/db';
-import { RunId } from '@/lib/runs/schemas';
+import { RunId } from '@/lib/contract/run-log';
 import { requireViewer } from '@/lib/api/page-guard';
 
 export const dynamic = 'force-dynamic';
@@ -12,9 +12,7 @@ export default async function NewRunPage({ searchParams }: { searchParams: Promi
   await requireViewer('writer', from ? `/runs/new?from=${encodeURIComponent(from)}` : '/runs/new');
   const source = from && RunId.safeParse(from).success ? await getRun(from) : null;
   const initial: NewRunInitial | undefined =
-    source && source.source === 'builtin'
-      ? { seed: source.seed, name: `${source.name} (clone)`, tags: source.tags, config: source.config }
-      : undefined;
+    source && source.source === 'builtin' ? { seed: source.seed, name: `${source.name} (clone)`, tags: source.tags, config: source.config } : undefined;
   const algorithms: AlgorithmDoc[] = ALGORITHM_NAMES.map((name) => ({
     name,
     description: ALGORITHMS[name].description,
@@ -25,8 +23,8 @@ export default async function NewRunPage({ searchParams }: { searchParams: Promi
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{initial ? `Clone of ${source!.name}` : 'New training run'}</h1>
         <p className="text-sm text-slate-600">
-          Queued for a worker (<code className="rounded bg-slate-100 px-1">npm start</code> runs one). Every option has a default; change only what you
-          want to study.
+          Queued for a worker (<code className="rounded bg-slate-100 px-1">npm start</code> runs one). Every option has a default; change only what you want to
+          study.
         </p>
       </div>
       <NewRunForm trainOptions={describeTrainOptions()} algorithms={algorithms} initial={initial} />

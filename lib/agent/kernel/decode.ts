@@ -67,7 +67,18 @@ export function createKernelDecoder(policy: Policy, B: number): Decoder {
   const wte = P();
   const wpe = P();
   const layers = Array.from({ length: c.nLayer }, () => ({
-    ln1g: P(), ln1b: P(), attnW: P(), attnB: P(), projW: P(), projB: P(), ln2g: P(), ln2b: P(), fcW: P(), fcB: P(), outW: P(), outB: P(),
+    ln1g: P(),
+    ln1b: P(),
+    attnW: P(),
+    attnB: P(),
+    projW: P(),
+    projB: P(),
+    ln2g: P(),
+    ln2b: P(),
+    fcW: P(),
+    fcB: P(),
+    outW: P(),
+    outB: P(),
   }));
   const lnfG = P();
   const lnfB = P();

@@ -36,7 +36,21 @@ const LN_EPS = 1e-5;
 export interface Exports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  gemm(M: number, N: number, K: number, A: number, sAm: number, sAk: number, B: number, ldb: number, C: number, ldc: number, beta: number, bias: number, relu: number): void;
+  gemm(
+    M: number,
+    N: number,
+    K: number,
+    A: number,
+    sAm: number,
+    sAk: number,
+    B: number,
+    ldb: number,
+    C: number,
+    ldc: number,
+    beta: number,
+    bias: number,
+    relu: number,
+  ): void;
   transpose(src: number, rows: number, cols: number, lds: number, dst: number, ldd: number): void;
   colSumAdd(x: number, N: number, C: number, out: number): void;
   reluBackward(dz: number, f: number, n: number): void;
@@ -149,7 +163,13 @@ export async function initTrunkKernel(): Promise<KernelVariant | null> {
   }
   mod ??= compile(bytes('simd'));
   if (!mod) throw new Error('initTrunkKernel: this engine rejects WebAssembly SIMD; set PARETO_TRUNK_KERNEL=off');
-  const inst = new WebAssembly.Instance(mod, { env: { abort: () => { throw new Error('trunk kernel: abort'); } } });
+  const inst = new WebAssembly.Instance(mod, {
+    env: {
+      abort: () => {
+        throw new Error('trunk kernel: abort');
+      },
+    },
+  });
   kernel = { x: inst.exports as unknown as Exports, variant };
   return variant;
 }
@@ -170,9 +190,18 @@ interface Plan {
   ids: number;
   x: number; // residual stream [N,C]
   layers: { xh1: number; rs1: number; h: number; qkv: number; P: number; o: number; xh2: number; rs2: number; h2: number; f: number }[];
-  xhf: number; rsf: number; hf: number;
-  logits: number; dlogits: number;
-  dx: number; dh: number; dz: number; dO: number; dqkv: number; wt: number; scratch: number;
+  xhf: number;
+  rsf: number;
+  hf: number;
+  logits: number;
+  dlogits: number;
+  dx: number;
+  dh: number;
+  dz: number;
+  dO: number;
+  dqkv: number;
+  wt: number;
+  scratch: number;
 }
 
 let plan: Plan | null = null;
@@ -200,17 +229,36 @@ function makePlan(c: PolicyConfig, B: number, T: number, heapBase: number): Plan
   for (const s of sizes) grads.push(alloc(s));
   return {
     key: planKey(c, B, T),
-    params, grads, gradBase, paramFloats,
+    params,
+    grads,
+    gradBase,
+    paramFloats,
     ids: alloc(N),
     x: alloc(N * C),
     layers: Array.from({ length: c.nLayer }, () => ({
-      xh1: alloc(N * C), rs1: alloc(N), h: alloc(N * C), qkv: alloc(N * 3 * C), P: alloc(B * c.nHead * T * Tp),
-      o: alloc(N * C), xh2: alloc(N * C), rs2: alloc(N), h2: alloc(N * C), f: alloc(N * F),
+      xh1: alloc(N * C),
+      rs1: alloc(N),
+      h: alloc(N * C),
+      qkv: alloc(N * 3 * C),
+      P: alloc(B * c.nHead * T * Tp),
+      o: alloc(N * C),
+      xh2: alloc(N * C),
+      rs2: alloc(N),
+      h2: alloc(N * C),
+      f: alloc(N * F),
     })),
-    xhf: alloc(N * C), rsf: alloc(N), hf: alloc(N * C),
-    logits: alloc(N * V), dlogits: alloc(N * V),
-    dx: alloc(N * C), dh: alloc(N * C), dz: alloc(N * F), dO: alloc(N * C), dqkv: alloc(N * 3 * C),
-    wt: alloc(Math.max(F, 3 * C, V) * C), scratch: alloc(D * T + T * Tp),
+    xhf: alloc(N * C),
+    rsf: alloc(N),
+    hf: alloc(N * C),
+    logits: alloc(N * V),
+    dlogits: alloc(N * V),
+    dx: alloc(N * C),
+    dh: alloc(N * C),
+    dz: alloc(N * F),
+    dO: alloc(N * C),
+    dqkv: alloc(N * 3 * C),
+    wt: alloc(Math.max(F, 3 * C, V) * C),
+    scratch: alloc(D * T + T * Tp),
     bytes: top,
   };
 }
@@ -223,7 +271,20 @@ export function trunkKernelSupports(c: PolicyConfig): boolean {
 }
 
 /** Parameter offsets of one block, in paramShapes order. */
-interface BlockParams { ln1g: number; ln1b: number; attnW: number; attnB: number; projW: number; projB: number; ln2g: number; ln2b: number; fcW: number; fcB: number; outW: number; outB: number }
+interface BlockParams {
+  ln1g: number;
+  ln1b: number;
+  attnW: number;
+  attnB: number;
+  projW: number;
+  projB: number;
+  ln2g: number;
+  ln2b: number;
+  fcW: number;
+  fcB: number;
+  outW: number;
+  outB: number;
+}
 
 /**
  * Plan the buffers for (config, B, T), upload the parameters and ids, and run
@@ -246,8 +307,7 @@ function forwardPass(k: Exports, policy: Policy, ids: Int32Array, B: number, T: 
   const V = c.vocabSize;
   const H = c.nHead;
   const D = C / H;
-  for (let i = 0; i < N; i++)
-    if (!(ids[i] >= 0 && ids[i] < V)) throw new Error(`trunk kernel: ids[${i}] = ${ids[i]} outside the vocabulary [0, ${V})`);
+  for (let i = 0; i < N; i++) if (!(ids[i] >= 0 && ids[i] < V)) throw new Error(`trunk kernel: ids[${i}] = ${ids[i]} outside the vocabulary [0, ${V})`);
   const vars = [...policy.params.values()];
   phase('upload', () => {
     vars.forEach((v, i) => f32.set(hostValue(v), at(p.params[i])));
@@ -322,9 +382,7 @@ export function trunkLossAndGradients(
   let pi = 0;
 
   // ---- loss of the logits (host), its gradient written straight into our memory
-  const loss = phase('loss', () =>
-    lossOfLogits(f32.subarray(at(p.logits), at(p.logits) + N * V), N, V, f32.subarray(at(p.dlogits), at(p.dlogits) + N * V)),
-  );
+  const loss = phase('loss', () => lossOfLogits(f32.subarray(at(p.logits), at(p.logits) + N * V), N, V, f32.subarray(at(p.dlogits), at(p.dlogits) + N * V)));
   f32.fill(0, at(p.gradBase), at(p.gradBase) + p.paramFloats);
   f32.fill(0, at(p.dx), at(p.dx) + N * C);
 
@@ -333,7 +391,20 @@ export function trunkLossAndGradients(
   const G = () => p.grads[pi++];
   const gWte = G();
   const gWpe = G();
-  const gl = w.map(() => ({ ln1g: G(), ln1b: G(), attnW: G(), attnB: G(), projW: G(), projB: G(), ln2g: G(), ln2b: G(), fcW: G(), fcB: G(), outW: G(), outB: G() }));
+  const gl = w.map(() => ({
+    ln1g: G(),
+    ln1b: G(),
+    attnW: G(),
+    attnB: G(),
+    projW: G(),
+    projB: G(),
+    ln2g: G(),
+    ln2b: G(),
+    fcW: G(),
+    fcB: G(),
+    outW: G(),
+    outB: G(),
+  }));
   const gLnfG = G();
   const gLnfB = G();
   const gHead = G();

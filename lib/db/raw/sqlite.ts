@@ -61,9 +61,7 @@ export function writeTrajectoryBatchSqlite(
   const run = db.transaction((): RawBatchOutcome => {
     const claimed = claim.run(runId, batchId, 'trajectories', rows.length, hash, new Date().toISOString().replace('Z', '+00:00'));
     if (claimed.changes === 0) {
-      const prior = priorStmt.get(runId, batchId) as
-        | { kind: string; rows: number; hash: string | null }
-        | undefined;
+      const prior = priorStmt.get(runId, batchId) as { kind: string; rows: number; hash: string | null } | undefined;
       return { applied: false, priorKind: prior?.kind, priorRows: prior?.rows, priorHash: prior?.hash };
     }
     const values: unknown[] = [];
@@ -118,7 +116,10 @@ export function trajectoryPointRowsSqlite(file: string, busyTimeoutMs: number, r
 export function evalPointRowsSqlite(file: string, busyTimeoutMs: number, runIds: readonly string[]): [string, number, string, string][] {
   const { db } = connection(file, busyTimeoutMs);
   const marks = runIds.map(() => '?').join(',');
-  return db.prepare(`SELECT "runId", "step", "split", "objectives" FROM "EvalPoint" WHERE "runId" IN (${marks}) ORDER BY "id"`).raw(true).all(...runIds) as [string, number, string, string][];
+  return db
+    .prepare(`SELECT "runId", "step", "split", "objectives" FROM "EvalPoint" WHERE "runId" IN (${marks}) ORDER BY "id"`)
+    .raw(true)
+    .all(...runIds) as [string, number, string, string][];
 }
 
 /** The run's event feed after a seq, oldest first: [seq, kind, payload JSON text] rows (the feed snapshot's read). */

@@ -19,9 +19,7 @@ export interface TrajectoryRow {
   reward: number | null;
 }
 
-export const TRAJECTORY_COLUMNS = [
-  'runId', 'step', 'group', 'index', 'split', 'prompt', 'tokens', 'objectives', 'rank', 'advantage', 'reward',
-] as const;
+export const TRAJECTORY_COLUMNS = ['runId', 'step', 'group', 'index', 'split', 'prompt', 'tokens', 'objectives', 'rank', 'advantage', 'reward'] as const;
 
 /** Values in column order, appended to `out`. */
 export function pushTrajectoryValues(out: unknown[], r: TrajectoryRow): void {

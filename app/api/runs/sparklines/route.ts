@@ -1,6 +1,6 @@
 import { listHypervolumeHistories } from '@/lib/db';
 import { parseQuery, route } from '@/lib/api/handler';
-import { SparklinesQuery } from '@/lib/runs/read-schemas';
+import { SparklinesQuery } from '@/lib/contract/read-queries';
 import { lttbIndices } from '@/lib/charts/lttb';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getRun } from '@/lib/db';
-import { RunId } from '@/lib/runs/schemas';
+import { RunId } from '@/lib/contract/run-log';
 import { requireViewer } from '@/lib/api/page-guard';
 import { BrowserTrainer } from '@/components/train/browser-trainer';
 

@@ -16,7 +16,7 @@ import type { NextRequest } from 'next/server';
 import { getRunOrThrow } from '@/lib/db';
 import { QueryError, UnavailableError, parseQuery, route } from '@/lib/api/handler';
 import { feedHub, type FeedSubscriber } from '@/lib/api/run-feed-hub';
-import { EventCursor, EventsQuery } from '@/lib/runs/read-schemas';
+import { EventCursor, EventsQuery } from '@/lib/contract/read-queries';
 import { ValidationError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';

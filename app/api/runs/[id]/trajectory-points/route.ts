@@ -1,6 +1,6 @@
 import { getRunOrThrow, trajectoryPointsJson } from '@/lib/db';
 import { parseQuery, route } from '@/lib/api/handler';
-import { TrajectoryPointsQuery } from '@/lib/runs/read-schemas';
+import { TrajectoryPointsQuery } from '@/lib/contract/read-queries';
 
 export const dynamic = 'force-dynamic';
 

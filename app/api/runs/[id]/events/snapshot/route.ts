@@ -1,7 +1,7 @@
 import { getRunOrThrow, listRunEventRows } from '@/lib/db';
 import { parseQuery, route } from '@/lib/api/handler';
 import { formatFeedSnapshot } from '@/lib/api/feed-snapshot-format';
-import { FeedSnapshotQuery } from '@/lib/runs/read-schemas';
+import { FeedSnapshotQuery } from '@/lib/contract/read-queries';
 
 export const dynamic = 'force-dynamic';
 

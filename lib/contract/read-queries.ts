@@ -1,9 +1,7 @@
 /** Query schemas of the live-view read routes (SSE feed, trajectory cloud, sparklines). */
 import { z } from 'zod';
-import { RunId } from './schemas';
-
-const intParam = (min: number, max: number) =>
-  z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number).pipe(z.number().int().min(min).max(max));
+import { intParam } from './params';
+import { RunId } from './run-log';
 
 /** A RunEvent id: the SSE cursor (also accepted from the Last-Event-ID header). */
 export const EventCursor = intParam(0, 2_147_483_647);
@@ -24,7 +22,12 @@ export type TrajectoryPointsQuery = z.infer<typeof TrajectoryPointsQuery>;
 export const SparklinesQuery = z.object({
   ids: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(RunId).min(1).max(200)),
   /** Points per series after downsampling (LTTB). */
   points: intParam(3, 500).default(48),

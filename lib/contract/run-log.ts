@@ -4,6 +4,8 @@
  * through one of these schemas.
  */
 import { z } from 'zod';
+import { ObjectiveDef } from './objective';
+import { intParam, Tags } from './params';
 
 const finite = z.number().finite();
 const step = z.number().int().min(0).max(2_147_483_647);
@@ -12,6 +14,11 @@ const shortText = (max: number) => z.string().min(1).max(max);
 export const RUN_STATUSES = ['queued', 'running', 'finished', 'failed', 'cancelled'] as const;
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
+/** A finished, failed or cancelled run never changes status again. */
+export const FINAL_STATUSES: readonly RunStatus[] = ['finished', 'failed', 'cancelled'];
+export const isFinalStatus = (status: string): boolean => (FINAL_STATUSES as readonly string[]).includes(status);
+/** Queued or running: the run may still change (pages keep polling / listening). */
+export const isLiveStatus = (status: string): boolean => status === 'queued' || status === 'running';
 
 /**
  * Who trains a run: `builtin` — a worker or the CLI, in process (nobody writes to it over HTTP);
@@ -20,22 +27,12 @@ export type RunStatus = z.infer<typeof RunStatus>;
  */
 export const RunSource = z.enum(['builtin', 'external', 'browser']);
 export type RunSource = z.infer<typeof RunSource>;
-export const Direction = z.enum(['maximize', 'minimize']);
-export type Direction = z.infer<typeof Direction>;
-
-export const ObjectiveDef = z.strictObject({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a letter then letters, digits or _ (max 64)'),
-  direction: Direction,
-  /** Reference value of this objective for hypervolume (a worst acceptable value). */
-  reference: finite,
-});
-export type ObjectiveDef = z.infer<typeof ObjectiveDef>;
+export { Direction, ObjectiveDef } from './objective';
 
 export const BatchId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-128 characters of A-Z a-z 0-9 . _ : -');
 export const RunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -');
 
-export const Tag = z.string().regex(/^[^\s,]{1,64}$/, 'must be 1-64 characters without spaces or commas');
-export const Tags = z.array(Tag).max(32);
+export { Tag, Tags } from './params';
 export const Notes = z.string().max(10_000);
 
 export const CreateRunInput = z
@@ -91,13 +88,15 @@ export const SEGMENT_KINDS = ['prompt', 'text', 'call', 'tool', 'answer'] as con
 export const TokenSegment = z.strictObject({ kind: z.enum(SEGMENT_KINDS), text: z.string().max(10_000) });
 export type TokenSegment = z.infer<typeof TokenSegment>;
 
-export const Split = z.enum(['train', 'eval']);
+/** Where a logged trajectory comes from: a training rollout or an evaluation sample (not the prompt split of lib/envs). */
+export const TrajectorySplit = z.enum(['train', 'eval']);
+export type TrajectorySplit = z.infer<typeof TrajectorySplit>;
 
 export const TrajectoryRecord = z.strictObject({
   step,
   group: z.number().int().min(0),
   index: z.number().int().min(0),
-  split: Split.default('train'),
+  split: TrajectorySplit.default('train'),
   prompt: z.string().max(10_000),
   /** Generated tokens with tool calls and tool outputs, in order. */
   tokens: z.array(TokenSegment).max(4096),
@@ -153,7 +152,11 @@ export const FrontierBatch = batchOf(FrontierRecord, MAX_BATCH_ROWS.frontiers).s
   let total = 0;
   for (const r of b.records) total += r.points.length;
   if (total > MAX_FRONTIER_POINTS_PER_BATCH) {
-    ctx.addIssue({ code: 'custom', path: ['records'], message: `holds ${total} frontier points; at most ${MAX_FRONTIER_POINTS_PER_BATCH} per batch (split it into several batches)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['records'],
+      message: `holds ${total} frontier points; at most ${MAX_FRONTIER_POINTS_PER_BATCH} per batch (split it into several batches)`,
+    });
   }
 });
 
@@ -169,11 +172,13 @@ export type FinishInput = z.infer<typeof FinishInput>;
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1));
-
-const intParam = (min: number, max: number) =>
-  z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number).pipe(z.number().int().min(min).max(max));
 
 export const ListRunsQuery = z.strictObject({
   status: csv(RunStatus).optional(),
@@ -199,7 +204,7 @@ export type MetricsQuery = z.infer<typeof MetricsQuery>;
 export const TrajectoriesQuery = z.strictObject({
   step: intParam(0, 2_147_483_647).optional(),
   rank: intParam(1, 1_000_000).optional(),
-  split: Split.optional(),
+  split: TrajectorySplit.optional(),
   limit: intParam(1, 1000).default(100),
   /** Trajectory id to continue after (from `nextCursor`). */
   cursor: intParam(0, 2_147_483_647).optional(),
@@ -210,7 +215,12 @@ export type TrajectoriesQuery = z.infer<typeof TrajectoriesQuery>;
 export const CompareQuery = z.strictObject({
   runs: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(RunId).min(2, 'give 2 to 20 run ids').max(20, 'give 2 to 20 run ids'))
     .refine((ids) => new Set(ids).size === ids.length, 'run ids must be distinct'),
 });
