@@ -101,7 +101,7 @@ async function main(argv: string[]) {
     const results: EvaluationResult[] = [];
     for (const mode of modes) {
       const bar = progressBar(`eval ${mode}`, f.n);
-      results.push(evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, decoder: f.decoder as DecoderKind, onProgress: (d) => bar.update(d) }));
+      results.push(await evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, decoder: f.decoder as DecoderKind, onProgress: (d) => bar.update(d) }));
       bar.finish();
     }
     console.log(`\n${f.env} test split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);
