@@ -97,10 +97,10 @@ describe('policy', () => {
       expect(Number.isFinite(s.loss) && Number.isFinite(s.kl) && Number.isFinite(s.entropy)).toBe(true);
       expect(s.clipFraction).toBeGreaterThanOrEqual(0);
     };
-    run();
-    run();
+    await run();
+    await run();
     const n0 = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) run();
+    for (let i = 0; i < 3; i++) await run();
     expect(tf.memory().numTensors).toBe(n0);
   });
 
