@@ -6,14 +6,16 @@
  * with steps 1..5, each once. The run uses the default policy and its shipped
  * warm start.
  *
- * Backend: this Chromium has no WebGPU adapter without --enable-unsafe-webgpu,
- * so the page falls back (and says so) to tfjs's cpu backend. With the flag,
- * SwiftShader's WebGPU adapter exists, but tfjs-webgpu's synchronous readback
- * (dataSync, used throughout lib/agent) crashes this Chromium's GPU process
- * ("Could not find SharedImageBackingFactory … WebGPUSwapBufferProvider"), so
- * the WebGPU run is not tested here yet (see the issue-14 note).
+ * Backend: Chromium runs with --enable-unsafe-webgpu, so navigator.gpu has
+ * SwiftShader's WebGPU adapter here (slow but real) and the page trains on
+ * tfjs-webgpu, reading tensors back only asynchronously (a synchronous read
+ * loses this Chromium's WebGPU device). A browser without navigator.gpu gets
+ * the wasm/cpu fallback, said on the same line of the page.
  */
 import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config';
+
+test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
 
 test.setTimeout(600_000);
 
@@ -36,7 +38,7 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
   await page.getByTestId('train-in-browser').click();
   await expect(page).toHaveURL(/\/runs\/r_[^/]+\/train$/, { timeout: 30_000 });
   const runId = page.url().split('/').at(-2)!;
-  await expect(page.getByTestId('trainer-backend')).toContainText(/on WebGPU|No WebGPU adapter in this browser: training on tfjs's (wasm|cpu) backend/, { timeout: 60_000 });
+  await expect(page.getByTestId('trainer-backend')).toContainText('Training in this browser on WebGPU (tfjs).', { timeout: 60_000 });
   await expect(page.getByTestId('trainer-resumed')).toContainText('Started from the warm start', { timeout: 120_000 });
 
   // A second page: the run page as anyone sees it, its hypervolume chart gaining points live.
