@@ -17,7 +17,9 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
 
-test.setTimeout(600_000);
+// WebGPU on SwiftShader (a CPU) with asynchronous readback: about a minute or two per step of the
+// default policy on 2 shared cores (see the issue-14 note), so the whole run takes many minutes.
+test.setTimeout(2_400_000);
 
 const drawnSteps = () => (window.__paretoDrawn ?? []).length;
 
@@ -46,16 +48,16 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
   await watcher.goto(`/runs/${runId}`);
   await expect(watcher.getByTestId('run-status')).toContainText('running');
   await expect(watcher.getByTestId('run-browser-note')).toBeVisible();
-  await expect.poll(() => watcher.evaluate(drawnSteps), { timeout: 300_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => watcher.evaluate(drawnSteps), { timeout: 900_000 }).toBeGreaterThanOrEqual(1);
   const seen = await watcher.evaluate(drawnSteps);
 
   // Reload the trainer tab once step 3 is logged (its last checkpoint is step 2): it resumes from that checkpoint.
-  await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).run.lastStep ?? 0, { timeout: 300_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).run.lastStep ?? 0, { timeout: 900_000 }).toBeGreaterThanOrEqual(3);
   const stepSeconds = await page.getByTestId('trainer-step-seconds').textContent();
   await page.screenshot({ path: testInfo.outputPath('browser-trainer-before-reload.png'), fullPage: true });
   await page.reload();
   await expect(page.getByTestId('trainer-resumed')).toContainText(/Resumed from the checkpoint of step [2-5]/, { timeout: 120_000 });
-  await expect(page.getByTestId('trainer-phase')).toHaveText('finished', { timeout: 300_000 });
+  await expect(page.getByTestId('trainer-phase')).toHaveText('finished', { timeout: 1_200_000 });
   await page.screenshot({ path: testInfo.outputPath('browser-trainer-finished.png'), fullPage: true });
 
   await expect(watcher.getByTestId('run-status')).toContainText('finished', { timeout: 60_000 });
