@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
 
-// WebGPU on SwiftShader (a CPU) with asynchronous readback: about a minute or two per step of the
+// WebGPU on SwiftShader (a CPU) with asynchronous readback: one to four minutes per step of the
 // default policy on 2 shared cores (see the issue-14 note), so the whole run takes many minutes.
 test.setTimeout(2_400_000);
 
