@@ -9,8 +9,9 @@
  * Backend: Chromium runs with --enable-unsafe-webgpu, so navigator.gpu has
  * SwiftShader's WebGPU adapter here (slow but real) and the page trains on
  * tfjs-webgpu, reading tensors back only asynchronously (a synchronous read
- * loses this Chromium's WebGPU device). A browser without navigator.gpu gets
- * the wasm/cpu fallback, said on the same line of the page.
+ * returns zeros here and then loses this Chromium's WebGPU device). A browser
+ * without navigator.gpu gets the wasm/cpu fallback, said on the same line of
+ * the page.
  */
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
@@ -18,7 +19,7 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
 
 // WebGPU on SwiftShader (a CPU) with asynchronous readback: one to four minutes per step of the
-// default policy on 2 shared cores (see the issue-14 note), so the whole run takes many minutes.
+// default policy on 2 shared cores (see the issue-14 notes), so the whole run takes many minutes.
 test.setTimeout(2_400_000);
 
 const drawnSteps = () => (window.__paretoDrawn ?? []).length;

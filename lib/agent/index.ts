@@ -16,7 +16,8 @@
  *   await evaluate(policy, env, 'test', { n: 512, policyMode: 'never-call', greedy: true });
  *
  * Everything that reads tensors back is asynchronous (`await t.data()`, never
- * `dataSync`): a synchronous read from WebGPU loses the device in Chromium.
+ * `dataSync`): a synchronous read from WebGPU returns zeros in Chromium here
+ * and then loses the device.
  * Every function that allocates tensors disposes them; callers own Policy
  * objects (disposePolicy) and optimizers.
  */
