@@ -24,7 +24,11 @@ test.setTimeout(2_400_000);
 
 const drawnSteps = () => (window.__paretoDrawn ?? []).length;
 
-test('train a run in this browser, watch it from a second page, reload mid-run and resume without a duplicated step', async ({ page, context, request }, testInfo) => {
+test('train a run in this browser, watch it from a second page, reload mid-run and resume without a duplicated step', async ({
+  page,
+  context,
+  request,
+}, testInfo) => {
   const logs: string[] = [];
   page.on('console', (m) => logs.push(`[${m.type()}] ${m.text()}`));
   await page.goto('/runs/new');
@@ -67,7 +71,9 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
 
   const metrics = (await (await request.get(`/api/runs/${runId}/metrics?after=-1&limit=100`)).json()).metrics as { step: number }[];
   expect(metrics.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
-  const evals = ((await (await request.get(`/api/runs/${runId}/eval-points`)).json()).evalPoints as { step: number; split: string }[]).filter((p) => p.split === 'test');
+  const evals = ((await (await request.get(`/api/runs/${runId}/eval-points`)).json()).evalPoints as { step: number; split: string }[]).filter(
+    (p) => p.split === 'test',
+  );
   expect(evals.map((p) => p.step)).toEqual([0, 1, 2, 3, 4, 5]);
   const run = (await (await request.get(`/api/runs/${runId}`)).json()).run;
   expect(run).toMatchObject({ source: 'browser', status: 'finished', lastStep: 5 });

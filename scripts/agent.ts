@@ -36,7 +36,12 @@ const specs = {
     policy: { type: 'enum', values: [...POLICY_MODES, 'all'], default: 'all' },
     n: { type: 'int', min: 1, default: 512, help: 'test questions' },
     sample: { type: 'boolean', help: 'sample at temperature 1 instead of greedy decoding' },
-    decoder: { type: 'enum', values: DECODER_KINDS, default: 'kernel', help: "forward pass of decoding: the WebAssembly kernels, or tfjs (the reference; same tokens)" },
+    decoder: {
+      type: 'enum',
+      values: DECODER_KINDS,
+      default: 'kernel',
+      help: 'forward pass of decoding: the WebAssembly kernels, or tfjs (the reference; same tokens)',
+    },
   },
 } satisfies Record<string, Record<string, FlagSpec>>;
 
@@ -69,7 +74,12 @@ async function main(argv: string[]) {
       if (res.cached) console.log(`checkpoint ${res.name} already cached (use --retrain to train again)`);
       else {
         bar.finish();
-        console.log(`saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+        console.log(
+          `saved checkpoint ${res.name} after ${res.seconds.toFixed(1)} s of training (${res.cpuSeconds.toFixed(1)} s CPU; load average ${os
+            .loadavg()
+            .map((x) => x.toFixed(2))
+            .join(' ')})`,
+        );
       }
       return;
     }
@@ -101,7 +111,15 @@ async function main(argv: string[]) {
     const results: EvaluationResult[] = [];
     for (const mode of modes) {
       const bar = progressBar(`eval ${mode}`, f.n);
-      results.push(await evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, decoder: f.decoder as DecoderKind, onProgress: (d) => bar.update(d) }));
+      results.push(
+        await evaluate(policy, env, 'test', {
+          n: f.n,
+          policyMode: mode,
+          greedy: !f.sample,
+          decoder: f.decoder as DecoderKind,
+          onProgress: (d) => bar.update(d),
+        }),
+      );
       bar.finish();
     }
     console.log(`\n${f.env} test split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);
@@ -124,7 +142,13 @@ async function main(argv: string[]) {
     console.log('|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|');
     for (const r of rows) console.log(fmt(r));
     console.log(`buckets: ${b0} n=${results[0].buckets[b0].n}, ${b1} n=${results[0].buckets[b1].n}`);
-    for (const r of results) console.log(`example (${r.policyMode}): ${r.trajectories.slice(0, 3).map((t) => t.text).join('   ')}`);
+    for (const r of results)
+      console.log(
+        `example (${r.policyMode}): ${r.trajectories
+          .slice(0, 3)
+          .map((t) => t.text)
+          .join('   ')}`,
+      );
   } finally {
     await db.closeDb();
   }

@@ -16,9 +16,13 @@ type Row = { ms: number; n: number; shapes: Set<string> };
 function print(rows: Map<string, Row>, steps: number, wall: number, width: number, showShapes: boolean) {
   const sorted = [...rows].sort((a, b) => b[1].ms - a[1].ms);
   const total = sorted.reduce((a, [, e]) => a + e.ms, 0);
-  console.log(`wall per step (profiled): ${(wall / steps).toFixed(1)} ms; timed per step ${(total / steps).toFixed(1)} ms; calls per step ${sorted.reduce((a, [, e]) => a + e.n, 0) / steps}`);
+  console.log(
+    `wall per step (profiled): ${(wall / steps).toFixed(1)} ms; timed per step ${(total / steps).toFixed(1)} ms; calls per step ${sorted.reduce((a, [, e]) => a + e.n, 0) / steps}`,
+  );
   for (const [name, e] of sorted.slice(0, 40))
-    console.log(`${name.padEnd(width)} ${(e.ms / steps).toFixed(2).padStart(8)} ms  x${(e.n / steps).toFixed(0).padStart(4)}  ${showShapes ? [...e.shapes].join(' ') : ''}`);
+    console.log(
+      `${name.padEnd(width)} ${(e.ms / steps).toFixed(2).padStart(8)} ms  x${(e.n / steps).toFixed(0).padStart(4)}  ${showShapes ? [...e.shapes].join(' ') : ''}`,
+    );
 }
 
 function add(rows: Map<string, Row>, key: string, ms: number, shape = '', calls = 1) {
@@ -41,7 +45,8 @@ async function main() {
   await initBackend('wasm');
   if (f.path === 'kernel' && !trunkKernelVariant()) throw new CliError('--path kernel: the WebAssembly kernel is not loaded (PARETO_TRUNK_KERNEL=off?)');
   const pass = f.path as 'kernel' | 'tfjs';
-  const B = 64, T = 32;
+  const B = 64,
+    T = 32;
   const policy = createPolicy({ nLayer: 2, nEmbd: 64, nHead: 4, vocabSize: 24, contextLength: 48 }, 0);
   const rng = new Rng(1);
   const ids = new Int32Array(B * (T + 1)).map(() => rng.int(0, 23));

@@ -58,7 +58,11 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 async function timeTrainStep(config: Partial<PolicyConfig>, B: number, T: number, steps: number, pass: TrainingPass) {
   const policy = createPolicy({ ...config, contextLength: Math.max(config.contextLength ?? 0, T + 1) }, 0);
@@ -197,12 +201,21 @@ async function main() {
     warmSteps: { type: 'int', min: 0, default: 150 },
   });
   const backend = await initBackend(f.backend as 'wasm' | 'cpu');
-  if (f.path === 'kernel' && !trunkKernelVariant()) throw new CliError('--path kernel: the WebAssembly kernel is not loaded (PARETO_TRUNK_KERNEL=off, or run `npm run build:kernels`)');
-  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT').catch(() => '?');
-  const mt = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT').catch(() => '?');
+  if (f.path === 'kernel' && !trunkKernelVariant())
+    throw new CliError('--path kernel: the WebAssembly kernel is not loaded (PARETO_TRUNK_KERNEL=off, or run `npm run build:kernels`)');
+  const simd = await tf
+    .env()
+    .getAsync('WASM_HAS_SIMD_SUPPORT')
+    .catch(() => '?');
+  const mt = await tf
+    .env()
+    .getAsync('WASM_HAS_MULTITHREAD_SUPPORT')
+    .catch(() => '?');
   console.log(`machine: ${machineDescription()}; load average (1/5/15 min) at start: ${load()}`);
   console.log(`tfjs ${tf.version.tfjs}, backend ${backend}${backend === 'wasm' ? ` (simd ${simd}, threads ${mt})` : ''}`);
-  console.log(`training pass: ${f.path === 'kernel' ? `WebAssembly kernels, lib/agent/kernel (${trunkKernelVariant()})` : `tfjs on ${backend}, lib/agent/backprop.ts`}; sampling: both decoders, tfjs on ${backend} and the WebAssembly kernels`);
+  console.log(
+    `training pass: ${f.path === 'kernel' ? `WebAssembly kernels, lib/agent/kernel (${trunkKernelVariant()})` : `tfjs on ${backend}, lib/agent/backprop.ts`}; sampling: both decoders, tfjs on ${backend} and the WebAssembly kernels`,
+  );
   const r = REFERENCE;
   const py = f.noTorch ? null : findTorchPython();
   const blasDirs = py ? openBlasDirs() : [];
@@ -225,11 +238,17 @@ async function main() {
   const d = DEFAULT_POLICY_CONFIG;
   const T = d.contextLength - 1;
   const def = await timeTrainStep({}, 64, T, Math.max(3, Math.round(f.steps / 2)), f.path as TrainingPass);
-  console.log(`train step, default (L${d.nLayer} C${d.nEmbd} H${d.nHead} ctx${d.contextLength}, 64x${T} tokens, V${d.vocabSize}): ${def.medianMs.toFixed(1)} ms, ${def.tokensPerSecond.toFixed(0)} tokens/s`);
+  console.log(
+    `train step, default (L${d.nLayer} C${d.nEmbd} H${d.nHead} ctx${d.contextLength}, 64x${T} tokens, V${d.vocabSize}): ${def.medianMs.toFixed(1)} ms, ${def.tokensPerSecond.toFixed(0)} tokens/s`,
+  );
   const samplingRow = (label: string, s: Awaited<ReturnType<typeof timeSampling>>) => {
     for (const d of ['tfjs', 'kernel'] as const)
-      console.log(`sampling, ${label}, decoder ${d.padEnd(6)}: ${s[d].ms.toFixed(1)} ms, ${s[d].tokensPerSecond.toFixed(0)} generated tokens/s (${s[d].generated} tokens, median of 3 rounds)`);
-    console.log(`sampling, ${label}: kernel decoder ${(s.tfjs.ms / s.kernel.ms).toFixed(2)}x faster than tfjs in this run; identical tokens: ${s.identical ? 'yes' : 'NO'}`);
+      console.log(
+        `sampling, ${label}, decoder ${d.padEnd(6)}: ${s[d].ms.toFixed(1)} ms, ${s[d].tokensPerSecond.toFixed(0)} generated tokens/s (${s[d].generated} tokens, median of 3 rounds)`,
+      );
+    console.log(
+      `sampling, ${label}: kernel decoder ${(s.tfjs.ms / s.kernel.ms).toFixed(2)}x faster than tfjs in this run; identical tokens: ${s.identical ? 'yes' : 'NO'}`,
+    );
   };
   const s256 = await timeSampling({}, 256, 3);
   samplingRow('default size, 256 rollouts with KV cache + tool execution', s256);
@@ -241,35 +260,47 @@ async function main() {
   const env = getEnv(config.env, { seed: 0 });
   const tw = performance.now();
   const warm = await warmStart(env, { seed: 0, steps: f.warmSteps, config: config.policy });
-  console.log(`\nRL step, default config (${config.env}, ${config.algorithm}, ${config.promptsPerStep}x${config.groupSize} rollouts, maxTokens ${config.maxTokens}, klCoef ${config.klCoef}), from a ${f.warmSteps}-step warm start (${((performance.now() - tw) / 1000).toFixed(1)} s), median over ${f.rounds} rounds x ${f.rlSteps} steps, paths alternating:`);
+  console.log(
+    `\nRL step, default config (${config.env}, ${config.algorithm}, ${config.promptsPerStep}x${config.groupSize} rollouts, maxTokens ${config.maxTokens}, klCoef ${config.klCoef}), from a ${f.warmSteps}-step warm start (${((performance.now() - tw) / 1000).toFixed(1)} s), median over ${f.rounds} rounds x ${f.rlSteps} steps, paths alternating:`,
+  );
   const rl: Record<RlPath, RlTiming[]> = { tfjs: [], kernel: [] };
   for (let round = 0; round < f.rounds; round++)
-    for (const p of ['tfjs', 'kernel'] as const) rl[p].push(...await timeRlSteps(warm.policy, env, config, p, f.rlSteps));
+    for (const p of ['tfjs', 'kernel'] as const) rl[p].push(...(await timeRlSteps(warm.policy, env, config, p, f.rlSteps)));
   disposePolicy(warm.policy);
   const phases = [...RL_PHASES, 'total'] as const;
   console.log(`  ${'path'.padEnd(8)}${phases.map((ph) => ph.padStart(11)).join('')}   (ms, median per phase)`);
   const med = (p: RlPath) => Object.fromEntries(phases.map((ph) => [ph, median(rl[p].map((t) => t[ph]))])) as Record<(typeof phases)[number], number>;
   const rows = { tfjs: med('tfjs'), kernel: med('kernel') };
   for (const p of ['tfjs', 'kernel'] as const) console.log(`  ${p.padEnd(8)}${phases.map((ph) => rows[p][ph].toFixed(1).padStart(11)).join('')}`);
-  console.log(`  RL step: kernel path ${(rows.tfjs.total / rows.kernel.total).toFixed(2)}x faster than the tfjs path (main's) in this run; sampling ${(rows.tfjs.sample / rows.kernel.sample).toFixed(2)}x`);
+  console.log(
+    `  RL step: kernel path ${(rows.tfjs.total / rows.kernel.total).toFixed(2)}x faster than the tfjs path (main's) in this run; sampling ${(rows.tfjs.sample / rows.kernel.sample).toFixed(2)}x`,
+  );
 
   if (f.noTorch) return;
   if (!py) {
-    console.log('pytorch reference: torch does not import (tried python3, /usr/bin/python3): skipped (Debian: apt-get install python3-torch libopenblas0-serial)');
+    console.log(
+      'pytorch reference: torch does not import (tried python3, /usr/bin/python3): skipped (Debian: apt-get install python3-torch libopenblas0-serial)',
+    );
     return;
   }
   const samplingTwin = (blasDir?: string) => {
     const d256 = { ...DEFAULT_POLICY_CONFIG, vocabSize: getEnv('calc', { seed: 0 }).vocab.size };
     const ts = torchSampling(py, d256, s256.kernel.trajs, 3, blasDir);
-    console.log(`pytorch ${ts.torch} (1 thread, ${blasDir ? `OpenBLAS ${blasDir}` : 'system BLAS'}) sampling twin, default size, the same ${ts.rollouts} rollouts (${ts.positions} decoded positions, KV cache, finished rows dropped, no tool execution): ${ts.median_ms.toFixed(1)} ms, ${(ts.generated / (ts.median_ms / 1000)).toFixed(0)} generated tokens/s`);
-    console.log(`ratio ours/pytorch sampling time: kernel decoder ${(s256.kernel.ms / ts.median_ms).toFixed(2)}x, tfjs decoder ${(s256.tfjs.ms / ts.median_ms).toFixed(2)}x (target <= 1x)`);
+    console.log(
+      `pytorch ${ts.torch} (1 thread, ${blasDir ? `OpenBLAS ${blasDir}` : 'system BLAS'}) sampling twin, default size, the same ${ts.rollouts} rollouts (${ts.positions} decoded positions, KV cache, finished rows dropped, no tool execution): ${ts.median_ms.toFixed(1)} ms, ${(ts.generated / (ts.median_ms / 1000)).toFixed(0)} generated tokens/s`,
+    );
+    console.log(
+      `ratio ours/pytorch sampling time: kernel decoder ${(s256.kernel.ms / ts.median_ms).toFixed(2)}x, tfjs decoder ${(s256.tfjs.ms / ts.median_ms).toFixed(2)}x (target <= 1x)`,
+    );
   };
   const sys = torchReference(py, Math.min(f.steps, 5));
   const row = (label: string, ms: number, cpu: number) =>
     console.log(`${label}: ${ms.toFixed(1)} ms wall, ${cpu.toFixed(1)} ms CPU, ${(tokens / (ms / 1000)).toFixed(0)} tokens/s`);
   row(`pytorch ${sys.torch} (1 thread, system BLAS ${sys.blas}) reference step`, sys.median_ms, sys.median_cpu_ms);
   if (!torchRounds.length) {
-    console.log('no OpenBLAS libblas.so.3 found (apt-get install libopenblas0-serial, or set BENCH_TORCH_BLAS_DIR): the ratio below is against the system BLAS');
+    console.log(
+      'no OpenBLAS libblas.so.3 found (apt-get install libopenblas0-serial, or set BENCH_TORCH_BLAS_DIR): the ratio below is against the system BLAS',
+    );
     console.log(`ratio ours/pytorch step time: ${(tfjsMs / sys.median_ms).toFixed(2)}x wall, ${(tfjsCpu / sys.median_cpu_ms).toFixed(2)}x CPU (target <= 1x)`);
     samplingTwin();
     return;

@@ -37,7 +37,10 @@ const spec = {
   seeds: { type: 'string', help: 'seeds: a count n (0..n-1), a range a-b or a list 11,17,23 (default: quick 0-2, full 0-4)' },
   steps: { type: 'int', min: 1, help: 'training steps per run (default: see BUDGETS)' },
   envs: { type: 'string', default: 'calc,hops', help: 'comma-separated tasks' },
-  methods: { type: 'string', help: `comma-separated method labels (default: quick the main methods, --full all of them: ${METHODS.map((m) => m.label).join(', ')})` },
+  methods: {
+    type: 'string',
+    help: `comma-separated method labels (default: quick the main methods, --full all of them: ${METHODS.map((m) => m.label).join(', ')})`,
+  },
   experiment: { type: 'string', help: 'experiment name (default reproduce-<quick|full>-<date>)' },
   out: { type: 'string', default: 'results', help: 'output folder' },
   table: { type: 'string', help: 'only rebuild the table of an existing experiment from the database' },
@@ -149,7 +152,13 @@ async function pool<T>(tasks: Task[], jobs: number, onDone: (t: Task, r: T, i: n
           }
           await new Promise((r) => setTimeout(r, 2000 + Math.random() * 3000));
           const t = tasks[i];
-          const why = String(e).split('\n').slice(1).filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-3).join(' | ').slice(0, 400);
+          const why = String(e)
+            .split('\n')
+            .slice(1)
+            .filter((l) => l.trim() && !/^\s+at /.test(l))
+            .slice(-3)
+            .join(' | ')
+            .slice(0, 400);
           console.log(`${t.kind} ${'label' in t ? t.label : ''} ${t.env} s${t.seed} failed (attempt ${attempt}), retrying: ${why}`);
         }
       }
@@ -185,14 +194,27 @@ async function main(argv: string[]) {
   }
   const envs = f.envs.split(',').filter(Boolean);
   for (const e of envs) if (e !== 'calc' && e !== 'hops') throw new CliError(`unknown env ${JSON.stringify(e)}; valid: calc, hops`);
-  const labels = (f.methods ?? METHODS.filter((m) => mode === 'full' || !m.ablation).map((m) => m.label).join(',')).split(',').filter(Boolean);
-  for (const l of labels) if (!METHODS.some((m) => m.label === l)) throw new CliError(`unknown method ${JSON.stringify(l)}; valid: ${METHODS.map((m) => m.label).join(', ')}`);
+  const labels = (
+    f.methods ??
+    METHODS.filter((m) => mode === 'full' || !m.ablation)
+      .map((m) => m.label)
+      .join(',')
+  )
+    .split(',')
+    .filter(Boolean);
+  for (const l of labels)
+    if (!METHODS.some((m) => m.label === l)) throw new CliError(`unknown method ${JSON.stringify(l)}; valid: ${METHODS.map((m) => m.label).join(', ')}`);
   const methods = METHODS.filter((m) => labels.includes(m.label));
   const date = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
   const experiment = f.experiment ?? `reproduce-${mode}-${date}`;
   const shared = { ...budget.config, ...(f.steps ? { steps: f.steps } : {}) };
 
-  console.log(`# ${machineDescription()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `# ${machineDescription()}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`# ${experiment}: ${envs.join(', ')} × ${methods.length} methods × seeds ${seedList.join(',')}, ${JSON.stringify(shared)}, ${f.jobs} jobs`);
   const evalSize = (shared as { evalSize?: number }).evalSize ?? 256;
   const evalSeed = 1234; // TrainConfig's evalSeed default: the runs' test subset
@@ -245,15 +267,28 @@ async function main(argv: string[]) {
   );
   const results = [...done.filter((r) => tasks.some((t) => t.kind === 'train' && key(t) === key(r))), ...fresh.filter(Boolean)];
   const minutes = (performance.now() - t0) / 60000;
-  const rows = buildRows(results, methods.map((m) => m.label));
+  const rows = buildRows(
+    results,
+    methods.map((m) => m.label),
+  );
   const table = markdownTable(rows);
   const perRun = fresh.filter(Boolean).reduce((a, r) => a + r.seconds, 0) / Math.max(1, fresh.filter(Boolean).length);
   const conditions = [
-    `- Machine: ${machineDescription()}; ${f.jobs} runs at a time; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared).`,
+    `- Machine: ${machineDescription()}; ${f.jobs} runs at a time; load average at the end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (the machine is shared).`,
     `- Wall time of this invocation: ${minutes.toFixed(1)} min in all${done.length ? ` (resumed: ${done.length} runs had finished before)` : ''} (warm starts ${((tWarm - t0) / 60000).toFixed(1)} min); ${perRun.toFixed(0)} s per run on average.`,
     `- Per run: ${JSON.stringify(shared)} on top of the TrainConfig defaults; seeds ${seedList.join(', ')}; experiment \`${experiment}\`.`,
   ].join('\n');
-  writeReport(f.out, experiment, results, refs, `${table}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question).\n\n${conditions}`, rows);
+  writeReport(
+    f.out,
+    experiment,
+    results,
+    refs,
+    `${table}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question).\n\n${conditions}`,
+    rows,
+  );
 }
 
 /** The Markdown report (summary, ranking, paired statistics) and its CSV and SVG companions. */
@@ -261,19 +296,22 @@ function writeReport(out: string, experiment: string, results: RunResult[], refs
   const report = results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, final: { ...r.final, buckets: r.buckets }, archive: r.archive }));
   const ranking = rankRows(report, refs);
   const paired = pairedRows(report, refs);
-  const curves = meanCurves(results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, points: r.archive.map((p) => ({ ...p, hypervolume: runHypervolume([p], r.env) })) })));
+  const curves = meanCurves(
+    results.map((r) => ({ env: r.env, label: r.label, seed: r.seed, points: r.archive.map((p) => ({ ...p, hypervolume: runHypervolume([p], r.env) })) })),
+  );
   const base = path.join(out, experiment);
-  const md = [
-    `# ${experiment}`,
-    '## Ranking: final policy, test split',
-    rankTable(ranking),
-    RANKING_NOTE,
-    '## ParetoPO minus each baseline, paired by seed (final test hypervolume)',
-    paired.length ? pairedTable(paired) : '(no ParetoPO runs)',
-    '## Summary',
-    summary,
-    `Learning curves (mean over seeds of test HV, accuracy, calls vs step): ${path.basename(base)}-curves.svg, ${path.basename(base)}-curves.csv.`,
-  ].join('\n\n') + '\n';
+  const md =
+    [
+      `# ${experiment}`,
+      '## Ranking: final policy, test split',
+      rankTable(ranking),
+      RANKING_NOTE,
+      '## ParetoPO minus each baseline, paired by seed (final test hypervolume)',
+      paired.length ? pairedTable(paired) : '(no ParetoPO runs)',
+      '## Summary',
+      summary,
+      `Learning curves (mean over seeds of test HV, accuracy, calls vs step): ${path.basename(base)}-curves.svg, ${path.basename(base)}-curves.csv.`,
+    ].join('\n\n') + '\n';
   console.log('\n' + md);
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(`${base}.md`, md);
@@ -289,7 +327,7 @@ function writeReport(out: string, experiment: string, results: RunResult[], refs
 async function loadResults(experiment: string): Promise<RunResult[]> {
   const db = await import('../lib/db');
   const runs = [];
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const page = await db.listRuns({ experiment, limit: 200, cursor });
     runs.push(...page.runs);
     if (!page.nextCursor) break;
@@ -308,7 +346,14 @@ async function rebuildTable(experiment: string, out: string) {
     const labels = METHODS.map((x) => x.label).filter((l) => results.some((r) => r.label === l));
     const rows = buildRows(results, labels);
     // Rebuilt from the database: no base / oracle references (they are computed with the warm starts).
-    writeReport(out, experiment, results, [], `${markdownTable(rows)}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question). Table rebuilt from the database (${results.length} finished runs).`, rows);
+    writeReport(
+      out,
+      experiment,
+      results,
+      [],
+      `${markdownTable(rows)}\n\n${HV_DEFINITION}\n\nMean ± sample std over seeds. Tool productivity = correct answers per tool call, pooled over seeds (Σ accuracy / Σ calls; n/a below 0.01 calls per question). Table rebuilt from the database (${results.length} finished runs).`,
+      rows,
+    );
   } finally {
     await db.closeDb();
   }

@@ -70,9 +70,14 @@ function asAdam(o: tf.Optimizer): AdamInternals | null {
   if (!(o instanceof tf.AdamOptimizer)) return null;
   const a = o as unknown as AdamInternals;
   const ok =
-    typeof a.learningRate === 'number' && typeof a.beta1 === 'number' && typeof a.beta2 === 'number' &&
-    typeof a.epsilon === 'number' && a.accBeta1 instanceof tf.Variable && a.accBeta2 instanceof tf.Variable &&
-    Array.isArray(a.accumulatedFirstMoment) && Array.isArray(a.accumulatedSecondMoment) &&
+    typeof a.learningRate === 'number' &&
+    typeof a.beta1 === 'number' &&
+    typeof a.beta2 === 'number' &&
+    typeof a.epsilon === 'number' &&
+    a.accBeta1 instanceof tf.Variable &&
+    a.accBeta2 instanceof tf.Variable &&
+    Array.isArray(a.accumulatedFirstMoment) &&
+    Array.isArray(a.accumulatedSecondMoment) &&
     typeof a.incrementIterations === 'function';
   return ok ? a : null;
 }

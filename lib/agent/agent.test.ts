@@ -1,8 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createPolicy, disposePolicy, forward, initBackend, loadWeights, packBatch, policyFromWeights, policyGradientStep,
-  sampleRollouts, serializeWeights, supervisedLoss, supervisedStep, trajectoryLogprobs, evaluate, Rng, TRAINING_PASSES,
+  createPolicy,
+  disposePolicy,
+  forward,
+  initBackend,
+  loadWeights,
+  packBatch,
+  policyFromWeights,
+  policyGradientStep,
+  sampleRollouts,
+  serializeWeights,
+  supervisedLoss,
+  supervisedStep,
+  trajectoryLogprobs,
+  evaluate,
+  Rng,
+  TRAINING_PASSES,
 } from './index';
 import { getEnv, ANSWER, CALL, ENDCALL, STEP, SRC_POLICY, SRC_PROMPT, SRC_TOOL } from '../envs';
 
@@ -18,7 +32,10 @@ describe('policy', () => {
   it('masks tool-output tokens out of the loss', () => {
     const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 1);
     const rng = new Rng(1);
-    const trace = env.samplePrompts('train', 200, rng).map((p) => env.warmStartTrace(p, rng)).find((t) => t.calls > 0)!;
+    const trace = env
+      .samplePrompts('train', 200, rng)
+      .map((p) => env.warmStartTrace(p, rng))
+      .find((t) => t.calls > 0)!;
     const batch = packBatch([trace], 48);
     // target mask is exactly "written by the policy"
     for (let t = 1; t < trace.tokens.length; t++) expect(batch.targetMask[t - 1]).toBe(trace.sources[t] === SRC_POLICY ? 1 : 0);
@@ -83,26 +100,27 @@ describe('policy', () => {
     [a, b, c].forEach(disposePolicy);
   });
 
-  for (const pass of TRAINING_PASSES) it(`does not leak tensors across training, RL and sampling steps (${pass} pass)`, async () => {
-    const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 8);
-    const ref = policyFromWeights(await serializeWeights(policy));
-    const opt = tf.train.adam(1e-3);
-    const rng = new Rng(9);
-    const traces = env.samplePrompts('train', 8, rng).map((p) => env.warmStartTrace(p, rng));
-    const run = async () => {
-      await supervisedStep(policy, opt, packBatch(traces, 48), pass);
-      const trajs = await sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { groupSize: 2, rng, maxTokens: 12 });
-      const adv = trajs.map((t) => Float32Array.from(t.tokens, () => rng.normal()));
-      const s = await policyGradientStep(policy, opt, trajs, adv, { clipEps: 0.2, klCoef: 0.1, refPolicy: ref, pass });
-      expect(Number.isFinite(s.loss) && Number.isFinite(s.kl) && Number.isFinite(s.entropy)).toBe(true);
-      expect(s.clipFraction).toBeGreaterThanOrEqual(0);
-    };
-    await run();
-    await run();
-    const n0 = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) await run();
-    expect(tf.memory().numTensors).toBe(n0);
-  });
+  for (const pass of TRAINING_PASSES)
+    it(`does not leak tensors across training, RL and sampling steps (${pass} pass)`, async () => {
+      const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 8);
+      const ref = policyFromWeights(await serializeWeights(policy));
+      const opt = tf.train.adam(1e-3);
+      const rng = new Rng(9);
+      const traces = env.samplePrompts('train', 8, rng).map((p) => env.warmStartTrace(p, rng));
+      const run = async () => {
+        await supervisedStep(policy, opt, packBatch(traces, 48), pass);
+        const trajs = await sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { groupSize: 2, rng, maxTokens: 12 });
+        const adv = trajs.map((t) => Float32Array.from(t.tokens, () => rng.normal()));
+        const s = await policyGradientStep(policy, opt, trajs, adv, { clipEps: 0.2, klCoef: 0.1, refPolicy: ref, pass });
+        expect(Number.isFinite(s.loss) && Number.isFinite(s.kl) && Number.isFinite(s.entropy)).toBe(true);
+        expect(s.clipFraction).toBeGreaterThanOrEqual(0);
+      };
+      await run();
+      await run();
+      const n0 = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) await run();
+      expect(tf.memory().numTensors).toBe(n0);
+    });
 
   it('policyGradientStep raises the log-prob of positively-advantaged tokens; first step has ratio 1', async () => {
     const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 10);

@@ -34,7 +34,8 @@ const LN_EPS = 1e-5;
 
 type T2 = tf.Tensor2D;
 
-type LnSaved = { // a type, not an interface: tf.tidy returns it (a TensorContainer)
+type LnSaved = {
+  // a type, not an interface: tf.tidy returns it (a TensorContainer)
   xhat: T2; // [N,C]
   rstd: T2; // [N,1]
   g: tf.Tensor1D;
@@ -59,10 +60,7 @@ function colSum(x: T2): tf.Tensor1D {
 
 function lnBackward(dy: T2, { xhat, rstd, g }: LnSaved): { dx: T2; dg: tf.Tensor1D; db: tf.Tensor1D } {
   const dxhat = tf.mul(dy, g); // [N,C]
-  const dx = tf.mul(
-    tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), -1, true))),
-    rstd,
-  ) as T2; // [N,C]
+  const dx = tf.mul(tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), -1, true))), rstd) as T2; // [N,C]
   return { dx, dg: colSum(tf.mul(dy, xhat) as T2), db: colSum(dy) };
 }
 
@@ -151,7 +149,15 @@ export async function lossAndGradients(
   const fwd = tf.tidy(() => {
     const x0 = tf.matMul(tf.tensor2d(oh, [N, K]), tf.concat([P2('wte'), P2('wpe')], 0) as T2); // [N,C]
     const layers: {
-      x: T2; ln1: LnSaved; h: T2; att: AttnSaved; o: T2; x1: T2; ln2: LnSaved; h2: T2; f: T2;
+      x: T2;
+      ln1: LnSaved;
+      h: T2;
+      att: AttnSaved;
+      o: T2;
+      x1: T2;
+      ln2: LnSaved;
+      h2: T2;
+      f: T2;
     }[] = [];
     let x = x0 as T2;
     for (let l = 0; l < c.nLayer; l++) {
@@ -198,12 +204,18 @@ export async function lossAndGradients(
       const ln1B = lnBackward(qkvB.dx, L.ln1);
       dx = tf.add(dx1, ln1B.dx) as T2;
       grads
-        .set(n('ln1.g'), ln1B.dg).set(n('ln1.b'), ln1B.db)
-        .set(n('attn.w'), qkvB.dw).set(n('attn.b'), qkvB.db)
-        .set(n('proj.w'), projB.dw).set(n('proj.b'), projB.db)
-        .set(n('ln2.g'), ln2B.dg).set(n('ln2.b'), ln2B.db)
-        .set(n('fc.w'), fcB.dw).set(n('fc.b'), fcB.db)
-        .set(n('out.w'), outB.dw).set(n('out.b'), outB.db);
+        .set(n('ln1.g'), ln1B.dg)
+        .set(n('ln1.b'), ln1B.db)
+        .set(n('attn.w'), qkvB.dw)
+        .set(n('attn.b'), qkvB.db)
+        .set(n('proj.w'), projB.dw)
+        .set(n('proj.b'), projB.db)
+        .set(n('ln2.g'), ln2B.dg)
+        .set(n('ln2.b'), ln2B.db)
+        .set(n('fc.w'), fcB.dw)
+        .set(n('fc.b'), fcB.db)
+        .set(n('out.w'), outB.dw)
+        .set(n('out.b'), outB.db);
     }
     const dEmb = tf.matMul(tf.tensor2d(ohT, [K, N]), dx); // [V+Tmax,C]
     grads.set('wte', dEmb.slice([0, 0], [V, C])).set('wpe', dEmb.slice([V, 0], [Tmax, C]));
@@ -217,9 +229,12 @@ export async function lossAndGradients(
   } finally {
     // the forward's own tensors (LnSaved.g is the policy's variable: not disposed)
     const saved = (ln: LnSaved) => [ln.xhat, ln.rstd];
-    tf.dispose([fwd.logits, hf, ...saved(lnf), ...layers.flatMap((L) => [
-      L.x, ...saved(L.ln1), L.h, L.att.q, L.att.k, L.att.v, L.att.p, L.o, L.x1, ...saved(L.ln2), L.h2, L.f,
-    ])]);
+    tf.dispose([
+      fwd.logits,
+      hf,
+      ...saved(lnf),
+      ...layers.flatMap((L) => [L.x, ...saved(L.ln1), L.h, L.att.q, L.att.k, L.att.v, L.att.p, L.o, L.x1, ...saved(L.ln2), L.h2, L.f]),
+    ]);
   }
   try {
     return { loss, grads: (await Promise.all(gradTensors.map((g) => g.data()))) as Float32Array[] };

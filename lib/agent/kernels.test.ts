@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 const rand = (rng: Rng, shape: number[], scale = 1) =>
-  tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal() * scale), shape);
+  tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal() * scale),
+    shape,
+  );
 
 function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
   expect(a.shape).toEqual(b.shape);
@@ -29,7 +32,12 @@ function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
 }
 
 describe('causalSelfAttention (depthwise-conv products)', () => {
-  for (const [B, T, H, D] of [[1, 1, 1, 1], [3, 5, 2, 4], [2, 7, 4, 16], [4, 32, 4, 16]]) {
+  for (const [B, T, H, D] of [
+    [1, 1, 1, 1],
+    [3, 5, 2, 4],
+    [2, 7, 4, 16],
+    [4, 32, 4, 16],
+  ]) {
     it(`matches batched-matMul attention in value and gradient, B${B} T${T} H${H} D${D}`, () => {
       const rng = new Rng(B * 100 + T);
       const C = H * D;
@@ -69,7 +77,13 @@ describe('causalSelfAttention (depthwise-conv products)', () => {
 describe('ops', () => {
   it('transpose2d equals tf.transpose for composite and prime row counts', () => {
     const rng = new Rng(1);
-    for (const [n, c] of [[1, 5], [7, 3], [2048, 64], [97, 24], [64 * 47, 8]]) {
+    for (const [n, c] of [
+      [1, 5],
+      [7, 3],
+      [2048, 64],
+      [97, 24],
+      [64 * 47, 8],
+    ]) {
       const x = rand(rng, [n, c]) as tf.Tensor2D;
       tf.tidy(() => {
         expect(maxAbsDiff(transpose2d(x), tf.transpose(x))).toBe(0);
@@ -78,7 +92,11 @@ describe('ops', () => {
     }
   });
 
-  for (const [n, k, m] of [[6, 4, 9], [6, 9, 4], [33, 5, 5]]) {
+  for (const [n, k, m] of [
+    [6, 4, 9],
+    [6, 9, 4],
+    [33, 5, 5],
+  ]) {
     it(`linear, linearRelu, project gradients match tf.grads of plain ops (N${n} in${k} out${m})`, () => {
       const rng = new Rng(n + k + m);
       const x = rand(rng, [n, k]) as tf.Tensor2D;
@@ -127,17 +145,25 @@ describe('applyAdam', () => {
       tf.dispose(named.map((x) => x.tensor));
       await applyAdam(ob, b, grads);
     }
-    a.forEach((v, i) => tf.tidy(() => {
+    a.forEach((v, i) =>
+      tf.tidy(() => {
         expect(maxAbsDiff(v, b[i])).toBeLessThan(1e-6);
-      }));
+      }),
+    );
     expect(ob.iterations).toBe(oa.iterations);
     const moments = (o: tf.Optimizer) => (o as unknown as { accumulatedSecondMoment: { variable: tf.Variable }[] }).accumulatedSecondMoment;
-    moments(oa).forEach((m, i) => tf.tidy(() => {
+    moments(oa).forEach((m, i) =>
+      tf.tidy(() => {
         expect(maxAbsDiff(m.variable, moments(ob)[i].variable)).toBeLessThan(1e-6);
-      }));
+      }),
+    );
     // a loaded/assigned value is picked up (the host cache is keyed by the tensor the variable holds)
     b[0].assign(tf.zerosLike(b[0]));
-    await applyAdam(ob, b, shapes.map((s) => new Float32Array(s.reduce((x, y) => x * y, 1))));
+    await applyAdam(
+      ob,
+      b,
+      shapes.map((s) => new Float32Array(s.reduce((x, y) => x * y, 1))),
+    );
     expect(Math.max(...Array.from(b[0].dataSync()).map(Math.abs))).toBeLessThan(0.01);
     [...a, ...b].forEach((v) => v.dispose());
     oa.dispose();

@@ -21,7 +21,12 @@ describe('policyGradientStep split by length', () => {
       const base = createPolicy({ vocabSize: env.vocab.size }, 4);
       const rng = new Rng(8);
       for (const v of base.params.values()) v.assign(tf.tidy(() => tf.add(v, randomTensor(rng, v.shape, 0.1))));
-      const trajs = await sampleRollouts(base, env, env.samplePrompts('train', 6, new Rng(1)), { rng: new Rng(2), groupSize: 4, maxTokens: 30, decoder: 'kernel' });
+      const trajs = await sampleRollouts(base, env, env.samplePrompts('train', 6, new Rng(1)), {
+        rng: new Rng(2),
+        groupSize: 4,
+        maxTokens: 30,
+        decoder: 'kernel',
+      });
       const lengths = trajs.map((t) => t.tokens.length);
       expect(Math.max(...lengths) - Math.min(...lengths)).toBeGreaterThan(5); // the split has something to do
       const adv = trajs.map((t) => Float32Array.from(t.tokens, (_, i) => (t.sources[i] === SRC_POLICY ? rng.normal() : 0)));

@@ -73,10 +73,12 @@ function tokenLogprobs(logits: tf.Tensor2D, targets: tf.Tensor1D, temperature: n
  */
 export async function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperature = 1): Promise<Float32Array[]> {
   const batch = packBatch(trajs, policy.config.contextLength);
-  const flat = await readBack(tf.tidy(() => {
-    const { inputs, targets } = inputsAndTargets(batch);
-    return tokenLogprobs(forward(policy, inputs), targets, temperature).picked;
-  }));
+  const flat = await readBack(
+    tf.tidy(() => {
+      const { inputs, targets } = inputsAndTargets(batch);
+      return tokenLogprobs(forward(policy, inputs), targets, temperature).picked;
+    }),
+  );
   return trajs.map((t, b) => {
     const out = new Float32Array(t.tokens.length);
     for (let i = 1; i < t.tokens.length && i < batch.T; i++) out[i] = flat[b * (batch.T - 1) + i - 1];
@@ -94,10 +96,12 @@ async function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature:
   const N = inputs.length;
   const logits = pass === 'kernel' ? trunkLogits(policy, inputs, batch.B, batch.T - 1) : null; // [N,V] or null
   if (!logits) {
-    return readBack(tf.tidy(() => {
-      const t = inputsAndTargets(batch);
-      return tokenLogprobs(forward(policy, t.inputs), t.targets, temperature).picked; // [N]
-    }));
+    return readBack(
+      tf.tidy(() => {
+        const t = inputsAndTargets(batch);
+        return tokenLogprobs(forward(policy, t.inputs), t.targets, temperature).picked; // [N]
+      }),
+    );
   }
   const V = policy.config.vocabSize;
   const out = new Float32Array(N);
@@ -152,7 +156,11 @@ export async function policyGradientStep(
     const refLogprobs = opts.refPolicy ? await referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? opts.pass ?? 'kernel') : null;
     const partStats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
     const { inputs, targets } = hostInputsAndTargets(packed);
-    const r = await lossAndGradients(policy, inputs, B, T - 1,
+    const r = await lossAndGradients(
+      policy,
+      inputs,
+      B,
+      T - 1,
       clippedSurrogateLoss({ targets, mask: packed.targetMask, oldLogprobs: oldLp, advantages: adv, refLogprobs, clipEps, klCoef, temperature }, partStats),
       opts.pass,
     );
@@ -162,10 +170,11 @@ export async function policyGradientStep(
     stats.clipFraction += share * partStats.clipFraction;
     if (share === 1) acc = r.grads;
     else if (!acc) acc = r.grads.map((g) => g.map((x) => x * share));
-    else r.grads.forEach((g, i) => {
-      const a = acc![i];
-      for (let j = 0; j < g.length; j++) a[j] += share * g[j];
-    });
+    else
+      r.grads.forEach((g, i) => {
+        const a = acc![i];
+        for (let j = 0; j < g.length; j++) a[j] += share * g[j];
+      });
   }
   if (acc) await applyAdam(optimizer, [...policy.params.values()], acc);
   return { loss, ...stats };

@@ -32,7 +32,11 @@ describe('length-grouped warm-start steps', () => {
     const oa = tf.train.adam(1e-2);
     const ob = tf.train.adam(1e-2);
     const la = await supervisedStep(a, oa, packBatch(traces, 48));
-    const lb = await supervisedStepBatches(b, ob, splitByLength(traces, 2).map((g) => packBatch(g, 48)));
+    const lb = await supervisedStepBatches(
+      b,
+      ob,
+      splitByLength(traces, 2).map((g) => packBatch(g, 48)),
+    );
     expect(lb).toBeCloseTo(la, 5);
     let worst = 0;
     for (const [name, v] of a.params) {

@@ -25,11 +25,7 @@ export interface TokenBatch {
 }
 
 /** Pack sequences into a batch of length T = min(max length, cap). */
-export function packBatch(
-  seqs: { tokens: ArrayLike<number>; sources: ArrayLike<number> }[],
-  cap: number,
-  fixedT?: number,
-): TokenBatch {
+export function packBatch(seqs: { tokens: ArrayLike<number>; sources: ArrayLike<number> }[], cap: number, fixedT?: number): TokenBatch {
   const B = seqs.length;
   const T = fixedT ?? Math.min(cap, Math.max(2, ...seqs.map((s) => s.tokens.length)));
   const ids = new Int32Array(B * T);
@@ -123,7 +119,10 @@ export function splitByLength<S extends { tokens: ArrayLike<number> }>(seqs: S[]
 export async function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, batches: TokenBatch[], pass: TrainingPass = 'kernel'): Promise<number> {
   if (batches.length === 1) return supervisedStep(policy, optimizer, batches[0], pass);
   const weights = batches.map((b) => b.targetMask.reduce((a, x) => a + x, 0));
-  const total = Math.max(1, weights.reduce((a, x) => a + x, 0));
+  const total = Math.max(
+    1,
+    weights.reduce((a, x) => a + x, 0),
+  );
   let loss = 0;
   let acc: Float32Array[] | null = null;
   for (const [k, batch] of batches.entries()) {
@@ -133,10 +132,11 @@ export async function supervisedStepBatches(policy: Policy, optimizer: tf.Optimi
     const r = await lossAndGradients(policy, inputs, batch.B, batch.T - 1, maskedCrossEntropyLoss(targets, batch.targetMask), pass);
     loss += share * r.loss;
     if (!acc) acc = r.grads.map((g) => g.map((x) => x * share));
-    else r.grads.forEach((g, i) => {
-      const a = acc![i];
-      for (let j = 0; j < g.length; j++) a[j] += share * g[j];
-    });
+    else
+      r.grads.forEach((g, i) => {
+        const a = acc![i];
+        for (let j = 0; j < g.length; j++) a[j] += share * g[j];
+      });
   }
   await applyAdam(optimizer, [...policy.params.values()], acc!);
   return loss;

@@ -188,7 +188,10 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     const validate = async (step: number) => {
       const v = await evaluatePolicy(policy, env, config, 0, 'validation', 'base', decoder);
       const vec: Record<string, number> = { accuracy: v.accuracy, tool_calls: v.toolCalls, tokens: v.tokens };
-      estimator.observeEvaluation(config.objectives.map((n) => vec[n]), step);
+      estimator.observeEvaluation(
+        config.objectives.map((n) => vec[n]),
+        step,
+      );
       return { accuracy: v.accuracy, toolCalls: v.toolCalls, tokens: v.tokens, seconds: v.seconds };
     };
 
@@ -205,7 +208,10 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         archive,
         wallTime: wall(),
       };
-      await logger.saveCheckpoint({ step, weights: await serializeWeights(policy), meta: meta as unknown as Record<string, unknown> }, { keep: config.keepCheckpoints });
+      await logger.saveCheckpoint(
+        { step, weights: await serializeWeights(policy), meta: meta as unknown as Record<string, unknown> },
+        { keep: config.keepCheckpoints },
+      );
     };
 
     if (startStep === 1) {
@@ -214,8 +220,16 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       // Reference points for the objective plane (split 'reference-*', never a run point): the base policy
       // (the warm start, = the step-0 evaluation) and the oracle routing policy on the same test subset.
       const oracle = await evaluatePolicy(policy, env, config, 0, 'test', 'oracle', decoder);
-      for (const [split, r] of [['reference-base', ev], ['reference-oracle', oracle]] as const) {
-        await logger.evalPoint({ step: 0, split, objectives: [r.accuracy, r.toolCalls, r.tokens], extra: { buckets: r.buckets, n: config.evalSize, greedy: true } });
+      for (const [split, r] of [
+        ['reference-base', ev],
+        ['reference-oracle', oracle],
+      ] as const) {
+        await logger.evalPoint({
+          step: 0,
+          split,
+          objectives: [r.accuracy, r.toolCalls, r.tokens],
+          extra: { buckets: r.buckets, n: config.evalSize, greedy: true },
+        });
       }
       opts.onProgress?.({ step: 0, steps: config.steps, stage, hypervolume: hv(), accuracy: ev.accuracy, toolCalls: ev.toolCalls });
     }
@@ -270,11 +284,16 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       if (step % config.evalEvery === 0 || step === config.steps) ev = await evaluateAndLog(step);
       const tEval = performance.now();
 
-      const means = objectiveMeans(trajs, objectives.map((o) => o.name));
-      const weights = batch.weights ? objectives.map((o) => {
-        const k = config.objectives.indexOf(o.name);
-        return k >= 0 ? batch.weights![k] : 0;
-      }) : undefined;
+      const means = objectiveMeans(
+        trajs,
+        objectives.map((o) => o.name),
+      );
+      const weights = batch.weights
+        ? objectives.map((o) => {
+            const k = config.objectives.indexOf(o.name);
+            return k >= 0 ? batch.weights![k] : 0;
+          })
+        : undefined;
       const advs = flat.map((a) => a.advantage);
       await logger.step({
         step,

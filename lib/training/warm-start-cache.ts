@@ -35,7 +35,16 @@ export async function loadOrTrainWarmStart(
   await store.saveNamedCheckpoint(name, {
     step: res.steps,
     weights: await serializeWeights(res.policy),
-    meta: { kind: 'warmstart', env: env.name, difficulty: env.difficulty, seed, config: res.policy.config, seconds: res.seconds, cpuSeconds: res.cpuSeconds, finalLoss: res.finalLoss },
+    meta: {
+      kind: 'warmstart',
+      env: env.name,
+      difficulty: env.difficulty,
+      seed,
+      config: res.policy.config,
+      seconds: res.seconds,
+      cpuSeconds: res.cpuSeconds,
+      finalLoss: res.finalLoss,
+    },
   });
   return { policy: res.policy, name, cached: false, seconds: res.seconds, cpuSeconds: res.cpuSeconds };
 }

@@ -104,7 +104,12 @@ async function warmStartSteps(env: ToolEnv, opts: WarmStartOptions, afterStep: (
         }
       }
       // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
-      loss = await supervisedStepBatches(policy, optimizer, splitByLength(traces, 2).map((g) => packBatch(g, T)), opts.pass);
+      loss = await supervisedStepBatches(
+        policy,
+        optimizer,
+        splitByLength(traces, 2).map((g) => packBatch(g, T)),
+        opts.pass,
+      );
       opts.onProgress?.(step + 1, steps, loss);
       await afterStep();
     }
@@ -120,8 +125,7 @@ export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): Promise<Wa
 }
 
 /** One turn of the event loop (setImmediate in Node; a macrotask in a browser). */
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /**
  * The same warm start, giving the event loop a turn at least every

@@ -40,7 +40,11 @@ export async function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainCon
   const c = TrainConfigSchema.parse(config);
   const objectives = runObjectives(c);
   const trainIdx = c.objectives.map((name) => objectives.findIndex((o) => o.name === name));
-  const estimator = createEstimator(c.algorithm, estimatorOptions(c) as never, trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })));
+  const estimator = createEstimator(
+    c.algorithm,
+    estimatorOptions(c) as never,
+    trainIdx.map((k) => ({ name: objectives[k].name, direction: objectives[k].direction })),
+  );
   const pol = policyFromWeights(await serializeWeights(policy));
   const ref = c.klCoef > 0 ? policyFromWeights(await serializeWeights(policy)) : undefined;
   const optimizer = tf.train.adam(c.learningRate, 0.9, 0.999);
@@ -50,7 +54,13 @@ export async function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainCon
       const t0 = performance.now();
       const rng = new Rng(seed).fork(`step-${step}`);
       const prompts = env.samplePrompts('train', c.promptsPerStep, rng.fork('prompts'));
-      const decoded = await decodeRollouts(pol, env, prompts, { groupSize: c.groupSize, temperature: c.temperature, rng: rng.fork('sampling'), maxTokens: c.maxTokens, decoder });
+      const decoded = await decodeRollouts(pol, env, prompts, {
+        groupSize: c.groupSize,
+        temperature: c.temperature,
+        rng: rng.fork('sampling'),
+        maxTokens: c.maxTokens,
+        decoder,
+      });
       const t1 = performance.now();
       const trajs = scoreRollouts(env, decoded);
       const t2 = performance.now();
@@ -61,7 +71,14 @@ export async function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainCon
       const perToken = trajs.map((t, b) => tokenAdvantages(t, flat[b].tokenAdvantages));
       const t3 = performance.now();
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, c);
-      const pg = await policyGradientStep(pol, optimizer, trajs, perToken, { clipEps: c.clipEps, klCoef: c.klCoef, refPolicy: ref, temperature: c.temperature, referencePass: path, lengthGroups: path === 'tfjs' ? 1 : undefined });
+      const pg = await policyGradientStep(pol, optimizer, trajs, perToken, {
+        clipEps: c.clipEps,
+        klCoef: c.klCoef,
+        refPolicy: ref,
+        temperature: c.temperature,
+        referencePass: path,
+        lengthGroups: path === 'tfjs' ? 1 : undefined,
+      });
       const t4 = performance.now();
       const record = {
         step,
@@ -83,8 +100,14 @@ export async function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainCon
       if (JSON.stringify(record).length === 0) throw new Error('unreachable');
       const t5 = performance.now();
       out.push({
-        sample: t1 - t0, score: t2 - t1, advantages: t3 - t2, update: t4 - t3, log: t5 - t4, total: t5 - t0,
-        rollouts: trajs.length, generated: trajs.reduce((a, t) => a + t.objectives.tokens, 0),
+        sample: t1 - t0,
+        score: t2 - t1,
+        advantages: t3 - t2,
+        update: t4 - t3,
+        log: t5 - t4,
+        total: t5 - t0,
+        rollouts: trajs.length,
+        generated: trajs.reduce((a, t) => a + t.objectives.tokens, 0),
       });
     }
   } finally {

@@ -46,7 +46,15 @@ describe('the browser trainer never reads a tensor synchronously', () => {
   const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
 
   it('the checker sees the trainer, the agent and its reads', () => {
-    for (const f of ['lib/training/run-training.ts', 'lib/agent/decoder.ts', 'lib/agent/backprop.ts', 'lib/agent/pg-step.ts', 'lib/agent/adam.ts', 'lib/agent/serialize.ts', 'lib/training/optimizer-state.ts'])
+    for (const f of [
+      'lib/training/run-training.ts',
+      'lib/agent/decoder.ts',
+      'lib/agent/backprop.ts',
+      'lib/agent/pg-step.ts',
+      'lib/agent/adam.ts',
+      'lib/agent/serialize.ts',
+      'lib/training/optimizer-state.ts',
+    ])
       expect(closure).toContain(f);
     expect(syncReads('x.ts', 'const logits = logitsT.dataSync() as Float32Array;')).toHaveLength(1);
     expect(syncReads('x.ts', '  return t.arraySync ();')).toHaveLength(1);

@@ -23,13 +23,23 @@ describe.each(DATABASES)('the HTTP run log on %s', (provider) => {
   const team = provider === 'postgresql';
   const tokens = {} as Record<'admin' | 'writer' | 'other' | 'reader', TestToken>;
   beforeAll(async () => {
-    for (const [k, role] of [['admin', 'admin'], ['writer', 'writer'], ['other', 'writer'], ['reader', 'reader']] as const) tokens[k] = await mintToken(next.get(), role);
+    for (const [k, role] of [
+      ['admin', 'admin'],
+      ['writer', 'writer'],
+      ['other', 'writer'],
+      ['reader', 'reader'],
+    ] as const)
+      tokens[k] = await mintToken(next.get(), role);
     // The tiny warm start, shared by an admin under its cache name (as the shipped ones are).
     await initBackend();
     const env = getEnv('calc', { seed: 0 });
     const res = await warmStart(env, { seed: 0, config: TINY_POLICY, steps: 10, batchSize: 16 });
     const name = warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY));
-    const up = await call('admin', 'POST', `/api/checkpoints/${name}`, { step: res.steps, weights: bytesToBase64(await serializeWeights(res.policy)), meta: { kind: 'warmstart' } });
+    const up = await call('admin', 'POST', `/api/checkpoints/${name}`, {
+      step: res.steps,
+      weights: bytesToBase64(await serializeWeights(res.policy)),
+      meta: { kind: 'warmstart' },
+    });
     disposePolicy(res.policy);
     expect(up.status, JSON.stringify(up.json)).toBe(200);
   }, 300_000);
@@ -57,7 +67,11 @@ describe.each(DATABASES)('the HTTP run log on %s', (provider) => {
       const { timing: _t, ...e } = extra ?? {};
       return { ...rest, extra: e };
     });
-    const evals = (await call('reader', 'GET', `/api/runs/${runId}/eval-points`)).json.evalPoints.map((p: Record<string, any>) => [p.step, p.split, p.objectives]);
+    const evals = (await call('reader', 'GET', `/api/runs/${runId}/eval-points`)).json.evalPoints.map((p: Record<string, any>) => [
+      p.step,
+      p.split,
+      p.objectives,
+    ]);
     return { metrics, evals };
   };
 
@@ -74,7 +88,17 @@ describe.each(DATABASES)('the HTTP run log on %s', (provider) => {
     const run = await browserRun('reloaded');
     // The tab goes away after step 3 is logged, before its checkpoint (checkpointEvery 2: the last one is step 2).
     const cut = new Error('tab reloaded');
-    await expect(runTraining({ config, seed: 0, logger: log(run.id), pass: 'tfjs', onProgress: (p) => { if (p.step === 3) throw cut; } })).rejects.toBe(cut);
+    await expect(
+      runTraining({
+        config,
+        seed: 0,
+        logger: log(run.id),
+        pass: 'tfjs',
+        onProgress: (p) => {
+          if (p.step === 3) throw cut;
+        },
+      }),
+    ).rejects.toBe(cut);
     expect((await logged(run.id)).metrics.map((m: { step: number }) => m.step)).toEqual([1, 2, 3]);
     const b = log(run.id);
     const ckpt = await b.latestCheckpoint();

@@ -16,7 +16,16 @@ import { listMetrics, saveCheckpoint } from '../../lib/db';
 import { getEnv, splitOf } from '../../lib/envs';
 import type { AdvantageEstimator } from '../../lib/paretopo';
 import { inProcessCheckpoints, RunLogger } from '../../lib/runs';
-import { evaluatePolicy, parseTrainConfig, runObjectives, runTraining, loadNamedPolicy, warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
+import {
+  evaluatePolicy,
+  parseTrainConfig,
+  runObjectives,
+  runTraining,
+  loadNamedPolicy,
+  warmStart,
+  warmStartCheckpointName,
+  warmStartConfig,
+} from '../../lib/training';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 

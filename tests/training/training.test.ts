@@ -7,7 +7,21 @@ import { getLatestCheckpoint, getRunOrThrow, listEvalPoints, listFrontiers, list
 import { getEnv } from '../../lib/envs';
 import { ValidationError } from '../../lib/errors';
 import { RunLogger } from '../../lib/runs';
-import { describeTrainOptions, learningRate, parseTrainConfig, runHypervolume, runObjectives, runTraining, trajectorySegments, TrainConfigSchema, type TrainConfig, type TrainConfigInput, warmStart, warmStartCheckpointName, warmStartConfig } from '../../lib/training';
+import {
+  describeTrainOptions,
+  learningRate,
+  parseTrainConfig,
+  runHypervolume,
+  runObjectives,
+  runTraining,
+  trajectorySegments,
+  TrainConfigSchema,
+  type TrainConfig,
+  type TrainConfigInput,
+  warmStart,
+  warmStartCheckpointName,
+  warmStartConfig,
+} from '../../lib/training';
 
 const TINY_POLICY = { nLayer: 1, nEmbd: 16, nHead: 2, mlpRatio: 1 };
 const tiny = (o: Partial<TrainConfigInput> = {}): TrainConfig =>
@@ -126,7 +140,15 @@ describe('config', () => {
     expect(runHypervolume([{ accuracy: 1, toolCalls: 0 }], 'calc')).toBeCloseTo(1);
     expect(runHypervolume([{ accuracy: 0.5, toolCalls: 1.5 }], 'calc')).toBeCloseTo(0.25);
     // Two points: union of their boxes.
-    expect(runHypervolume([{ accuracy: 0.5, toolCalls: 0 }, { accuracy: 1, toolCalls: 1.5 }], 'calc')).toBeCloseTo(0.5 + 0.25);
+    expect(
+      runHypervolume(
+        [
+          { accuracy: 0.5, toolCalls: 0 },
+          { accuracy: 1, toolCalls: 1.5 },
+        ],
+        'calc',
+      ),
+    ).toBeCloseTo(0.5 + 0.25);
     expect(runHypervolume([{ accuracy: 0.9, toolCalls: 3 }], 'calc')).toBe(0);
   });
 
@@ -201,7 +223,11 @@ describe.each(DATABASES)('training on %s', (provider) => {
   it('is deterministic under a seed and differs across seeds', async () => {
     const config = tiny({ algorithm: 'static', algorithmOptions: {}, steps: 3 });
     const runs = [];
-    for (const [seed, name] of [[0, 'x'], [0, 'y'], [1, 'z']] as const) {
+    for (const [seed, name] of [
+      [0, 'x'],
+      [0, 'y'],
+      [1, 'z'],
+    ] as const) {
       const l = await startRun(config, seed, name);
       await runTraining({ config, seed, logger: l });
       runs.push(await loggedRun(l.runId));
@@ -231,7 +257,11 @@ describe.each(DATABASES)('training on %s', (provider) => {
   for (const pass of TRAINING_PASSES) {
     it(`does not leak tensors across training steps (${pass} pass)`, async () => {
       const config = tiny({ steps: 6, klCoef: 0.05 });
-      if (pass === 'kernel') expect(trunkKernelSupports(resolveConfig({ ...config.policy, vocabSize: getEnv('calc', { seed: 0 }).vocab.size })), 'the kernel covers this config').toBe(true);
+      if (pass === 'kernel')
+        expect(
+          trunkKernelSupports(resolveConfig({ ...config.policy, vocabSize: getEnv('calc', { seed: 0 }).vocab.size })),
+          'the kernel covers this config',
+        ).toBe(true);
       const l = await startRun(config, 0, `leak-${pass}`);
       const before = tf.memory().numTensors;
       const counts: number[] = [];
@@ -245,7 +275,7 @@ describe.each(DATABASES)('training on %s', (provider) => {
 });
 
 describe('estimator options', () => {
-  it("scales minimize objectives linearly on [0, reference] for scalarizing estimators, unless told otherwise", async () => {
+  it('scales minimize objectives linearly on [0, reference] for scalarizing estimators, unless told otherwise', async () => {
     const { estimatorOptions } = await import('../../lib/training');
     expect(estimatorOptions(parseTrainConfig({ env: 'hops', algorithm: 'paretopo' }))).toEqual({
       scales: { tool_calls: { kind: 'minmax', lo: 0, hi: 5 } },

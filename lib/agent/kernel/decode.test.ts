@@ -119,11 +119,17 @@ describe('kernel decoder (WebAssembly KV-cache decoding)', () => {
     }
   }
 
-  it('refuses to decode after the training pass took the kernels\' memory', () => {
+  it("refuses to decode after the training pass took the kernels' memory", () => {
     const policy = policyFor({ nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 6, vocabSize: 5 }, 2);
     const dec = createDecoder('kernel', policy, 2);
     dec.step(new Int32Array([1, 2]), new Uint8Array([1, 1]));
-    const r = trunkLossAndGradients(policy, new Int32Array([1, 2, 3, 4]), 2, 2, maskedCrossEntropyLoss(new Int32Array([1, 2, 3, 4]), new Float32Array(4).fill(1)));
+    const r = trunkLossAndGradients(
+      policy,
+      new Int32Array([1, 2, 3, 4]),
+      2,
+      2,
+      maskedCrossEntropyLoss(new Int32Array([1, 2, 3, 4]), new Float32Array(4).fill(1)),
+    );
     expect(r).not.toBeNull();
     expect(() => dec.step(new Int32Array([1, 2]), new Uint8Array([1, 1]))).toThrow(/claimed by another pass/);
     disposePolicy(policy);

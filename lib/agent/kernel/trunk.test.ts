@@ -17,7 +17,6 @@ beforeAll(async () => {
   await initBackend('wasm');
 });
 
-
 describe('trunk kernel (WebAssembly SIMD training pass)', () => {
   it('is loaded in Node', () => {
     expect(['relaxed-simd', 'simd']).toContain(trunkKernelVariant());
@@ -50,7 +49,7 @@ describe('trunk kernel (WebAssembly SIMD training pass)', () => {
 });
 
 describe('trunk kernel input checks', () => {
-  it('gives the logits of the tfjs forward pass (trunkLogits, the KL reference\'s forward)', () => {
+  it("gives the logits of the tfjs forward pass (trunkLogits, the KL reference's forward)", () => {
     for (const [B, T, cfg] of [
       [9, 33, { nLayer: 2, nEmbd: 64, nHead: 4, contextLength: 48, vocabSize: 37 }],
       [3, 5, { nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 6, vocabSize: 5 }],
@@ -82,8 +81,15 @@ describe('gemm kernel', () => {
     const k = trunkKernelExports()!;
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 19 }), fc.integer({ min: 1, max: 27 }), fc.integer({ min: 1, max: 300 }),
-        fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 3 }), fc.integer(),
+        fc.integer({ min: 1, max: 19 }),
+        fc.integer({ min: 1, max: 27 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer(),
         (M, N, K, transA, beta, withBias, relu, pad, seed) => {
           const rng = new Rng(seed);
           const ldb = N + pad;
