@@ -6,16 +6,21 @@
  * with steps 1..5, each once. The run uses the default policy and its shipped
  * warm start.
  *
- * Backend: this Chromium has no WebGPU adapter without --enable-unsafe-webgpu,
- * so the page falls back (and says so) to tfjs's cpu backend. With the flag,
- * SwiftShader's WebGPU adapter exists, but tfjs-webgpu's synchronous readback
- * (dataSync, used throughout lib/agent) crashes this Chromium's GPU process
- * ("Could not find SharedImageBackingFactory … WebGPUSwapBufferProvider"), so
- * the WebGPU run is not tested here yet (see the issue-14 note).
+ * Backend: Chromium runs with --enable-unsafe-webgpu, so navigator.gpu has
+ * SwiftShader's WebGPU adapter here (slow but real) and the page trains on
+ * tfjs-webgpu, reading tensors back only asynchronously (a synchronous read
+ * returns zeros here and then loses this Chromium's WebGPU device). A browser
+ * without navigator.gpu gets the wasm/cpu fallback, said on the same line of
+ * the page.
  */
 import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config';
 
-test.setTimeout(600_000);
+test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
+
+// WebGPU on SwiftShader (a CPU) with asynchronous readback: one to four minutes per step of the
+// default policy on 2 shared cores (see the issue-14 notes), so the whole run takes many minutes.
+test.setTimeout(2_400_000);
 
 const drawnSteps = () => (window.__paretoDrawn ?? []).length;
 
@@ -40,9 +45,7 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
   await page.getByTestId('train-in-browser').click();
   await expect(page).toHaveURL(/\/runs\/r_[^/]+\/train$/, { timeout: 30_000 });
   const runId = page.url().split('/').at(-2)!;
-  await expect(page.getByTestId('trainer-backend')).toContainText(/on WebGPU|No WebGPU adapter in this browser: training on tfjs's (wasm|cpu) backend/, {
-    timeout: 60_000,
-  });
+  await expect(page.getByTestId('trainer-backend')).toContainText('Training in this browser on WebGPU (tfjs).', { timeout: 60_000 });
   await expect(page.getByTestId('trainer-resumed')).toContainText('Started from the warm start', { timeout: 120_000 });
 
   // A second page: the run page as anyone sees it, its hypervolume chart gaining points live.
@@ -50,16 +53,16 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
   await watcher.goto(`/runs/${runId}`);
   await expect(watcher.getByTestId('run-status')).toContainText('running');
   await expect(watcher.getByTestId('run-browser-note')).toBeVisible();
-  await expect.poll(() => watcher.evaluate(drawnSteps), { timeout: 300_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => watcher.evaluate(drawnSteps), { timeout: 900_000 }).toBeGreaterThanOrEqual(1);
   const seen = await watcher.evaluate(drawnSteps);
 
   // Reload the trainer tab once step 3 is logged (its last checkpoint is step 2): it resumes from that checkpoint.
-  await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).run.lastStep ?? 0, { timeout: 300_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).run.lastStep ?? 0, { timeout: 900_000 }).toBeGreaterThanOrEqual(3);
   const stepSeconds = await page.getByTestId('trainer-step-seconds').textContent();
   await page.screenshot({ path: testInfo.outputPath('browser-trainer-before-reload.png'), fullPage: true });
   await page.reload();
   await expect(page.getByTestId('trainer-resumed')).toContainText(/Resumed from the checkpoint of step [2-5]/, { timeout: 120_000 });
-  await expect(page.getByTestId('trainer-phase')).toHaveText('finished', { timeout: 300_000 });
+  await expect(page.getByTestId('trainer-phase')).toHaveText('finished', { timeout: 1_200_000 });
   await page.screenshot({ path: testInfo.outputPath('browser-trainer-finished.png'), fullPage: true });
 
   await expect(watcher.getByTestId('run-status')).toContainText('finished', { timeout: 60_000 });

@@ -52,7 +52,7 @@ async function main() {
   const ids = new Int32Array(B * (T + 1)).map(() => rng.int(0, 23));
   const batch = { B, T: T + 1, ids, targetMask: new Float32Array(B * T).fill(1) };
   const opt = tf.train.adam(1e-3);
-  for (let i = 0; i < 3; i++) supervisedStep(policy, opt, batch, pass);
+  for (let i = 0; i < 3; i++) await supervisedStep(policy, opt, batch, pass);
   const rows = new Map<string, Row>();
   let wall = 0;
   if (f.path === 'kernel') {
@@ -63,7 +63,7 @@ async function main() {
     });
     for (let s = 0; s < f.steps; s++) {
       const t0 = performance.now();
-      supervisedStep(policy, opt, batch, pass);
+      await supervisedStep(policy, opt, batch, pass);
       wall += performance.now() - t0;
     }
     setTrunkProfiler(null);
@@ -75,8 +75,8 @@ async function main() {
   console.log('path: tfjs (backprop.ts)');
   for (let s = 0; s < f.steps; s++) {
     const t0 = performance.now();
-    const info = await tf.profile(() => {
-      supervisedStep(policy, opt, batch, pass);
+    const info = await tf.profile(async () => {
+      await supervisedStep(policy, opt, batch, pass);
     });
     wall += performance.now() - t0;
     for (const k of info.kernels) {

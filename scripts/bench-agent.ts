@@ -64,20 +64,20 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(' ');
 
-function timeTrainStep(config: Partial<PolicyConfig>, B: number, T: number, steps: number, pass: TrainingPass) {
+async function timeTrainStep(config: Partial<PolicyConfig>, B: number, T: number, steps: number, pass: TrainingPass) {
   const policy = createPolicy({ ...config, contextLength: Math.max(config.contextLength ?? 0, T + 1) }, 0);
   const rng = new Rng(1);
   const ids = new Int32Array(B * (T + 1)).map(() => rng.int(0, policy.config.vocabSize - 1));
   const batch = { B, T: T + 1, ids, targetMask: new Float32Array(B * T).fill(1) };
   const opt = tf.train.adam(1e-3);
-  for (let i = 0; i < 3; i++) supervisedStep(policy, opt, batch, pass);
+  for (let i = 0; i < 3; i++) await supervisedStep(policy, opt, batch, pass);
   const before = tf.memory().numTensors;
   const ms: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
     const c0 = cpuMs();
-    supervisedStep(policy, opt, batch, pass);
+    await supervisedStep(policy, opt, batch, pass);
     ms.push(performance.now() - t0);
     cpu.push(cpuMs() - c0);
   }
@@ -100,18 +100,18 @@ interface SamplingResult {
  * the decoders; every round samples the same prompts from the same seed, so
  * each decoder's rollouts are the same every round and are compared.
  */
-function timeSampling(config: Partial<PolicyConfig>, batch: number, reps: number): Record<DecoderKind, SamplingResult> & { identical: boolean } {
+async function timeSampling(config: Partial<PolicyConfig>, batch: number, reps: number): Promise<Record<DecoderKind, SamplingResult> & { identical: boolean }> {
   const env = getEnv('calc', { seed: 0 });
   const policy = createPolicy({ ...config, vocabSize: env.vocab.size }, 0);
   const prompts = env.samplePrompts('train', batch, new Rng(2));
   const kinds: DecoderKind[] = ['tfjs', 'kernel'];
-  for (const decoder of kinds) sampleRollouts(policy, env, prompts.slice(0, 8), { rng: new Rng(3), temperature: 1, decoder });
+  for (const decoder of kinds) await sampleRollouts(policy, env, prompts.slice(0, 8), { rng: new Rng(3), temperature: 1, decoder });
   const times: Record<DecoderKind, number[]> = { tfjs: [], kernel: [] };
   const last: Partial<Record<DecoderKind, Trajectory[]>> = {};
   for (let r = 0; r < reps; r++)
     for (const decoder of kinds) {
       const t0 = performance.now();
-      last[decoder] = sampleRollouts(policy, env, prompts, { rng: new Rng(3), temperature: 1, decoder });
+      last[decoder] = await sampleRollouts(policy, env, prompts, { rng: new Rng(3), temperature: 1, decoder });
       times[decoder].push(performance.now() - t0);
     }
   disposePolicy(policy);
@@ -220,11 +220,11 @@ async function main() {
   const py = f.noTorch ? null : findTorchPython();
   const blasDirs = py ? openBlasDirs() : [];
   // rounds alternate tfjs and torch so both see the same background load
-  const tfjsRounds: ReturnType<typeof timeTrainStep>[] = [];
+  const tfjsRounds: Awaited<ReturnType<typeof timeTrainStep>>[] = [];
   const torchRounds: TorchResult[] = [];
   let leaked = 0;
   for (let round = 0; round < f.rounds; round++) {
-    const t = timeTrainStep({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead, vocabSize: r.vocab }, r.batch, r.tokens, f.steps, f.path as TrainingPass);
+    const t = await timeTrainStep({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead, vocabSize: r.vocab }, r.batch, r.tokens, f.steps, f.path as TrainingPass);
     tfjsRounds.push(t);
     leaked += t.leaked;
     if (py && blasDirs.length) torchRounds.push(torchReference(py, f.steps, blasDirs[0]));
@@ -237,11 +237,11 @@ async function main() {
   );
   const d = DEFAULT_POLICY_CONFIG;
   const T = d.contextLength - 1;
-  const def = timeTrainStep({}, 64, T, Math.max(3, Math.round(f.steps / 2)), f.path as TrainingPass);
+  const def = await timeTrainStep({}, 64, T, Math.max(3, Math.round(f.steps / 2)), f.path as TrainingPass);
   console.log(
     `train step, default (L${d.nLayer} C${d.nEmbd} H${d.nHead} ctx${d.contextLength}, 64x${T} tokens, V${d.vocabSize}): ${def.medianMs.toFixed(1)} ms, ${def.tokensPerSecond.toFixed(0)} tokens/s`,
   );
-  const samplingRow = (label: string, s: ReturnType<typeof timeSampling>) => {
+  const samplingRow = (label: string, s: Awaited<ReturnType<typeof timeSampling>>) => {
     for (const d of ['tfjs', 'kernel'] as const)
       console.log(
         `sampling, ${label}, decoder ${d.padEnd(6)}: ${s[d].ms.toFixed(1)} ms, ${s[d].tokensPerSecond.toFixed(0)} generated tokens/s (${s[d].generated} tokens, median of 3 rounds)`,
@@ -250,22 +250,22 @@ async function main() {
       `sampling, ${label}: kernel decoder ${(s.tfjs.ms / s.kernel.ms).toFixed(2)}x faster than tfjs in this run; identical tokens: ${s.identical ? 'yes' : 'NO'}`,
     );
   };
-  const s256 = timeSampling({}, 256, 3);
+  const s256 = await timeSampling({}, 256, 3);
   samplingRow('default size, 256 rollouts with KV cache + tool execution', s256);
-  const sRef = timeSampling({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead }, 64, 3);
+  const sRef = await timeSampling({ nLayer: r.nLayer, nEmbd: r.nEmbd, nHead: r.nHead }, 64, 3);
   samplingRow('reference size, 64 rollouts', sRef);
 
   // ---- one RL step of the default trainer config, by phase, main's path (tfjs) and this one's (kernel) side by side
   const config = TrainConfigSchema.parse({});
   const env = getEnv(config.env, { seed: 0 });
   const tw = performance.now();
-  const warm = warmStart(env, { seed: 0, steps: f.warmSteps, config: config.policy });
+  const warm = await warmStart(env, { seed: 0, steps: f.warmSteps, config: config.policy });
   console.log(
     `\nRL step, default config (${config.env}, ${config.algorithm}, ${config.promptsPerStep}x${config.groupSize} rollouts, maxTokens ${config.maxTokens}, klCoef ${config.klCoef}), from a ${f.warmSteps}-step warm start (${((performance.now() - tw) / 1000).toFixed(1)} s), median over ${f.rounds} rounds x ${f.rlSteps} steps, paths alternating:`,
   );
   const rl: Record<RlPath, RlTiming[]> = { tfjs: [], kernel: [] };
   for (let round = 0; round < f.rounds; round++)
-    for (const p of ['tfjs', 'kernel'] as const) rl[p].push(...timeRlSteps(warm.policy, env, config, p, f.rlSteps));
+    for (const p of ['tfjs', 'kernel'] as const) rl[p].push(...(await timeRlSteps(warm.policy, env, config, p, f.rlSteps)));
   disposePolicy(warm.policy);
   const phases = [...RL_PHASES, 'total'] as const;
   console.log(`  ${'path'.padEnd(8)}${phases.map((ph) => ph.padStart(11)).join('')}   (ms, median per phase)`);

@@ -21,7 +21,7 @@ for (const envName of ENV_NAMES) {
   const t0 = Date.now();
   const warm = await loadOrTrainWarmStart(env, inProcessCheckpoints, { seed: 0 });
   const row = await getCheckpointByName(warm.name);
-  fs.writeFileSync(path.join(SEED_DIR, `${warm.name}.bin`), serializeWeights(warm.policy));
+  fs.writeFileSync(path.join(SEED_DIR, `${warm.name}.bin`), await serializeWeights(warm.policy));
   fs.writeFileSync(path.join(SEED_DIR, `${warm.name}.json`), JSON.stringify({ name: warm.name, step: row?.step ?? 0, meta: row?.meta ?? {} }, null, 2) + '\n');
   keep.add(warm.name);
   console.log(`${envName}: ${warm.name} (${warm.cached ? 'from the database' : `trained in ${((Date.now() - t0) / 1000).toFixed(0)} s`})`);

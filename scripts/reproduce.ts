@@ -65,15 +65,15 @@ async function child(task: Task): Promise<unknown> {
       const w = await loadOrTrainWarmStart(env, inProcessCheckpoints, { seed: task.seed });
       // The base policy's and the oracle's points on the runs' test subset (references of the report).
       const { evaluate } = await import('../lib/agent');
-      const point = (mode: 'base' | 'oracle') => {
-        const r = evaluate(w.policy, env, 'test', { n: task.evalSize, seed: task.evalSeed, policyMode: mode, greedy: true });
+      const point = async (mode: 'base' | 'oracle') => {
+        const r = await evaluate(w.policy, env, 'test', { n: task.evalSize, seed: task.evalSeed, policyMode: mode, greedy: true });
         // The paper table's (accuracy, tool calls) pair, by objective name.
         const [acc, calls] = ['accuracy', 'tool_calls'].map((n) => env.objectives.findIndex((o) => o.name === n));
         const buckets: Record<string, { accuracy: number; toolCalls: number }> = {};
         for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { accuracy: b.objectives[acc], toolCalls: b.objectives[calls] };
         return { accuracy: r.objectives[acc], toolCalls: r.objectives[calls], buckets };
       };
-      const ref: SeedReference = { env: task.env, seed: task.seed, base: point('base'), oracle: point('oracle') };
+      const ref: SeedReference = { env: task.env, seed: task.seed, base: await point('base'), oracle: await point('oracle') };
       disposePolicy(w.policy);
       return { cached: w.cached, seconds: w.seconds, ref };
     }

@@ -37,11 +37,23 @@ interface AdamInternals {
 
 const hostCopies = new WeakMap<tf.Variable, { dataId: object; data: Float32Array }>();
 
-/** Host copy of a variable's value (cached while it holds what was last written here); do not modify it. */
+/**
+ * Host copy of a variable's value (cached while it holds what was last written here); do not modify it.
+ * Synchronous: for the WebAssembly kernels (Node); on WebGPU use hostValueAsync.
+ */
 export function hostValue(v: tf.Variable): Float32Array {
   const c = hostCopies.get(v);
   if (c && c.dataId === v.dataId) return c.data;
   const data = v.dataSync() as Float32Array;
+  hostCopies.set(v, { dataId: v.dataId, data });
+  return data;
+}
+
+/** hostValue read back with `await data()` when not cached (a synchronous read from WebGPU loses the device in Chromium). */
+export async function hostValueAsync(v: tf.Variable): Promise<Float32Array> {
+  const c = hostCopies.get(v);
+  if (c && c.dataId === v.dataId) return c.data;
+  const data = (await v.data()) as Float32Array;
   hostCopies.set(v, { dataId: v.dataId, data });
   return data;
 }
@@ -72,9 +84,10 @@ function asAdam(o: tf.Optimizer): AdamInternals | null {
 
 /**
  * One optimizer step: vars[i] -= update(grads[i]). Gradients are host arrays
- * (e.g. from dataSync) in the variables' shapes.
+ * (e.g. from `await data()`) in the variables' shapes. Host copies not cached
+ * yet (the first step) are read back with `await data()`.
  */
-export function applyAdam(optimizer: tf.Optimizer, vars: tf.Variable[], grads: Float32Array[]): void {
+export async function applyAdam(optimizer: tf.Optimizer, vars: tf.Variable[], grads: Float32Array[]): Promise<void> {
   const a = asAdam(optimizer);
   if (!a) {
     const named = vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }));
@@ -83,11 +96,11 @@ export function applyAdam(optimizer: tf.Optimizer, vars: tf.Variable[], grads: F
     return;
   }
   const { learningRate: lr, beta1: b1, beta2: b2, epsilon: eps } = a;
-  const accB1 = hostValue(a.accBeta1)[0];
-  const accB2 = hostValue(a.accBeta2)[0];
+  const accB1 = (await hostValueAsync(a.accBeta1))[0];
+  const accB2 = (await hostValueAsync(a.accBeta2))[0];
   const c1 = 1 / Math.fround(1 - accB1);
   const c2 = 1 / Math.fround(1 - accB2);
-  vars.forEach((v, i) => {
+  for (const [i, v] of vars.entries()) {
     if (a.accumulatedFirstMoment[i] == null)
       a.accumulatedFirstMoment[i] = { originalName: `${v.name}/m`, variable: tf.tidy(() => tf.variable(tf.zerosLike(v), false)) };
     if (a.accumulatedSecondMoment[i] == null)
@@ -95,9 +108,9 @@ export function applyAdam(optimizer: tf.Optimizer, vars: tf.Variable[], grads: F
     const mVar = a.accumulatedFirstMoment[i].variable;
     const vVar = a.accumulatedSecondMoment[i].variable;
     const g = grads[i];
-    const theta = hostValue(v);
-    const m = hostValue(mVar);
-    const s = hostValue(vVar);
+    const theta = await hostValueAsync(v);
+    const m = await hostValueAsync(mVar);
+    const s = await hostValueAsync(vVar);
     const n = theta.length;
     const theta2 = new Float32Array(n);
     const m2 = new Float32Array(n);
@@ -113,7 +126,7 @@ export function applyAdam(optimizer: tf.Optimizer, vars: tf.Variable[], grads: F
     write(mVar, m2);
     write(vVar, s2);
     write(v, theta2);
-  });
+  }
   write(a.accBeta1, Float32Array.of(accB1 * b1));
   write(a.accBeta2, Float32Array.of(accB2 * b2));
   a.incrementIterations();

@@ -53,11 +53,11 @@ describe('policy', () => {
     disposePolicy(policy);
   });
 
-  it('sampling-time log-probs equal teacher-forced log-probs', () => {
+  it('sampling-time log-probs equal teacher-forced log-probs', async () => {
     const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 2);
     const rng = new Rng(3);
-    const trajs = sampleRollouts(policy, env, env.samplePrompts('train', 6, rng), { groupSize: 2, temperature: 1, rng, maxTokens: 20 });
-    const lp = trajectoryLogprobs(policy, trajs);
+    const trajs = await sampleRollouts(policy, env, env.samplePrompts('train', 6, rng), { groupSize: 2, temperature: 1, rng, maxTokens: 20 });
+    const lp = await trajectoryLogprobs(policy, trajs);
     let checked = 0;
     trajs.forEach((t, b) => {
       for (let i = 0; i < t.tokens.length; i++)
@@ -72,86 +72,87 @@ describe('policy', () => {
     disposePolicy(policy);
   });
 
-  it('is deterministic under a seed', () => {
-    const run = () => {
+  it('is deterministic under a seed', async () => {
+    const run = async () => {
       const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 4);
       const rng = new Rng(5);
-      const t = sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { groupSize: 2, rng, maxTokens: 16 });
+      const t = await sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { groupSize: 2, rng, maxTokens: 16 });
       disposePolicy(policy);
       return t.map((x) => x.text);
     };
-    expect(run()).toEqual(run());
+    expect(await run()).toEqual(await run());
   });
 
-  it('save/load round trip gives identical outputs', () => {
+  it('save/load round trip gives identical outputs', async () => {
     const a = createPolicy({ ...small, vocabSize: env.vocab.size }, 6);
     const b = createPolicy({ ...small, vocabSize: env.vocab.size }, 7);
     const ids = tf.tensor2d([[1, 8, 9, 20, 10, 23]], [1, 6], 'int32');
     const la = tf.tidy(() => forward(a, ids).dataSync());
     expect(tf.tidy(() => forward(b, ids).dataSync())).not.toEqual(la);
-    loadWeights(b, serializeWeights(a));
+    loadWeights(b, await serializeWeights(a));
     expect(tf.tidy(() => forward(b, ids).dataSync())).toEqual(la);
-    const c = policyFromWeights(serializeWeights(a));
+    const c = policyFromWeights(await serializeWeights(a));
     expect(c.config).toEqual(a.config);
     expect(tf.tidy(() => forward(c, ids).dataSync())).toEqual(la);
-    expect(() => loadWeights(createPolicy({ ...small, nEmbd: 16, vocabSize: env.vocab.size }), serializeWeights(a))).toThrow(/config mismatch/);
+    const blob = await serializeWeights(a);
+    expect(() => loadWeights(createPolicy({ ...small, nEmbd: 16, vocabSize: env.vocab.size }), blob)).toThrow(/config mismatch/);
     ids.dispose();
     [a, b, c].forEach(disposePolicy);
   });
 
   for (const pass of TRAINING_PASSES)
-    it(`does not leak tensors across training, RL and sampling steps (${pass} pass)`, () => {
+    it(`does not leak tensors across training, RL and sampling steps (${pass} pass)`, async () => {
       const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 8);
-      const ref = policyFromWeights(serializeWeights(policy));
+      const ref = policyFromWeights(await serializeWeights(policy));
       const opt = tf.train.adam(1e-3);
       const rng = new Rng(9);
       const traces = env.samplePrompts('train', 8, rng).map((p) => env.warmStartTrace(p, rng));
-      const run = () => {
-        supervisedStep(policy, opt, packBatch(traces, 48), pass);
-        const trajs = sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { groupSize: 2, rng, maxTokens: 12 });
+      const run = async () => {
+        await supervisedStep(policy, opt, packBatch(traces, 48), pass);
+        const trajs = await sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { groupSize: 2, rng, maxTokens: 12 });
         const adv = trajs.map((t) => Float32Array.from(t.tokens, () => rng.normal()));
-        const s = policyGradientStep(policy, opt, trajs, adv, { clipEps: 0.2, klCoef: 0.1, refPolicy: ref, pass });
+        const s = await policyGradientStep(policy, opt, trajs, adv, { clipEps: 0.2, klCoef: 0.1, refPolicy: ref, pass });
         expect(Number.isFinite(s.loss) && Number.isFinite(s.kl) && Number.isFinite(s.entropy)).toBe(true);
         expect(s.clipFraction).toBeGreaterThanOrEqual(0);
       };
-      run();
-      run();
+      await run();
+      await run();
       const n0 = tf.memory().numTensors;
-      for (let i = 0; i < 3; i++) run();
+      for (let i = 0; i < 3; i++) await run();
       expect(tf.memory().numTensors).toBe(n0);
     });
 
-  it('policyGradientStep raises the log-prob of positively-advantaged tokens; first step has ratio 1', () => {
+  it('policyGradientStep raises the log-prob of positively-advantaged tokens; first step has ratio 1', async () => {
     const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 10);
     const opt = tf.train.adam(1e-2);
     const rng = new Rng(11);
-    const trajs = sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { rng, maxTokens: 10 });
+    const trajs = await sampleRollouts(policy, env, env.samplePrompts('train', 4, rng), { rng, maxTokens: 10 });
     const adv = trajs.map((t) => Float32Array.from(t.tokens, () => 1));
-    const before = trajectoryLogprobs(policy, trajs);
-    const s = policyGradientStep(policy, opt, trajs, adv, {});
+    const before = await trajectoryLogprobs(policy, trajs);
+    const s = await policyGradientStep(policy, opt, trajs, adv, {});
     expect(s.clipFraction).toBe(0);
     expect(s.loss).toBeCloseTo(-1, 3); // ratio 1 everywhere on the first step
-    const after = trajectoryLogprobs(policy, trajs);
+    const after = await trajectoryLogprobs(policy, trajs);
     const sum = (xs: Float32Array[]) => xs.reduce((a, x, b) => a + x.reduce((c, v, i) => c + (trajs[b].sources[i] === SRC_POLICY ? v : 0), 0), 0);
     expect(sum(after)).toBeGreaterThan(sum(before));
     disposePolicy(policy);
   });
 
-  it('never-call never calls and always-call calls on every question', () => {
+  it('never-call never calls and always-call calls on every question', async () => {
     const policy = createPolicy({ ...small, vocabSize: env.vocab.size }, 12);
-    const never = evaluate(policy, env, 'test', { n: 16, policyMode: 'never-call', greedy: false, batchSize: 16 });
+    const never = await evaluate(policy, env, 'test', { n: 16, policyMode: 'never-call', greedy: false, batchSize: 16 });
     const calls = env.objectives.findIndex((o) => o.name === 'tool_calls');
     expect(never.objectives[calls]).toBe(0);
-    const always = evaluate(policy, env, 'test', { n: 16, policyMode: 'always-call', greedy: false, batchSize: 16 });
+    const always = await evaluate(policy, env, 'test', { n: 16, policyMode: 'always-call', greedy: false, batchSize: 16 });
     for (const t of always.trajectories) expect(t.objectives[calls]).toBeGreaterThan(0);
     disposePolicy(policy);
   });
 
-  it('oracle calls exactly at the decision points of the steps the env marks, and never answers before them', () => {
+  it('oracle calls exactly at the decision points of the steps the env marks, and never answers before them', async () => {
     for (const name of ['calc', 'hops'] as const) {
       const e = getEnv(name, { seed: 0 });
       const policy = createPolicy({ ...small, vocabSize: e.vocab.size }, 13);
-      const r = evaluate(policy, e, 'test', { n: 24, policyMode: 'oracle', greedy: false, batchSize: 24 });
+      const r = await evaluate(policy, e, 'test', { n: 24, policyMode: 'oracle', greedy: false, batchSize: 24 });
       for (const t of r.trajectories) {
         const plan = e.toolPlan(t.prompt);
         // replay: a decision point follows the prompt or a finished step (STEP outside a call)

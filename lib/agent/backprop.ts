@@ -34,11 +34,12 @@ const LN_EPS = 1e-5;
 
 type T2 = tf.Tensor2D;
 
-interface LnSaved {
+type LnSaved = {
+  // a type, not an interface: tf.tidy returns it (a TensorContainer)
   xhat: T2; // [N,C]
   rstd: T2; // [N,1]
   g: tf.Tensor1D;
-}
+};
 
 function lnForward(x: T2, g: tf.Tensor1D, b: tf.Tensor1D): { y: T2; saved: LnSaved } {
   const mean = tf.mean(x, -1, true); // [N,1]
@@ -69,12 +70,12 @@ function linearBackward(x: T2, w: T2, dy: T2): { dx: T2; dw: T2; db: tf.Tensor1D
   return { dx: tf.matMul(dy, transpose2d(w)) as T2, dw, db };
 }
 
-interface AttnSaved {
+type AttnSaved = {
   q: tf.Tensor3D; // [T,G,D] time-major
   k: tf.Tensor3D;
   v: tf.Tensor3D;
   p: tf.Tensor3D; // [T_i,G,T_j]
-}
+};
 
 /** Time-major attention: qkv [N,3C] (rows t·B+b) -> o [N,C] (same rows). */
 function attnForward(qkv: T2, T: number, B: number, H: number): { o: T2; saved: AttnSaved } {
@@ -107,15 +108,18 @@ function attnBackward(dout: T2, { q, k, v, p }: AttnSaved, T: number, B: number,
  * arrays) for token inputs `ids` [B,T] (row-major, batch-major) and a loss of
  * the batch-major logits [B·T, V]. `pass`: the WebAssembly kernel where it
  * covers the config (default), or this tfjs pass (training-pass.ts). No tensors leak.
+ * The tfjs pass reads the logits and the gradients back with `await data()`
+ * (a synchronous read from WebGPU loses the device in Chromium): the forward
+ * and the backward are two tidies around the host loss.
  */
-export function lossAndGradients(
+export async function lossAndGradients(
   policy: Policy,
   ids: Int32Array,
   B: number,
   T: number,
   lossOfLogits: LogitsLoss,
   pass: TrainingPass = 'kernel',
-): { loss: number; grads: Float32Array[] } {
+): Promise<{ loss: number; grads: Float32Array[] }> {
   const c = policy.config;
   const C = c.nEmbd;
   const H = c.nHead;
@@ -141,9 +145,8 @@ export function lossAndGradients(
       ohT[tok * N + r] = 1;
       ohT[(V + t) * N + r] = 1;
     }
-  const out = tf.tidy(() => {
-    const grads = new Map<string, tf.Tensor>();
-    // ---- forward
+  // ---- forward: logits and what the backward needs, kept past the tidy until the backward is built
+  const fwd = tf.tidy(() => {
     const x0 = tf.matMul(tf.tensor2d(oh, [N, K]), tf.concat([P2('wte'), P2('wpe')], 0) as T2); // [N,C]
     const layers: {
       x: T2;
@@ -172,10 +175,14 @@ export function lossAndGradients(
     const { y: hf, saved: lnf } = lnForward(x, P1('lnf.g'), P1('lnf.b')); // [N,C]
     const logitsTm = tf.matMul(hf, P2('head.w')) as T2; // [N,V] time-major
     const logits = tf.transpose(logitsTm.reshape([T, B, V]), [1, 0, 2]).reshape([N, V]) as T2; // [N,V] batch-major
-    const dl = new Float32Array(N * V);
-    const loss = tf.scalar(lossOfLogits(logits.dataSync() as Float32Array, N, V, dl));
+    return { logits, hf, lnf, layers };
+  });
+  const { hf, lnf, layers } = fwd;
+  const dl = new Float32Array(N * V); // dLoss/dlogits [N,V], written by the host loss
+  // ---- backward
+  const backward = () => {
+    const grads = new Map<string, tf.Tensor>();
     const dLogits = tf.tensor2d(dl, [N, V]);
-    // ---- backward
     const dlTm = tf.transpose(dLogits.reshape([B, T, V]), [1, 0, 2]).reshape([N, V]) as T2; // [N,V]
     grads.set('head.w', tf.matMul(transpose2d(hf), dlTm)); // [C,V]
     const dlnf = lnBackward(tf.matMul(dlTm, transpose2d(P2('head.w'))) as T2, lnf);
@@ -212,10 +219,26 @@ export function lossAndGradients(
     }
     const dEmb = tf.matMul(tf.tensor2d(ohT, [K, N]), dx); // [V+Tmax,C]
     grads.set('wte', dEmb.slice([0, 0], [V, C])).set('wpe', dEmb.slice([V, 0], [Tmax, C]));
-    return { loss: loss as tf.Scalar, grads: [...policy.params.keys()].map((name) => grads.get(name)!) };
-  });
-  const grads = out.grads.map((g) => g.dataSync() as Float32Array);
-  const loss = out.loss.dataSync()[0];
-  tf.dispose([out.loss, ...out.grads]);
-  return { loss, grads };
+    return [...policy.params.keys()].map((name) => grads.get(name)!);
+  };
+  let loss: number;
+  let gradTensors: tf.Tensor[];
+  try {
+    loss = Math.fround(lossOfLogits((await fwd.logits.data()) as Float32Array, N, V, dl)); // float32, as a tfjs scalar read back
+    gradTensors = tf.tidy(backward);
+  } finally {
+    // the forward's own tensors (LnSaved.g is the policy's variable: not disposed)
+    const saved = (ln: LnSaved) => [ln.xhat, ln.rstd];
+    tf.dispose([
+      fwd.logits,
+      hf,
+      ...saved(lnf),
+      ...layers.flatMap((L) => [L.x, ...saved(L.ln1), L.h, L.att.q, L.att.k, L.att.v, L.att.p, L.o, L.x1, ...saved(L.ln2), L.h2, L.f]),
+    ]);
+  }
+  try {
+    return { loss, grads: (await Promise.all(gradTensors.map((g) => g.data()))) as Float32Array[] };
+  } finally {
+    tf.dispose(gradTensors);
+  }
 }

@@ -22,8 +22,11 @@ export interface Decoder {
    * token after it. Rows b with active[b] = 0 are sequences whose logits are
    * no longer needed (finished): a decoder may skip them, and their rows of
    * the result are then unspecified. The array is valid until the next call.
+   * The tfjs decoder reads its logits back asynchronously (a promise): a
+   * synchronous read from WebGPU loses the device in Chromium; the kernel
+   * decoder answers at once (no promise, no microtask on the Node hot path).
    */
-  step(ids: Int32Array, active: Uint8Array): Float32Array;
+  step(ids: Int32Array, active: Uint8Array): Float32Array | Promise<Float32Array>;
   dispose(): void;
 }
 
@@ -35,13 +38,15 @@ export function createDecoder(kind: DecoderKind, policy: Policy, B: number): Dec
 function createTfjsDecoder(policy: Policy): Decoder {
   const cache = emptyCache();
   return {
-    step(ids) {
+    async step(ids) {
       const idsT = tf.tensor1d(ids, 'int32'); // [B]
       const logitsT = decodeStep(policy, idsT, cache); // [B,V]
       idsT.dispose();
-      const logits = logitsT.dataSync() as Float32Array;
-      logitsT.dispose();
-      return logits;
+      try {
+        return (await logitsT.data()) as Float32Array;
+      } finally {
+        logitsT.dispose();
+      }
     },
     dispose() {
       disposeCache(cache);

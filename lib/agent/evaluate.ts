@@ -50,7 +50,7 @@ export function generatedTokens(env: Pick<ToolEnv, 'objectives'>, ts: readonly P
   return ts.reduce((a, t) => a + t.objectives[k], 0);
 }
 
-export function evaluate(policy: Policy, env: ToolEnv, split: Split, opts: EvaluateOptions = {}): EvaluationResult {
+export async function evaluate(policy: Policy, env: ToolEnv, split: Split, opts: EvaluateOptions = {}): Promise<EvaluationResult> {
   const n = opts.n ?? 512;
   const batchSize = opts.batchSize ?? 256;
   const policyMode = opts.policyMode ?? 'base';
@@ -61,12 +61,12 @@ export function evaluate(policy: Policy, env: ToolEnv, split: Split, opts: Evalu
   const t0 = performance.now();
   for (let i = 0; i < prompts.length; i += batchSize) {
     trajectories.push(
-      ...sampleRollouts(policy, env, prompts.slice(i, i + batchSize), {
+      ...(await sampleRollouts(policy, env, prompts.slice(i, i + batchSize), {
         rng: sampler,
         policyMode,
         greedy: opts.greedy ?? true,
         decoder: opts.decoder,
-      }),
+      })),
     );
     opts.onProgress?.(trajectories.length, n);
   }

@@ -5,16 +5,19 @@
  *   await initBackend();                       // wasm in Node, webgpu in a browser with navigator.gpu
  *   const env = getEnv('calc', { seed: 0 });   // from lib/envs
  *   const { policy } = await loadOrTrainWarmStart(env, { seed: 0 });   // cached named checkpoint
- *   const ref = policyFromWeights(serializeWeights(policy));           // frozen copy for the KL term
- *   const trajs = sampleRollouts(policy, env, env.samplePrompts('train', 32, rng),
- *                                { groupSize: 8, temperature: 1, rng, maxTokens: 40 });
+ *   const ref = policyFromWeights(await serializeWeights(policy));     // frozen copy for the KL term
+ *   const trajs = await sampleRollouts(policy, env, env.samplePrompts('train', 32, rng),
+ *                                      { groupSize: 8, temperature: 1, rng, maxTokens: 40 });
  *   // trajs[i]: tokens, sources (prompt/policy/tool), isAction (call tokens),
  *   //           logprobs (sampling time), text, objectives (env.objectives order), bucket
  *   const optimizer = tf.train.adam(1e-4);
- *   policyGradientStep(policy, optimizer, trajs, advantages /* per token, aligned with tokens *\/,
- *                      { clipEps: 0.2, klCoef: 0.02, refPolicy: ref });  // -> { loss, kl, entropy, clipFraction }
- *   evaluate(policy, env, 'test', { n: 512, policyMode: 'never-call', greedy: true });
+ *   await policyGradientStep(policy, optimizer, trajs, advantages /* per token, aligned with tokens *\/,
+ *                            { clipEps: 0.2, klCoef: 0.02, refPolicy: ref });  // -> { loss, kl, entropy, clipFraction }
+ *   await evaluate(policy, env, 'test', { n: 512, policyMode: 'never-call', greedy: true });
  *
+ * Everything that reads tensors back is asynchronous (`await t.data()`, never
+ * `dataSync`): a synchronous read from WebGPU returns zeros in Chromium here
+ * and then loses the device.
  * Every function that allocates tensors disposes them; callers own Policy
  * objects (disposePolicy) and optimizers.
  */

@@ -129,7 +129,7 @@ describe('ops', () => {
 });
 
 describe('applyAdam', () => {
-  it('takes the same steps as tf.AdamOptimizer.applyGradients and keeps its state in the optimizer', () => {
+  it('takes the same steps as tf.AdamOptimizer.applyGradients and keeps its state in the optimizer', async () => {
     const rng = new Rng(3);
     const shapes = [[3, 4], [5], [1]];
     const mk = () => shapes.map((s, i) => tf.variable(rand(new Rng(i), s), true, `adamtest${Math.random()}`));
@@ -143,7 +143,7 @@ describe('applyAdam', () => {
       const named = a.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }));
       oa.applyGradients(named);
       tf.dispose(named.map((x) => x.tensor));
-      applyAdam(ob, b, grads);
+      await applyAdam(ob, b, grads);
     }
     a.forEach((v, i) =>
       tf.tidy(() => {
@@ -159,7 +159,7 @@ describe('applyAdam', () => {
     );
     // a loaded/assigned value is picked up (the host cache is keyed by the tensor the variable holds)
     b[0].assign(tf.zerosLike(b[0]));
-    applyAdam(
+    await applyAdam(
       ob,
       b,
       shapes.map((s) => new Float32Array(s.reduce((x, y) => x * y, 1))),
@@ -177,11 +177,11 @@ describe('lossAndGradients (hand-written backward)', () => {
     [2, 1, { nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 4, vocabSize: 5 }],
     [5, 16, { nLayer: 1, nEmbd: 16, nHead: 1, contextLength: 16, vocabSize: 24 }],
   ] as const) {
-    it(`matches tf.variableGrads through model.ts forward (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead})`, () => {
+    it(`matches tf.variableGrads through model.ts forward (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead})`, async () => {
       const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = (logits: tf.Tensor2D) => maskedCrossEntropy(logits, tf.tensor1d(targets, 'int32'), tf.tensor1d(w));
       // the tfjs pass; kernel/trunk.test.ts compares the WebAssembly one with it
-      const fast = lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w), 'tfjs');
+      const fast = await lossAndGradients(policy, ids, B, T, maskedCrossEntropyLoss(targets, w), 'tfjs');
       const vars = [...policy.params.values()];
       const ref = tf.tidy(() => tf.variableGrads(() => lossOf(forward(policy, tf.tensor2d(ids, [B, T], 'int32'))), vars));
       expect(fast.loss).toBeCloseTo(ref.value.dataSync()[0], 5);

@@ -50,6 +50,15 @@ export interface PolicyGradientStats {
   clipFraction: number;
 }
 
+/** The values of a tensor the caller hands over (disposed here), read back asynchronously (WebGPU: never `dataSync`). */
+async function readBack(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
+
 /** Log-probabilities [N] of `targets` under logits/temperature, with the full log-softmax [N,V]. */
 function tokenLogprobs(logits: tf.Tensor2D, targets: tf.Tensor1D, temperature: number) {
   const logp = tf.logSoftmax(temperature === 1 ? logits : tf.div(logits, temperature)) as tf.Tensor2D; // [N,V]
@@ -62,12 +71,14 @@ function tokenLogprobs(logits: tf.Tensor2D, targets: tf.Tensor1D, temperature: n
  * (index i = log p(tokens[i] | tokens[<i]); 0 at index 0). Used to check that
  * sampling-time log-probs match the training graph, and by trainers.
  */
-export function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperature = 1): Float32Array[] {
+export async function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperature = 1): Promise<Float32Array[]> {
   const batch = packBatch(trajs, policy.config.contextLength);
-  const flat = tf.tidy(() => {
-    const { inputs, targets } = inputsAndTargets(batch);
-    return tokenLogprobs(forward(policy, inputs), targets, temperature).picked.dataSync() as Float32Array;
-  });
+  const flat = await readBack(
+    tf.tidy(() => {
+      const { inputs, targets } = inputsAndTargets(batch);
+      return tokenLogprobs(forward(policy, inputs), targets, temperature).picked;
+    }),
+  );
   return trajs.map((t, b) => {
     const out = new Float32Array(t.tokens.length);
     for (let i = 1; i < t.tokens.length && i < batch.T; i++) out[i] = flat[b * (batch.T - 1) + i - 1];
@@ -80,15 +91,17 @@ export function trajectoryLogprobs(policy: Policy, trajs: Trajectory[], temperat
  * reference): the forward pass of the WebAssembly kernels where the training
  * pass uses them (kernel/trunk.ts), else the tfjs forward; the same maths.
  */
-function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number, pass: TrainingPass): Float32Array {
+async function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: number, pass: TrainingPass): Promise<Float32Array> {
   const { inputs, targets } = hostInputsAndTargets(batch);
   const N = inputs.length;
   const logits = pass === 'kernel' ? trunkLogits(policy, inputs, batch.B, batch.T - 1) : null; // [N,V] or null
   if (!logits) {
-    return tf.tidy(() => {
-      const t = inputsAndTargets(batch);
-      return tokenLogprobs(forward(policy, t.inputs), t.targets, temperature).picked.dataSync() as Float32Array; // [N]
-    });
+    return readBack(
+      tf.tidy(() => {
+        const t = inputsAndTargets(batch);
+        return tokenLogprobs(forward(policy, t.inputs), t.targets, temperature).picked; // [N]
+      }),
+    );
   }
   const V = policy.config.vocabSize;
   const out = new Float32Array(N);
@@ -103,13 +116,13 @@ function referenceLogprobs(policy: Policy, batch: TokenBatch, temperature: numbe
   return out;
 }
 
-export function policyGradientStep(
+export async function policyGradientStep(
   policy: Policy,
   optimizer: tf.Optimizer,
   batch: Trajectory[],
   perTokenAdvantages: ArrayLike<number>[],
   opts: PolicyGradientOptions = {},
-): PolicyGradientStats {
+): Promise<PolicyGradientStats> {
   const clipEps = opts.clipEps ?? 0.2;
   const klCoef = opts.klCoef ?? 0;
   const temperature = opts.temperature ?? 1;
@@ -125,9 +138,9 @@ export function policyGradientStep(
   const stats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
   let loss = 0;
   let acc: Float32Array[] | null = null;
-  parts.forEach((part, k) => {
+  for (const [k, part] of parts.entries()) {
     const share = total > 0 ? weights[k] / total : k === 0 ? 1 : 0; // no policy token at all: one zero-gradient update, as unsplit
-    if (share === 0) return;
+    if (share === 0) continue;
     const packed = packedParts[k];
     const { B, T } = packed;
     const oldLp = new Float32Array(B * (T - 1));
@@ -140,10 +153,10 @@ export function policyGradientStep(
         adv[b * (T - 1) + i - 1] = perTokenAdvantages[src][i];
       }
     });
-    const refLogprobs = opts.refPolicy ? referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? opts.pass ?? 'kernel') : null;
+    const refLogprobs = opts.refPolicy ? await referenceLogprobs(opts.refPolicy, packed, temperature, opts.referencePass ?? opts.pass ?? 'kernel') : null;
     const partStats: SurrogateStats = { kl: 0, entropy: 0, clipFraction: 0 };
     const { inputs, targets } = hostInputsAndTargets(packed);
-    const r = lossAndGradients(
+    const r = await lossAndGradients(
       policy,
       inputs,
       B,
@@ -162,7 +175,7 @@ export function policyGradientStep(
         const a = acc![i];
         for (let j = 0; j < g.length; j++) a[j] += share * g[j];
       });
-  });
-  if (acc) applyAdam(optimizer, [...policy.params.values()], acc);
+  }
+  if (acc) await applyAdam(optimizer, [...policy.params.values()], acc);
   return { loss, ...stats };
 }

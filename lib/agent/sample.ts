@@ -64,12 +64,16 @@ interface SeqState {
 const NEG = -1e30;
 
 /** Roll out every prompt groupSize times; trajectories are ordered prompt-major. */
-export function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], opts: SampleOptions): Trajectory[] {
-  return scoreRollouts(env, decodeRollouts(policy, env, prompts, opts));
+export async function sampleRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], opts: SampleOptions): Promise<Trajectory[]> {
+  return scoreRollouts(env, await decodeRollouts(policy, env, prompts, opts));
 }
 
-/** The decoding half of sampleRollouts: tokens, sources, action mask and log-probs, prompt-major. */
-export function decodeRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], opts: SampleOptions): DecodedRollout[] {
+/**
+ * The decoding half of sampleRollouts: tokens, sources, action mask and log-probs, prompt-major.
+ * Asynchronous because the tfjs decoder reads its logits back with `await data()` (WebGPU in a
+ * browser); the kernel decoder's steps are awaited only when they return a promise (never).
+ */
+export async function decodeRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], opts: SampleOptions): Promise<DecodedRollout[]> {
   const groupSize = opts.groupSize ?? 1;
   const temperature = opts.temperature ?? 1;
   const mode = opts.policyMode ?? 'base';
@@ -110,7 +114,8 @@ export function decodeRollouts(policy: Policy, env: ToolEnv, prompts: Prompt[], 
         if (!s.done || t + 1 < s.tokens.length) active = true;
       }
       if (!active) break;
-      const logits = decoder.step(ids, live); // [B,V]
+      const out = decoder.step(ids, live);
+      const logits = out instanceof Float32Array ? out : await out; // [B,V]
       for (let b = 0; b < B; b++) {
         const s = seqs[b];
         if (s.done || t + 1 < s.tokens.length) continue; // next token already known (prompt / tool output)

@@ -18,7 +18,8 @@ interface Header {
   tensors: { name: string; shape: number[] }[];
 }
 
-export function serializeWeights(policy: Policy): Uint8Array {
+/** The policy's weights as a blob, read back with `await data()` (never a synchronous read: WebGPU). */
+export async function serializeWeights(policy: Policy): Promise<Uint8Array> {
   const tensors = [...policy.params].map(([name, v]) => ({ name, shape: v.shape as number[] }));
   let json = JSON.stringify({ format: WEIGHTS_FORMAT_VERSION, config: policy.config, tensors } satisfies Header);
   json += ' '.repeat((4 - (new TextEncoder().encode(json).length % 4)) % 4);
@@ -33,7 +34,7 @@ export function serializeWeights(policy: Policy): Uint8Array {
   const body = new Float32Array(out.buffer, 12 + head.length, floats);
   let off = 0;
   for (const v of policy.params.values()) {
-    const d = v.dataSync() as Float32Array;
+    const d = (await v.data()) as Float32Array;
     body.set(d, off);
     off += d.length;
   }

@@ -25,14 +25,14 @@ describe('length-grouped warm-start steps', () => {
     expect(splitByLength(traces.slice(0, 1), 2)).toHaveLength(1);
   });
 
-  it('a step on the length groups equals a step on the single padded batch', () => {
+  it('a step on the length groups equals a step on the single padded batch', async () => {
     const cfg = { nLayer: 1, nEmbd: 32, nHead: 2, contextLength: 48, vocabSize: env.vocab.size };
     const a = createPolicy(cfg, 3);
     const b = createPolicy(cfg, 3);
     const oa = tf.train.adam(1e-2);
     const ob = tf.train.adam(1e-2);
-    const la = supervisedStep(a, oa, packBatch(traces, 48));
-    const lb = supervisedStepBatches(
+    const la = await supervisedStep(a, oa, packBatch(traces, 48));
+    const lb = await supervisedStepBatches(
       b,
       ob,
       splitByLength(traces, 2).map((g) => packBatch(g, 48)),

@@ -65,16 +65,16 @@ export function hostInputsAndTargets(batch: TokenBatch): { inputs: Int32Array; t
  * then gradients and the optimizer (a fused host loop for Adam, see adam.ts).
  * Returns the loss.
  */
-export function trainOnBatch(
+export async function trainOnBatch(
   policy: Policy,
   optimizer: tf.Optimizer,
   batch: TokenBatch,
   lossOf: (targets: Int32Array) => LogitsLoss,
   pass: TrainingPass = 'kernel',
-): number {
+): Promise<number> {
   const { inputs, targets } = hostInputsAndTargets(batch);
-  const { loss, grads } = lossAndGradients(policy, inputs, batch.B, batch.T - 1, lossOf(targets), pass);
-  applyAdam(optimizer, [...policy.params.values()], grads);
+  const { loss, grads } = await lossAndGradients(policy, inputs, batch.B, batch.T - 1, lossOf(targets), pass);
+  await applyAdam(optimizer, [...policy.params.values()], grads);
   return loss;
 }
 
@@ -86,7 +86,7 @@ export function supervisedLoss(policy: Policy, batch: TokenBatch): tf.Scalar {
 }
 
 /** One optimizer step (forward, backward, update); returns the loss. No tensors leak. */
-export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch, pass: TrainingPass = 'kernel'): number {
+export function supervisedStep(policy: Policy, optimizer: tf.Optimizer, batch: TokenBatch, pass: TrainingPass = 'kernel'): Promise<number> {
   return trainOnBatch(policy, optimizer, batch, (targets) => maskedCrossEntropyLoss(targets, batch.targetMask), pass);
 }
 
@@ -116,7 +116,7 @@ export function splitByLength<S extends { tokens: ArrayLike<number> }>(seqs: S[]
  * the masked mean cross-entropy over all their policy tokens, gradients
  * accumulated on the host, one update. Returns the loss.
  */
-export function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, batches: TokenBatch[], pass: TrainingPass = 'kernel'): number {
+export async function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, batches: TokenBatch[], pass: TrainingPass = 'kernel'): Promise<number> {
   if (batches.length === 1) return supervisedStep(policy, optimizer, batches[0], pass);
   const weights = batches.map((b) => b.targetMask.reduce((a, x) => a + x, 0));
   const total = Math.max(
@@ -125,11 +125,11 @@ export function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, b
   );
   let loss = 0;
   let acc: Float32Array[] | null = null;
-  batches.forEach((batch, k) => {
+  for (const [k, batch] of batches.entries()) {
     const share = weights[k] / total;
-    if (share === 0) return;
+    if (share === 0) continue;
     const { inputs, targets } = hostInputsAndTargets(batch);
-    const r = lossAndGradients(policy, inputs, batch.B, batch.T - 1, maskedCrossEntropyLoss(targets, batch.targetMask), pass);
+    const r = await lossAndGradients(policy, inputs, batch.B, batch.T - 1, maskedCrossEntropyLoss(targets, batch.targetMask), pass);
     loss += share * r.loss;
     if (!acc) acc = r.grads.map((g) => g.map((x) => x * share));
     else
@@ -137,7 +137,7 @@ export function supervisedStepBatches(policy: Policy, optimizer: tf.Optimizer, b
         const a = acc![i];
         for (let j = 0; j < g.length; j++) a[j] += share * g[j];
       });
-  });
-  applyAdam(optimizer, [...policy.params.values()], acc!);
+  }
+  await applyAdam(optimizer, [...policy.params.values()], acc!);
   return loss;
 }

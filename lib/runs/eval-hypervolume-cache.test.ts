@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evalHypervolume } from './eval-hypervolume';
 import { EvalHypervolumeCache } from './eval-hypervolume-cache';
-import type { ObjectiveDef } from './schemas';
+import type { ObjectiveDef } from '../contract/run-log';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
 const C: ObjectiveDef = { name: 'tool_calls', direction: 'minimize', reference: 4 };

@@ -17,7 +17,7 @@ export interface TrainEvaluation {
   buckets: Record<string, { n: number; accuracy: number; toolCalls: number }>;
   seconds: number;
   /** A few test trajectories, for the run log. */
-  samples: ReturnType<typeof agentEvaluate>['trajectories'];
+  samples: Awaited<ReturnType<typeof agentEvaluate>>['trajectories'];
   /** Ids of the questions evaluated. */
   promptIds: string[];
 }
@@ -26,7 +26,7 @@ export function toolProductivity(accuracy: number, toolCalls: number): number | 
   return toolCalls > 0 ? accuracy / toolCalls : null;
 }
 
-export function evaluatePolicy(
+export async function evaluatePolicy(
   policy: Policy,
   env: ToolEnv,
   config: Pick<TrainConfig, 'evalSize' | 'evalSeed'> & Partial<Pick<TrainConfig, 'validationSize'>>,
@@ -34,9 +34,9 @@ export function evaluatePolicy(
   split: 'test' | 'validation' = 'test',
   policyMode: 'base' | 'oracle' = 'base',
   decoder: DecoderKind = 'tfjs',
-): TrainEvaluation {
+): Promise<TrainEvaluation> {
   const n = split === 'test' ? config.evalSize : (config.validationSize ?? 64);
-  const r = agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256, policyMode, decoder });
+  const r = await agentEvaluate(policy, env, split, { n, seed: config.evalSeed, greedy: true, batchSize: 256, policyMode, decoder });
   const [acc, calls] = ['accuracy', 'tool_calls'].map((name) => env.objectives.findIndex((o) => o.name === name));
   const buckets: TrainEvaluation['buckets'] = {};
   for (const [k, b] of Object.entries(r.buckets)) buckets[k] = { n: b.n, accuracy: b.objectives[acc], toolCalls: b.objectives[calls] };

@@ -30,20 +30,21 @@ export interface AdamState {
 
 const internals = (o: tf.Optimizer) => o as unknown as AdamInternals;
 
-export function saveAdamState(optimizer: tf.AdamOptimizer): AdamState {
+/** The optimizer's state, read back with `await data()` (never a synchronous read: WebGPU). */
+export async function saveAdamState(optimizer: tf.AdamOptimizer): Promise<AdamState> {
   const o = internals(optimizer);
   const vars = [...o.accumulatedFirstMoment, ...o.accumulatedSecondMoment];
   const total = vars.reduce((n, v) => n + v.variable.size, 0);
   const buf = new Float32Array(total);
   let off = 0;
   for (const v of vars) {
-    buf.set(v.variable.dataSync() as Float32Array, off);
+    buf.set((await v.variable.data()) as Float32Array, off);
     off += v.variable.size;
   }
   return {
     iterations: o.iterations_,
-    accBeta1: o.accBeta1.dataSync()[0],
-    accBeta2: o.accBeta2.dataSync()[0],
+    accBeta1: (await o.accBeta1.data())[0],
+    accBeta2: (await o.accBeta2.data())[0],
     slots: vars.map((v) => ({ name: v.originalName, shape: v.variable.shape })),
     data: bytesToBase64(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)),
   };

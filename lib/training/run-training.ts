@@ -119,7 +119,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     onProgress: opts.onWarmStart ? (s, n) => opts.onWarmStart!(s, n) : undefined,
   });
   const policy = warm.policy;
-  const ref = config.klCoef > 0 ? policyFromWeights(serializeWeights(policy)) : undefined;
+  const ref = config.klCoef > 0 ? policyFromWeights(await serializeWeights(policy)) : undefined;
   const optimizer = tf.train.adam(config.learningRate, BETA1, BETA2);
   const vars = [...policy.params.values()];
 
@@ -146,7 +146,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     const hv = () => archive.hypervolume;
 
     const evaluateAndLog = async (step: number) => {
-      const ev = evaluatePolicy(policy, env, config, 8, 'test', 'base', decoder);
+      const ev = await evaluatePolicy(policy, env, config, 8, 'test', 'base', decoder);
       lastEval = ev;
       archive.add({ step, objectives: ev.objectives });
       await logger.evalPoint({
@@ -169,8 +169,8 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
     };
 
     /** Validation evaluation: the only score an adaptive estimator is given. */
-    const validate = (step: number) => {
-      const v = evaluatePolicy(policy, env, config, 0, 'validation', 'base', decoder);
+    const validate = async (step: number) => {
+      const v = await evaluatePolicy(policy, env, config, 0, 'validation', 'base', decoder);
       estimator.observeEvaluation(
         trainIdx.map((k) => v.objectives[k]),
         step,
@@ -186,20 +186,20 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
         seed,
         config,
         warmStart: warm.name,
-        adam: saveAdamState(optimizer),
+        adam: await saveAdamState(optimizer),
         estimator: estimator.serialize(),
         archive: archive.evals,
         wallTime: wall(),
       };
-      await logger.saveCheckpoint({ step, weights: serializeWeights(policy), meta }, { keep: config.keepCheckpoints });
+      await logger.saveCheckpoint({ step, weights: await serializeWeights(policy), meta }, { keep: config.keepCheckpoints });
     };
 
     if (startStep === 1) {
-      if (adaptive) validate(0);
+      if (adaptive) await validate(0);
       const ev = await evaluateAndLog(0);
       // Reference points for the objective plane (split 'reference-*', never a run point): the base policy
       // (the warm start, = the step-0 evaluation) and the oracle routing policy on the same test subset.
-      const oracle = evaluatePolicy(policy, env, config, 0, 'test', 'oracle', decoder);
+      const oracle = await evaluatePolicy(policy, env, config, 0, 'test', 'oracle', decoder);
       for (const [split, r] of [
         ['reference-base', ev],
         ['reference-oracle', oracle],
@@ -220,7 +220,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       const rng = new Rng(seed).fork(`step-${step}`);
       const prompts = env.samplePrompts('train', config.promptsPerStep, rng.fork('prompts'));
       // B = promptsPerStep × groupSize trajectories, prompt-major.
-      const decoded = decodeRollouts(policy, env, prompts, {
+      const decoded = await decodeRollouts(policy, env, prompts, {
         groupSize: config.groupSize,
         temperature: config.temperature,
         rng: rng.fork('sampling'),
@@ -244,7 +244,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
 
       const lr = learningRate(step, config);
       (optimizer as unknown as { learningRate: number }).learningRate = lr;
-      const pg = policyGradientStep(policy, optimizer, trajs, perToken, {
+      const pg = await policyGradientStep(policy, optimizer, trajs, perToken, {
         clipEps: config.clipEps,
         klCoef: config.klCoef,
         refPolicy: ref,
@@ -253,7 +253,7 @@ export async function runTraining(opts: RunTrainingOptions): Promise<{ status: '
       });
       const tUpdate = performance.now();
 
-      const val = adaptive && step % config.validationEvery === 0 ? validate(step) : null;
+      const val = adaptive && step % config.validationEvery === 0 ? await validate(step) : null;
       const tVal = performance.now();
       let ev: TrainEvaluation | null = null;
       if (step % config.evalEvery === 0 || step === config.steps) ev = await evaluateAndLog(step);

@@ -34,7 +34,7 @@ export async function loadOrTrainWarmStart(
   const res = await warmStartYielding(env, opts);
   await store.saveNamedCheckpoint(name, {
     step: res.steps,
-    weights: serializeWeights(res.policy),
+    weights: await serializeWeights(res.policy),
     meta: {
       kind: 'warmstart',
       env: env.name,

@@ -21,10 +21,10 @@ describe('warmStartYielding', () => {
     expect(ticks).toBeGreaterThan(0);
     let blockedTicks = 0;
     const timer2 = setInterval(() => blockedTicks++, 1);
-    const blocking = warmStart(env, opts);
+    const blocking = await warmStart(env, opts);
     clearInterval(timer2);
     expect(blockedTicks).toBe(0); // the sync one cannot let a timer run: why the worker uses the other
-    expect(Buffer.from(serializeWeights(yielding.policy)).equals(Buffer.from(serializeWeights(blocking.policy)))).toBe(true);
+    expect(Buffer.from(await serializeWeights(yielding.policy)).equals(Buffer.from(await serializeWeights(blocking.policy)))).toBe(true);
     disposePolicy(yielding.policy);
     disposePolicy(blocking.policy);
   });

@@ -78,8 +78,8 @@ function cpuSeconds(): number {
   return (u.user + u.system) / 1e6;
 }
 
-/** The warm start as a generator that pauses after every step (the loop is shared by the sync and the yielding drivers). */
-function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, WarmStartResult> {
+/** The warm start, calling `afterStep` after every step (the loop is shared by the blocking and the yielding drivers). */
+async function warmStartSteps(env: ToolEnv, opts: WarmStartOptions, afterStep: () => Promise<void> | void): Promise<WarmStartResult> {
   const seed = opts.seed ?? 0;
   const steps = opts.steps ?? WARM_START_STEPS;
   const batchSize = opts.batchSize ?? 64;
@@ -104,14 +104,14 @@ function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, 
         }
       }
       // two length groups, each padded to its own longest trace (calc mixes 11- and 40-token traces)
-      loss = supervisedStepBatches(
+      loss = await supervisedStepBatches(
         policy,
         optimizer,
         splitByLength(traces, 2).map((g) => packBatch(g, T)),
         opts.pass,
       );
       opts.onProgress?.(step + 1, steps, loss);
-      yield;
+      await afterStep();
     }
   } finally {
     optimizer.dispose();
@@ -119,12 +119,9 @@ function* warmStartSteps(env: ToolEnv, opts: WarmStartOptions): Generator<void, 
   return { policy, steps, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds() - cpu0, finalLoss: loss };
 }
 
-export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): WarmStartResult {
-  const it = warmStartSteps(env, opts);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+/** The warm start without giving the event loop a turn (its steps await only tfjs read-backs). */
+export function warmStart(env: ToolEnv, opts: WarmStartOptions = {}): Promise<WarmStartResult> {
+  return warmStartSteps(env, opts, () => {});
 }
 
 /** One turn of the event loop (setImmediate in Node; a macrotask in a browser). */
@@ -137,14 +134,11 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmedi
  */
 export async function warmStartYielding(env: ToolEnv, opts: WarmStartOptions & { yieldEveryMs?: number } = {}): Promise<WarmStartResult> {
   const every = opts.yieldEveryMs ?? 200;
-  const it = warmStartSteps(env, opts);
   let last = performance.now();
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
+  return warmStartSteps(env, opts, async () => {
     if (performance.now() - last >= every) {
       await nextTurn();
       last = performance.now();
     }
-  }
+  });
 }

@@ -35,7 +35,7 @@ export type RlTiming = Record<RlPhase, number> & { total: number; rollouts: numb
 export type RlPath = 'kernel' | 'tfjs';
 
 /** Run `steps` RL steps of `config` from a copy of `policy`; per step, milliseconds by phase. */
-export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, path: RlPath, steps: number, seed = 0): RlTiming[] {
+export async function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, path: RlPath, steps: number, seed = 0): Promise<RlTiming[]> {
   const decoder: DecoderKind = path;
   const c = TrainConfigSchema.parse(config);
   const objectives = runObjectives(c);
@@ -45,8 +45,8 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
     estimatorOptions(c),
     trainIdx.map((k) => objectives[k]),
   );
-  const pol = policyFromWeights(serializeWeights(policy));
-  const ref = c.klCoef > 0 ? policyFromWeights(serializeWeights(policy)) : undefined;
+  const pol = policyFromWeights(await serializeWeights(policy));
+  const ref = c.klCoef > 0 ? policyFromWeights(await serializeWeights(policy)) : undefined;
   const optimizer = tf.train.adam(c.learningRate, 0.9, 0.999);
   const out: RlTiming[] = [];
   try {
@@ -54,7 +54,7 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
       const t0 = performance.now();
       const rng = new Rng(seed).fork(`step-${step}`);
       const prompts = env.samplePrompts('train', c.promptsPerStep, rng.fork('prompts'));
-      const decoded = decodeRollouts(pol, env, prompts, {
+      const decoded = await decodeRollouts(pol, env, prompts, {
         groupSize: c.groupSize,
         temperature: c.temperature,
         rng: rng.fork('sampling'),
@@ -71,7 +71,7 @@ export function timeRlSteps(policy: Policy, env: ToolEnv, config: TrainConfig, p
       const perToken = trajs.map((t, b) => tokenAdvantages(t, flat[b].tokenAdvantages));
       const t3 = performance.now();
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, c);
-      const pg = policyGradientStep(pol, optimizer, trajs, perToken, {
+      const pg = await policyGradientStep(pol, optimizer, trajs, perToken, {
         clipEps: c.clipEps,
         klCoef: c.klCoef,
         refPolicy: ref,

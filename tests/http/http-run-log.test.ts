@@ -33,11 +33,11 @@ describe.each(DATABASES)('the HTTP run log on %s', (provider) => {
     // The tiny warm start, shared by an admin under its cache name (as the shipped ones are).
     await initBackend();
     const env = getEnv('calc', { seed: 0 });
-    const res = warmStart(env, { seed: 0, config: TINY_POLICY, steps: 10, batchSize: 16 });
+    const res = await warmStart(env, { seed: 0, config: TINY_POLICY, steps: 10, batchSize: 16 });
     const name = warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY));
     const up = await call('admin', 'POST', `/api/checkpoints/${name}`, {
       step: res.steps,
-      weights: bytesToBase64(serializeWeights(res.policy)),
+      weights: bytesToBase64(await serializeWeights(res.policy)),
       meta: { kind: 'warmstart' },
     });
     disposePolicy(res.policy);

@@ -35,8 +35,8 @@ export async function seedTinyWarmStart(seed = 0): Promise<void> {
   if (!cached) {
     await initBackend();
     const env = getEnv('calc', { seed });
-    const res = warmStart(env, { seed, config: TINY_POLICY, steps: 10, batchSize: 16 });
-    cached = { name: warmStartCheckpointName(env, seed, warmStartConfig(env, TINY_POLICY)), weights: serializeWeights(res.policy), steps: res.steps };
+    const res = await warmStart(env, { seed, config: TINY_POLICY, steps: 10, batchSize: 16 });
+    cached = { name: warmStartCheckpointName(env, seed, warmStartConfig(env, TINY_POLICY)), weights: await serializeWeights(res.policy), steps: res.steps };
     disposePolicy(res.policy);
   }
   await saveCheckpoint({ name: cached.name, step: cached.steps, weights: cached.weights, meta: { kind: 'warmstart', note: 'tiny warm start for tests' } });

@@ -34,11 +34,11 @@ describe('leak-free training (sqlite)', () => {
   beforeAll(async () => {
     await initBackend('wasm');
     const env = getEnv('calc', { seed: 0 });
-    const res = warmStart(env, { seed: 0, config: TINY_POLICY, steps: 10, batchSize: 16 });
+    const res = await warmStart(env, { seed: 0, config: TINY_POLICY, steps: 10, batchSize: 16 });
     await saveCheckpoint({
       name: warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY)),
       step: res.steps,
-      weights: serializeWeights(res.policy),
+      weights: await serializeWeights(res.policy),
       meta: { kind: 'warmstart', note: 'tiny warm start for tests' },
     });
     disposePolicy(res.policy);
@@ -98,8 +98,8 @@ describe('leak-free training (sqlite)', () => {
     // At step 0 the policy is the warm start: evaluate it on both splits here.
     const env = getEnv('calc', { seed: 0 });
     const warm = await loadNamedPolicy(inProcessCheckpoints, warmStartCheckpointName(env, 0, warmStartConfig(env, TINY_POLICY)));
-    const val = evaluatePolicy(warm!, env, config, 0, 'validation');
-    const test = evaluatePolicy(warm!, env, config, 0, 'test');
+    const val = await evaluatePolicy(warm!, env, config, 0, 'validation');
+    const test = await evaluatePolicy(warm!, env, config, 0, 'test');
     disposePolicy(warm!);
     const v = val.objectives; // accuracy, tool_calls, tokens: the config trains on all three, in that order
     const t = test.objectives;

@@ -47,11 +47,11 @@ const tiny = (o: Partial<TrainConfigInput> = {}): TrainConfig =>
 /** A few-step warm start stored under the cache name, so tests do not train the real one. */
 async function seedWarmStart(seed: number) {
   const env = getEnv('calc', { seed });
-  const res = warmStart(env, { seed, config: TINY_POLICY, steps: 10, batchSize: 16 });
+  const res = await warmStart(env, { seed, config: TINY_POLICY, steps: 10, batchSize: 16 });
   await saveCheckpoint({
     name: warmStartCheckpointName(env, seed, warmStartConfig(env, TINY_POLICY)),
     step: res.steps,
-    weights: serializeWeights(res.policy),
+    weights: await serializeWeights(res.policy),
     meta: { kind: 'warmstart', note: 'tiny warm start for tests' },
   });
   disposePolicy(res.policy);

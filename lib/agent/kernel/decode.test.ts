@@ -62,7 +62,7 @@ describe('kernel decoder (WebAssembly KV-cache decoding)', () => {
     { nLayer: 1, nEmbd: 8, nHead: 1, contextLength: 7, vocabSize: 5 },
     { nLayer: 3, nEmbd: 32, nHead: 2, contextLength: 13, vocabSize: 13 },
   ]) {
-    it(`gives the tfjs decoder's logits step by step, rows left out or not (L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead} ctx${cfg.contextLength} V${cfg.vocabSize})`, () => {
+    it(`gives the tfjs decoder's logits step by step, rows left out or not (L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead} ctx${cfg.contextLength} V${cfg.vocabSize})`, async () => {
       const policy = policyFor(cfg, 3);
       const B = 11;
       const rng = new Rng(7);
@@ -73,8 +73,8 @@ describe('kernel decoder (WebAssembly KV-cache decoding)', () => {
       for (let t = 0; t < cfg.contextLength; t++) {
         const ids = Int32Array.from({ length: B }, () => rng.int(0, cfg.vocabSize - 1));
         if (t > 2) some[rng.int(0, B - 1)] = 0; // sequences finish: their rows leave the kernel's batch
-        const want = ref.step(ids, all).slice();
-        const got = fast.step(ids, some);
+        const want = (await ref.step(ids, all)).slice();
+        const got = await fast.step(ids, some);
         const scale = Math.max(1e-3, ...Array.from(want).map(Math.abs));
         for (let b = 0; b < B; b++) {
           if (!some[b]) continue;
@@ -92,23 +92,23 @@ describe('kernel decoder (WebAssembly KV-cache decoding)', () => {
     const env = getEnv(envName, { seed: 1 });
     const cfg = { vocabSize: env.vocab.size };
     for (const mode of POLICY_MODES) {
-      it(`${envName}, ${mode}: greedy rollouts are token for token those of tfjs`, () => {
+      it(`${envName}, ${mode}: greedy rollouts are token for token those of tfjs`, async () => {
         const policy = policyFor(cfg, 11);
         const prompts = env.samplePrompts('train', 24, new Rng(3));
-        const a = sampleRollouts(policy, env, prompts, { rng: new Rng(0), greedy: true, policyMode: mode, decoder: 'tfjs', maxTokens: 30 });
-        const b = sampleRollouts(policy, env, prompts, { rng: new Rng(0), greedy: true, policyMode: mode, decoder: 'kernel', maxTokens: 30 });
+        const a = await sampleRollouts(policy, env, prompts, { rng: new Rng(0), greedy: true, policyMode: mode, decoder: 'tfjs', maxTokens: 30 });
+        const b = await sampleRollouts(policy, env, prompts, { rng: new Rng(0), greedy: true, policyMode: mode, decoder: 'kernel', maxTokens: 30 });
         expectSameRollouts(a, b);
         disposePolicy(policy);
       });
     }
     for (const temperature of [1, 0.7]) {
-      it(`${envName}, temperature ${temperature}: sampled rollouts from the same uniforms are those of tfjs`, () => {
+      it(`${envName}, temperature ${temperature}: sampled rollouts from the same uniforms are those of tfjs`, async () => {
         const policy = policyFor(cfg, 12, 0.08);
         const prompts = env.samplePrompts('train', 16, new Rng(4));
         const ra = new RecordingRng(5);
         const rb = new RecordingRng(5);
-        const a = sampleRollouts(policy, env, prompts, { rng: ra, groupSize: 4, temperature, decoder: 'tfjs' });
-        const b = sampleRollouts(policy, env, prompts, { rng: rb, groupSize: 4, temperature, decoder: 'kernel' });
+        const a = await sampleRollouts(policy, env, prompts, { rng: ra, groupSize: 4, temperature, decoder: 'tfjs' });
+        const b = await sampleRollouts(policy, env, prompts, { rng: rb, groupSize: 4, temperature, decoder: 'kernel' });
         expect(ra.drawn.length).toBeGreaterThan(100);
         expect(rb.drawn).toEqual(ra.drawn);
         expectSameRollouts(a, b);

@@ -30,11 +30,11 @@ describe('trunk kernel (WebAssembly SIMD training pass)', () => {
     [9, 33, { nLayer: 2, nEmbd: 64, nHead: 4, contextLength: 48, vocabSize: 37 }],
     [64, 32, { nLayer: 2, nEmbd: 64, nHead: 4, contextLength: 33, vocabSize: 24 }],
   ] as const) {
-    it(`matches the tfjs pass (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead} V${cfg.vocabSize})`, () => {
+    it(`matches the tfjs pass (B${B} T${T} L${cfg.nLayer} C${cfg.nEmbd} H${cfg.nHead} V${cfg.vocabSize})`, async () => {
       const { policy, ids, targets, weights: w } = randomTrainingCase(B, T, cfg, B * 10 + T);
       const lossOf = maskedCrossEntropyLoss(targets, w);
-      const fast = lossAndGradients(policy, ids, B, T, lossOf, 'kernel');
-      const ref = lossAndGradients(policy, ids, B, T, lossOf, 'tfjs');
+      const fast = await lossAndGradients(policy, ids, B, T, lossOf, 'kernel');
+      const ref = await lossAndGradients(policy, ids, B, T, lossOf, 'tfjs');
       expect(fast.loss).toBeCloseTo(ref.loss, 5);
       [...policy.params.keys()].forEach((name, i) => {
         const g = ref.grads[i];
@@ -68,10 +68,10 @@ describe('trunk kernel input checks', () => {
     disposePolicy(policy);
   });
 
-  it('rejects a token id outside the vocabulary instead of reading past the embedding', () => {
+  it('rejects a token id outside the vocabulary instead of reading past the embedding', async () => {
     const { policy, ids, targets, weights } = randomTrainingCase(2, 3, { nLayer: 1, nEmbd: 8, nHead: 2, contextLength: 4, vocabSize: 5 }, 1);
     ids[4] = 5;
-    expect(() => lossAndGradients(policy, ids, 2, 3, maskedCrossEntropyLoss(targets, weights))).toThrow(/ids\[4\] = 5 outside the vocabulary \[0, 5\)/);
+    await expect(lossAndGradients(policy, ids, 2, 3, maskedCrossEntropyLoss(targets, weights))).rejects.toThrow(/ids\[4\] = 5 outside the vocabulary \[0, 5\)/);
     disposePolicy(policy);
   });
 });
