@@ -112,7 +112,13 @@ async function main(argv: string[]) {
     for (const mode of modes) {
       const bar = progressBar(`eval ${mode}`, f.n);
       results.push(
-        await evaluate(policy, env, 'test', { n: f.n, policyMode: mode, greedy: !f.sample, decoder: f.decoder as DecoderKind, onProgress: (d) => bar.update(d) }),
+        await evaluate(policy, env, 'test', {
+          n: f.n,
+          policyMode: mode,
+          greedy: !f.sample,
+          decoder: f.decoder as DecoderKind,
+          onProgress: (d) => bar.update(d),
+        }),
       );
       bar.finish();
     }

@@ -18,42 +18,42 @@
  * The machine is shared: the header and footer print the load average and a
  * CPU probe so a reader can tell a slow run from a busy machine.
  */
-import os from "node:os";
-import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { hypervolume, nonDominated, paretoRanks } from "../lib/pareto";
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hypervolume, nonDominated, paretoRanks } from '../lib/pareto';
 import { mulberry } from '../lib/pareto/test-helpers';
 import { machineDescription } from './cli/machine';
 import { median } from './lib/median';
 
-type Shape = "random" | "front" | "linear";
+type Shape = 'random' | 'front' | 'linear';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const quick = args.includes("--quick");
-const onlyD = flag("d") ? Number(flag("d")) : undefined;
-const onlyShape = flag("shape") as Shape | undefined;
-const onlyN = flag("n") ? Number(flag("n")) : undefined;
-const onlyOp = flag("op");
+const quick = args.includes('--quick');
+const onlyD = flag('d') ? Number(flag('d')) : undefined;
+const onlyShape = flag('shape') as Shape | undefined;
+const onlyN = flag('n') ? Number(flag('n')) : undefined;
+const onlyOp = flag('op');
 /** wall: elapsed time (the default); cpu: CPU time of the process (ours: process.cpuUsage, moocore: time.process_time), which waiting for a core does not inflate on a shared machine */
-const clock = flag("clock") ?? "wall";
-if (clock !== "wall" && clock !== "cpu") throw new Error(`--clock must be wall or cpu, got ${clock}`);
+const clock = flag('clock') ?? 'wall';
+if (clock !== 'wall' && clock !== 'cpu') throw new Error(`--clock must be wall or cpu, got ${clock}`);
 
 const maxN: Record<number, number> = quick ? { 2: 1e5, 3: 1e4, 4: 1e4, 5: 1e3 } : { 2: 1e6, 3: 1e5, 4: 1e5, 5: 1e4 };
 
 /** moocore (C, -O3) on this machine, ms: [hypervolume, nonDominated, ranks]. */
 const MOOCORE: Record<string, [number | null, number | null, number | null]> = {
-  "2 front 1000000": [297, 194, 105],
-  "2 random 1000000": [307, 190, 311],
-  "3 front 100000": [61, 46, null],
-  "3 random 100000": [8.7, 5.3, 179],
-  "4 front 10000": [65, 11, 11],
-  "4 front 100000": [3809, 144, 212],
-  "5 front 10000": [1470, 21, 21],
+  '2 front 1000000': [297, 194, 105],
+  '2 random 1000000': [307, 190, 311],
+  '3 front 100000': [61, 46, null],
+  '3 random 100000': [8.7, 5.3, 179],
+  '4 front 10000': [65, 11, 11],
+  '4 front 100000': [3809, 144, 212],
+  '5 front 10000': [1470, 21, 21],
 };
 
 function generate(shape: Shape, n: number, d: number, seed: number): Float64Array {
@@ -61,9 +61,9 @@ function generate(shape: Shape, n: number, d: number, seed: number): Float64Arra
   const out = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
     const o = i * d;
-    if (shape === "random") {
+    if (shape === 'random') {
       for (let j = 0; j < d; j++) out[o + j] = rnd();
-    } else if (shape === "front") {
+    } else if (shape === 'front') {
       let norm = 0;
       for (let j = 0; j < d; j++) {
         // |gaussian| by Box-Muller: uniform direction on the positive orthant
@@ -100,7 +100,7 @@ function time(fn: () => unknown): { median: number; best: number; first: number 
   const c = process.cpuUsage(c0);
   // a call of seconds: compilation is a small part of it, and one more call would double the run
   if (first > (quick ? 1000 : 2000)) {
-    const ms = clock === "cpu" ? (c.user + c.system) / 1000 : first;
+    const ms = clock === 'cpu' ? (c.user + c.system) / 1000 : first;
     return { median: ms, best: ms, first };
   }
   let warm = first;
@@ -123,7 +123,7 @@ function time(fn: () => unknown): { median: number; best: number; first: number 
 
 /** One call, in ms of the chosen clock. */
 function timeOne(fn: () => unknown): number {
-  if (clock === "cpu") {
+  if (clock === 'cpu') {
     const c0 = process.cpuUsage();
     fn();
     const c = process.cpuUsage(c0);
@@ -151,10 +151,10 @@ function cpuProbe(): number {
 
 /** The Python that imports moocore, or null. */
 function findMoocore(): string | null {
-  if (args.includes("--no-moocore")) return null;
-  for (const py of ["python3", "/usr/bin/python3"]) {
+  if (args.includes('--no-moocore')) return null;
+  for (const py of ['python3', '/usr/bin/python3']) {
     try {
-      execFileSync(py, ["-c", "import moocore"], { stdio: "ignore" });
+      execFileSync(py, ['-c', 'import moocore'], { stdio: 'ignore' });
       return py;
     } catch {
       // next
@@ -176,18 +176,18 @@ interface MoocoreRun {
   ranks?: PeerTimes & { max: number; checksum: number };
 }
 
-const peerDir = mkdtempSync(path.join(os.tmpdir(), "bench-pareto-"));
-process.on("exit", () => rmSync(peerDir, { recursive: true, force: true }));
+const peerDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pareto-'));
+process.on('exit', () => rmSync(peerDir, { recursive: true, force: true }));
 
 /** moocore on the same data, in this run. */
 function moocoreRun(py: string, data: Float64Array, n: number, d: number, ops: string[], reps: number): MoocoreRun {
-  const file = path.join(peerDir, "points.f64");
+  const file = path.join(peerDir, 'points.f64');
   writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  const out = execFileSync(py, [path.join(import.meta.dirname, "bench-pareto-moocore.py"), file, String(n), String(d), ops.join(","), String(reps)], {
-    encoding: "utf8",
+  const out = execFileSync(py, [path.join(import.meta.dirname, 'bench-pareto-moocore.py'), file, String(n), String(d), ops.join(','), String(reps)], {
+    encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
-  return JSON.parse(out.trim().split("\n").pop()!);
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 /** The checksums bench-pareto-moocore.py prints, on our results. */
@@ -207,7 +207,7 @@ function ranksChecksum(ranks: Int32Array): { max: number; checksum: number } {
 }
 
 function fmt(ms: number | null): string {
-  if (ms === null) return "—";
+  if (ms === null) return '—';
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
@@ -218,18 +218,23 @@ console.log(
     ? `moocore: its Python package imports (${moocorePy}): timed in this run on the same inputs, every case, values checked against ours`
     : `moocore: its Python package does not import (python3 -c "import moocore"): ratios use the figures recorded on this machine (issue 3), where a case has one`,
 );
-console.log(`mode: ${quick ? "quick" : "full"}; reference point 1.1 in every coordinate; milliseconds of the ${clock} clock (--clock wall|cpu), median of runs after untimed warm-up calls (at least 8 and 250 ms, at most about 1 s; the first, cold call is listed in the ratio table)`);
+console.log(
+  `mode: ${quick ? 'quick' : 'full'}; reference point 1.1 in every coordinate; milliseconds of the ${clock} clock (--clock wall|cpu), median of runs after untimed warm-up calls (at least 8 and 250 ms, at most about 1 s; the first, cold call is listed in the ratio table)`,
+);
 const probeStart = cpuProbe();
 console.log(
-  `load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}; cpu probe ${probeStart.toFixed(0)} ms ` +
+  `load average ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')}; cpu probe ${probeStart.toFixed(0)} ms ` +
     `(1e8 float adds; about 90 ms when the process has a core to itself; higher means other work shares the cores)\n`,
 );
 
-const header = ["d", "shape", "n", "nonDominated", "paretoRanks", "hypervolume", "|ND|", `moocore${moocorePy ? "" : " (recorded)"} hv/nd/rk`, "ratio hv/nd/rk"];
+const header = ['d', 'shape', 'n', 'nonDominated', 'paretoRanks', 'hypervolume', '|ND|', `moocore${moocorePy ? '' : ' (recorded)'} hv/nd/rk`, 'ratio hv/nd/rk'];
 const rows: string[][] = [];
 const widths = header.map((h) => h.length);
 function printRow(r: string[]): void {
-  console.log(r.map((c, i) => c.padStart(Math.max(widths[i], 8))).join("  "));
+  console.log(r.map((c, i) => c.padStart(Math.max(widths[i], 8))).join('  '));
 }
 printRow(header);
 
@@ -238,7 +243,7 @@ const mismatches: string[] = [];
 let hvWorst = 0;
 for (const d of [2, 3, 4, 5]) {
   if (onlyD !== undefined && d !== onlyD) continue;
-  for (const shape of ["random", "front", "linear"] as Shape[]) {
+  for (const shape of ['random', 'front', 'linear'] as Shape[]) {
     if (onlyShape && shape !== onlyShape) continue;
     for (let n = 1000; n <= maxN[d]; n *= 10) {
       if (onlyN !== undefined && n !== onlyN) continue;
@@ -250,9 +255,9 @@ for (const d of [2, 3, 4, 5]) {
       let rk: Int32Array | null = null;
       let hvValue = NaN;
       const skip = { median: NaN, best: NaN, first: NaN };
-      const rNd = !onlyOp || onlyOp === "nd" ? time(() => (ndSize = (nd = nonDominated(set)).length)) : skip;
-      const rRk = !onlyOp || onlyOp === "ranks" ? time(() => (rk = paretoRanks(set))) : skip;
-      const rHv = !onlyOp || onlyOp === "hv" ? time(() => (hvValue = hypervolume(set, ref))) : skip;
+      const rNd = !onlyOp || onlyOp === 'nd' ? time(() => (ndSize = (nd = nonDominated(set)).length)) : skip;
+      const rRk = !onlyOp || onlyOp === 'ranks' ? time(() => (rk = paretoRanks(set))) : skip;
+      const rHv = !onlyOp || onlyOp === 'hv' ? time(() => (hvValue = hypervolume(set, ref))) : skip;
       const tNd = rNd.median;
       const tRk = rRk.median;
       const tHv = rHv.median;
@@ -260,11 +265,17 @@ for (const d of [2, 3, 4, 5]) {
       let mc: [number | null, number | null, number | null] | undefined = MOOCORE[key];
       let mcBest: [number | null, number | null, number | null] | undefined = mc;
       if (moocorePy) {
-        const ops = [["hv", rHv], ["nd", rNd], ["ranks", rRk]].filter(([, r]) => !Number.isNaN((r as { median: number }).median)).map(([o]) => o as string);
+        const ops = [
+          ['hv', rHv],
+          ['nd', rNd],
+          ['ranks', rRk],
+        ]
+          .filter(([, r]) => !Number.isNaN((r as { median: number }).median))
+          .map(([o]) => o as string);
         const slow = Math.max(...[rHv, rNd, rRk].map((r) => (Number.isNaN(r.median) ? 0 : r.median)));
         const peer = moocoreRun(moocorePy, data, n, d, ops, quick ? 3 : slow > 2000 ? 1 : slow > 300 ? 3 : 7);
-        const pick = (t?: PeerTimes) => (t ? (clock === "cpu" ? t.cpu : t.ms) : null);
-        const pickBest = (t?: PeerTimes) => (t ? (clock === "cpu" ? t.cpuBest : t.best) : null);
+        const pick = (t?: PeerTimes) => (t ? (clock === 'cpu' ? t.cpu : t.ms) : null);
+        const pickBest = (t?: PeerTimes) => (t ? (clock === 'cpu' ? t.cpuBest : t.best) : null);
         mc = [pick(peer.hv), pick(peer.nd), pick(peer.ranks)];
         mcBest = [pickBest(peer.hv), pickBest(peer.nd), pickBest(peer.ranks)];
         if (peer.hv) {
@@ -274,50 +285,61 @@ for (const d of [2, 3, 4, 5]) {
           hvWorst = Math.max(hvWorst, rel);
           if (!(rel <= 1e-12)) mismatches.push(`${key} hypervolume: ours ${hvValue}, moocore ${peer.hv.value} (relative ${rel})`);
         }
-        if (peer.nd && nd && (peer.nd.count !== (nd as Int32Array).length || peer.nd.checksum !== ndChecksum(nd))) mismatches.push(`${key} nonDominated: ours ${(nd as Int32Array).length} rows, moocore ${peer.nd.count}`);
+        if (peer.nd && nd && (peer.nd.count !== (nd as Int32Array).length || peer.nd.checksum !== ndChecksum(nd)))
+          mismatches.push(`${key} nonDominated: ours ${(nd as Int32Array).length} rows, moocore ${peer.nd.count}`);
         if (peer.ranks && rk) {
           const ours = ranksChecksum(rk);
-          if (peer.ranks.max !== ours.max || peer.ranks.checksum !== ours.checksum) mismatches.push(`${key} paretoRanks: ours ${ours.max} fronts, moocore ${peer.ranks.max} (or the ranks differ)`);
+          if (peer.ranks.max !== ours.max || peer.ranks.checksum !== ours.checksum)
+            mismatches.push(`${key} paretoRanks: ours ${ours.max} fronts, moocore ${peer.ranks.max} (or the ranks differ)`);
         }
       }
-      let mcCol = "";
-      let ratioCol = "";
+      let mcCol = '';
+      let ratioCol = '';
       if (mc) {
-        mcCol = mc.map(fmt).join("/");
+        mcCol = mc.map(fmt).join('/');
         const ours = [rHv, rNd, rRk];
-        const ops = ["hypervolume", "nonDominated", "paretoRanks"];
+        const ops = ['hypervolume', 'nonDominated', 'paretoRanks'];
         ratioCol = mc
           .map((m, i) => {
-            if (m === null || Number.isNaN(ours[i].median)) return "—";
+            if (m === null || Number.isNaN(ours[i].median)) return '—';
             const ratio = ours[i].median / m;
             tableRatios.push({ key, op: ops[i], ms: ours[i].median, moocore: m, ratio, bestRatio: ours[i].best / (mcBest?.[i] ?? m), first: ours[i].first });
             return ratio.toFixed(2);
           })
-          .join("/");
+          .join('/');
       }
       const row = [String(d), shape, String(n), fmt(tNd), fmt(tRk), fmt(tHv), String(ndSize), mcCol, ratioCol];
       rows.push(row);
-      printRow(row.map((c) => (c === "NaN" ? "—" : c)));
+      printRow(row.map((c) => (c === 'NaN' ? '—' : c)));
     }
   }
 }
 
 if (tableRatios.length > 0) {
-  console.log(`\nours / moocore ${moocorePy ? "(same run)" : "(recorded figures)"} per case, ${clock} clock (<= 1 is the target, issue 16; 'best' is our fastest run over moocore's fastest; 'first call' is our cold first call, wall ms):`);
-  console.log(`  ${"case".padEnd(18)} ${"operation".padEnd(13)} ${"ours ms".padStart(9)} ${"moocore".padStart(8)} ${"ratio".padStart(6)} ${"best".padStart(6)} ${"first call".padStart(10)}`);
+  console.log(
+    `\nours / moocore ${moocorePy ? '(same run)' : '(recorded figures)'} per case, ${clock} clock (<= 1 is the target, issue 16; 'best' is our fastest run over moocore's fastest; 'first call' is our cold first call, wall ms):`,
+  );
+  console.log(
+    `  ${'case'.padEnd(18)} ${'operation'.padEnd(13)} ${'ours ms'.padStart(9)} ${'moocore'.padStart(8)} ${'ratio'.padStart(6)} ${'best'.padStart(6)} ${'first call'.padStart(10)}`,
+  );
   for (const r of tableRatios) {
     console.log(
       `  ${r.key.padEnd(18)} ${r.op.padEnd(13)} ${fmt(r.ms).padStart(9)} ${fmt(r.moocore).padStart(8)} ${r.ratio.toFixed(2).padStart(6)} ${r.bestRatio
         .toFixed(2)
-        .padStart(6)} ${fmt(r.first).padStart(10)}${r.ratio <= 1 ? "" : "   <-- slower than moocore"}`,
+        .padStart(6)} ${fmt(r.first).padStart(10)}${r.ratio <= 1 ? '' : '   <-- slower than moocore'}`,
     );
   }
 }
 if (moocorePy)
   console.log(
     mismatches.length
-      ? `\nvalues that differ from moocore's:\n  ${mismatches.join("\n  ")}`
+      ? `\nvalues that differ from moocore's:\n  ${mismatches.join('\n  ')}`
       : `\nvalues: the non-dominated sets and the ranks are identical to moocore's in every case; hypervolumes agree to ${hvWorst.toExponential(1)} relative at worst (summation order)`,
   );
 const probeEnd = cpuProbe();
-console.log(`\nload average at the end ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}; cpu probe ${probeEnd.toFixed(0)} ms`);
+console.log(
+  `\nload average at the end ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')}; cpu probe ${probeEnd.toFixed(0)} ms`,
+);

@@ -41,7 +41,7 @@ export function formatFeedSnapshot(rows: readonly FeedRow[], opts: { after: numb
   const splits: string[] = [];
   const splitIndex = new Map<string, number>();
   let irregular = false;
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const [seq, kind, payload] = rows[i];
     if (kind !== 'eval') {
       events.push(`[${seq},${JSON.stringify(kind)},${payload}]`);

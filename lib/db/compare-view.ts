@@ -73,7 +73,13 @@ export async function loadCompareView(ids: readonly string[]): Promise<CompareVi
     const run = byId.get(id)!;
     const pts = points.get(id)!;
     const hypervolume = evalHypervolumeCache().get(id, pts, run.objectives);
-    return { run, raw: pts, points: pointColumns(pts, hypervolume.split, run.objectives.length), metrics: metricColumns(metrics.get(id)!, run.objectives), hypervolume };
+    return {
+      run,
+      raw: pts,
+      points: pointColumns(pts, hypervolume.split, run.objectives.length),
+      metrics: metricColumns(metrics.get(id)!, run.objectives),
+      hypervolume,
+    };
   });
   const ind = compareIndicators(
     runs.map((r) => ({ id: r.run.id, objectives: r.run.objectives, points: r.raw })),

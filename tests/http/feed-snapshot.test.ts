@@ -75,7 +75,14 @@ describe.each(DATABASES)('run feed snapshot on %s', (provider) => {
     await post(`/api/runs/${run.id}/eval-points`, { batchId: 'e1', records: [{ step: 2, objectives: [0.8, 2] }] });
 
     const whole = await snapshot(run.id, '');
-    expect(whole.evals).toMatchObject({ steps: [1, 1, 1, 2], dim: 2, lengths: null, splits: ['test', 'validation'], split: [0, 1, 0, 0], values: [0.5, 1, 0.25, 2, 0.75, 3, 0.8, 2] });
+    expect(whole.evals).toMatchObject({
+      steps: [1, 1, 1, 2],
+      dim: 2,
+      lengths: null,
+      splits: ['test', 'validation'],
+      split: [0, 1, 0, 0],
+      values: [0.5, 1, 0.25, 2, 0.75, 3, 0.8, 2],
+    });
     expect(whole.nextCursor).toBeNull();
     // 8 events in 6 frames on replay: status, metric, metric, evals (3), frontier, eval
     const fromStream = await streamed(`${next.get().url}/api/runs/${run.id}/events`, auth, 6);
@@ -108,7 +115,11 @@ describe.each(DATABASES)('run feed snapshot on %s', (provider) => {
     const missing = await fetch(`${next.get().url}/api/runs/nope/events/snapshot`, { headers: auth });
     expect(missing.status).toBe(404);
     const { run } = await post('/api/runs', runInput({ name: 'snapshot bad query' }));
-    for (const [q, field] of [['after=-1', 'after'], ['limit=0', 'limit'], ['limit=999999', 'limit']]) {
+    for (const [q, field] of [
+      ['after=-1', 'after'],
+      ['limit=0', 'limit'],
+      ['limit=999999', 'limit'],
+    ]) {
       const bad = await fetch(`${next.get().url}/api/runs/${run.id}/events/snapshot?${q}`, { headers: auth });
       expect(bad.status).toBe(400);
       expect(JSON.stringify(await bad.json())).toContain(field);

@@ -62,11 +62,11 @@ describe('a run trained on three objectives', () => {
   beforeAll(async () => {
     await initBackend('wasm');
     const env = getEnv('calc', { seed: 0 });
-    const res = warmStart(env, { seed: 0, config: POLICY, steps: 400, batchSize: 16 });
+    const res = await warmStart(env, { seed: 0, config: POLICY, steps: 400, batchSize: 16 });
     await saveCheckpoint({
       name: warmStartCheckpointName(env, 0, warmStartConfig(env, POLICY)),
       step: res.steps,
-      weights: serializeWeights(res.policy),
+      weights: await serializeWeights(res.policy),
       meta: { kind: 'warmstart', note: 'test warm start' },
     });
     disposePolicy(res.policy);

@@ -125,5 +125,8 @@ export function evalPointRowsSqlite(file: string, busyTimeoutMs: number, runIds:
 /** The run's event feed after a seq, oldest first: [seq, kind, payload JSON text] rows (the feed snapshot's read). */
 export function runEventRowsSqlite(file: string, busyTimeoutMs: number, runId: string, after: number, limit: number): [number, string, string][] {
   const { db } = connection(file, busyTimeoutMs);
-  return db.prepare('SELECT "seq", "kind", "payload" FROM "RunEvent" WHERE "runId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?').raw(true).all(runId, after, limit) as [number, string, string][];
+  return db
+    .prepare('SELECT "seq", "kind", "payload" FROM "RunEvent" WHERE "runId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?')
+    .raw(true)
+    .all(runId, after, limit) as [number, string, string][];
 }
