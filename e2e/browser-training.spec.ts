@@ -37,10 +37,11 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
   await page.locator('#name').fill('e2e · trained in the browser');
   const set = async (option: string, value: string) => page.locator(`#opt-${option}`).fill(value);
   await set('steps', '5');
-  await set('promptsPerStep', '4');
-  await set('groupSize', '8');
+  await set('promptsPerStep', '2');
+  await set('groupSize', '4');
   await set('evalEvery', '1');
-  await set('evalSize', '32');
+  await set('evalSize', '8');
+  await set('validationSize', '8');
   await set('checkpointEvery', '2');
   await page.getByTestId('train-in-browser').click();
   await expect(page).toHaveURL(/\/runs\/r_[^/]+\/train$/, { timeout: 30_000 });
