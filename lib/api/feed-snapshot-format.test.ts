@@ -5,6 +5,7 @@ import { formatFeedSnapshot, type FeedRow } from './feed-snapshot-format';
 import { formatEvents } from './run-feed-hub';
 import { feedSnapshotFromWire, runEventFromWire, type RunEventMessage } from '../client/wire';
 import { applyRunEvents, type LiveRun } from '../client/use-run-events';
+import { RUN_STATUSES } from '../contract/run-log';
 
 /** What an EventSource hands the page for these events (the stream's framing). */
 function streamed(rows: readonly FeedRow[]): RunEventMessage[] {
@@ -35,14 +36,14 @@ const payload = fc.oneof(
     split: fc.option(fc.constantFrom('test', 'validation', 'reference-base'), { nil: undefined }),
     objectives: fc.array(finite, { minLength: 2, maxLength: 4 }),
   }),
-  fc.record({ kind: fc.constant('metric'), step: fc.nat(20), hypervolume: fc.option(finite, { nil: null }) }),
+  fc.record({ kind: fc.constant('metric'), step: fc.nat(20), hypervolume: fc.option(finite, { nil: undefined }) }), // a StepRecord: hypervolume absent, never null
   fc.record({
     kind: fc.constant('frontier'),
     step: fc.nat(20),
     points: fc.array(fc.array(finite, { minLength: 2, maxLength: 2 }), { maxLength: 3 }),
     hypervolume: finite,
   }),
-  fc.record({ kind: fc.constant('status'), status: fc.constantFrom('running', 'succeeded', 'failed'), error: fc.option(fc.string(), { nil: null }) }),
+  fc.record({ kind: fc.constant('status'), status: fc.constantFrom(...RUN_STATUSES), error: fc.option(fc.string(), { nil: null }) }),
 );
 const feed = fc.array(payload, { maxLength: 40 }).map((ps) =>
   ps.map(({ kind, ...p }, i): FeedRow => {
