@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { formatFeedSnapshot, type FeedRow } from './feed-snapshot-format';
 import { formatEvents } from './run-feed-hub';
 import { feedSnapshotFromWire, runEventFromWire, type RunEventMessage } from '../client/wire';
-import { applyRunEvents, type LiveRun } from '../client/use-run-events';
+import { applyRunEvents, emptyLiveRun, type LiveRun } from '../client/use-run-events';
 import { RUN_STATUSES } from '../contract/run-log';
 
 /** What an EventSource hands the page for these events (the stream's framing). */
@@ -18,15 +18,8 @@ function streamed(rows: readonly FeedRow[]): RunEventMessage[] {
 
 const snapshot = (rows: readonly FeedRow[], after = 0, full = false) => feedSnapshotFromWire(JSON.parse(formatFeedSnapshot(rows, { after, full })));
 
-const start = (): LiveRun => ({
-  run: { id: 'r', lastStep: null, latestHypervolume: null, status: 'queued', error: null, cancelRequestedAt: null } as never,
-  metrics: [],
-  evalPoints: [],
-  frontiers: [],
-  lastEventId: 0,
-  connected: false,
-  loaded: false,
-});
+const start = (): LiveRun =>
+  emptyLiveRun({ id: 'r', lastStep: null, latestHypervolume: null, status: 'queued', error: null, cancelRequestedAt: null } as never);
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const payload = fc.oneof(

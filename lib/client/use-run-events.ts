@@ -70,16 +70,13 @@ export function applyRunEvents(state: LiveRun, events: readonly RunEventMessage[
   return { ...state, run, metrics, evalPoints, frontiers, lastEventId };
 }
 
+/** A run's page state before any event of its feed. */
+export function emptyLiveRun(run: RunView): LiveRun {
+  return { run, metrics: [], evalPoints: [], frontiers: [], lastEventId: 0, connected: false, loaded: false };
+}
+
 export function useRunEvents(initialRun: RunView): LiveRun {
-  const [state, setState] = useState<LiveRun>({
-    run: initialRun,
-    metrics: [],
-    evalPoints: [],
-    frontiers: [],
-    lastEventId: 0,
-    connected: false,
-    loaded: false,
-  });
+  const [state, setState] = useState<LiveRun>(() => emptyLiveRun(initialRun));
   const runId = initialRun.id;
 
   useEffect(() => {
