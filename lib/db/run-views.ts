@@ -18,7 +18,7 @@ export async function latestEventId(runId: string): Promise<number> {
 
 /**
  * The run's trajectory objective vectors as columns, paged by id, as a JSON
- * body ready to send: `{ dim, ids, steps, values, nextCursor }` with `values`
+ * body ready to send, of the contract's TrajectoryPointsView: `{ dim, ids, steps, values, nextCursor }` with `values`
  * row-major (ids.length × dim). The stored objective JSON is spliced in as
  * text — 100,000 points cost one raw query and no per-row parse.
  */
@@ -42,14 +42,6 @@ export async function trajectoryPointsJson(runId: string, opts: { after: number;
   }
   const nextCursor = rows.length > opts.limit ? ids[n - 1] : null;
   return `{"dim":${opts.dim},"ids":[${ids.join(',')}],"steps":[${steps.join(',')}],"values":[${values.join(',')}],"nextCursor":${nextCursor}}`;
-}
-
-export interface TrajectoryPointsView {
-  dim: number;
-  ids: number[];
-  steps: number[];
-  values: number[];
-  nextCursor: number | null;
 }
 
 /** Hypervolume histories of several runs, ascending by step (steps without a hypervolume are left out). */
