@@ -4,10 +4,7 @@
  * values the runs list can be filtered by. Each selects only the columns it
  * returns.
  */
-import { getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
-import { resolveDbConfig } from './config';
-import { trajectoryPointRowsPostgres } from './raw/postgres';
-import { trajectoryPointRowsSqlite } from './raw/sqlite';
+import { getDb, getDialect } from './client';
 
 /** Seq of the run's newest event (0 when it has none): where a live view starts tailing. */
 export async function latestEventId(runId: string): Promise<number> {
@@ -23,12 +20,8 @@ export async function latestEventId(runId: string): Promise<number> {
  * text — 100,000 points cost one raw query and no per-row parse.
  */
 export async function trajectoryPointsJson(runId: string, opts: { after: number; limit: number; dim: number }): Promise<string> {
-  await getDb(); // created and migrated
-  const config = resolveDbConfig();
-  const rows =
-    config.provider === 'sqlite'
-      ? trajectoryPointRowsSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runId, opts.after, opts.limit + 1)
-      : await trajectoryPointRowsPostgres(config.url, runId, opts.after, opts.limit + 1);
+  const dialect = await getDialect(); // created and migrated
+  const rows = await dialect.trajectoryPointRows(runId, opts.after, opts.limit + 1);
   const n = Math.min(rows.length, opts.limit);
   const ids = new Array<number>(n);
   const steps = new Array<number>(n);
