@@ -72,7 +72,7 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
         seed: input.seed,
         source: input.source,
         status: input.status,
-        objectives: input.objectives as unknown as Prisma.InputJsonValue,
+        objectives: input.objectives,
         notes: input.notes,
         totalSteps: input.totalSteps,
         createdByTokenId: input.createdByTokenId ?? null,

@@ -29,10 +29,7 @@ export const PolicyOverridesSchema = z
 // Fields of every config, before and after the algorithm and its options (one order, so stored configs keep theirs).
 const taskFields = {
   // ---- task --------------------------------------------------------------
-  env: z
-    .enum(ENV_NAMES as unknown as ['calc', 'hops'])
-    .default('calc')
-    .describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
+  env: z.enum(ENV_NAMES).default('calc').describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
   difficulty: z.number().min(0).max(1).nullable().default(null).describe('Env difficulty knob in [0,1]; null = env default (calc 0.5, hops 1).'),
 };
 
