@@ -122,6 +122,11 @@ export function optionIssues(algorithm: AlgorithmName, options: unknown): Option
 export function writtenOptionsSchema<K extends AlgorithmName>(algorithm: K) {
   // Partial<…> is the input type itself (every option has a default); it lets `{}` stand as a default for any K.
   return z.custom<Partial<AlgorithmOptionsInput[K]>>().superRefine((options, ctx) => {
+    // An object, never null or an array (`optionIssues` reads a missing value as {}, for createEstimator's callers).
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      ctx.addIssue({ code: 'custom', message: `options of algorithm "${algorithm}" must be an object` });
+      return;
+    }
     for (const issue of optionIssues(algorithm, options)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 }

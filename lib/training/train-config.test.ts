@@ -44,6 +44,12 @@ describe('TrainConfig by algorithm', () => {
     expect(issues[0].message).toBe(`unknown option "nope" for algorithm "${algorithm}"`);
   });
 
+  it.each([null, 5, 'stall', [1]])('options must be an object, not %j', (options) => {
+    const issues = issuesOf({ algorithm: 'static', algorithmOptions: options });
+    expect(issues.map((i) => i.path)).toEqual(['algorithmOptions']);
+    expect(issues[0].message).toBe('options of algorithm "static" must be an object');
+  });
+
   it("checks an option against the chosen algorithm's schema, not another's", () => {
     // stallPatience is ParetoPO's; OTC does not know it, and ParetoPO does not know OTC's smoothing.
     expect(parseTrainConfig({ algorithm: 'paretopo', algorithmOptions: { stallPatience: 2 } }).algorithmOptions).toEqual({ stallPatience: 2 });
