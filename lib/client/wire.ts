@@ -10,7 +10,7 @@ import { send } from './send';
 import { feedSnapshotUrl } from './feed-snapshot-url';
 import type { FrontierRecord, RunStatus, StepRecord } from '../contract/run-log';
 import { RunEventFrame } from '../contract/run-events';
-import type { LoggedTrajectory, TrajectoryPage, TrajectoryPointsView } from '../contract/trajectory-view';
+import type { TrajectoryPage, TrajectoryPointsView } from '../contract/trajectory-view';
 
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type RunWire = Wire<RunView>;

@@ -11,7 +11,7 @@ import type { ObjectiveDef } from '../contract/run-log';
 import { getDb } from './client';
 import { listCompareMetrics, listEvalPointsOfRuns, type CompareMetric } from './experiments';
 import { runInclude, toRunView } from './runs';
-import type { CompareMetrics, ComparePoints, CompareRun, CompareView } from '../contract/compare-view';
+import type { CompareMetrics, ComparePoints, CompareView } from '../contract/compare-view';
 
 function pointColumns(points: readonly { step: number; split: string; objectives: number[] }[], split: string | null, dim: number): ComparePoints {
   const steps: number[] = [];

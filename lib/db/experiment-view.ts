@@ -7,7 +7,6 @@
 import { buildRows, experimentResults, methodLabel, pairedCsv, pairedRows, parameterAnalysis, seedReferences, summaryCsv } from '../experiments';
 import { evalHypervolume } from '../runs/eval-hypervolume';
 import { NotFoundError } from '../errors';
-import type { ObjectiveDef } from '../contract/run-log';
 import { getDb } from './client';
 import { listEvalPointsOfRuns } from './experiments';
 import { listRuns, type RunView } from './runs';

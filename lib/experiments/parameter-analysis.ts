@@ -8,8 +8,8 @@
  * rank η² for categorical ones). Runs without usable evaluation points are
  * listed with gaps and do not count toward importance.
  */
-import { configKnobs, type Knob } from './config-knobs';
-import { knobImportance, type KnobImportance } from './parameter-importance';
+import { configKnobs } from './config-knobs';
+import { knobImportance } from './parameter-importance';
 import { methodLabel } from './experiment-results';
 import type { Outcome, ParameterTask } from '../contract/experiment-view';
 
