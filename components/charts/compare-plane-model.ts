@@ -68,6 +68,29 @@ function column(run: CompareRunSeries, name: string): number {
   return run.objectives.findIndex((o) => o.name === name);
 }
 
+/**
+ * What the plane's element tree depends on, without the model: `empty` and
+ * `canvas` exactly as comparePlaneModel sets them (a count, no scales or fronts).
+ * The component renders from this until it knows its width, then computes the
+ * model once, at that width.
+ */
+export function comparePlaneLayout(runs: readonly CompareRunSeries[], opts: Pick<ComparePlaneOptions, 'x' | 'y' | 'upToStep'>): { empty: boolean; canvas: boolean } {
+  const upTo = opts.upToStep ?? Infinity;
+  let all = 0;
+  let visible = 0;
+  for (const r of runs) {
+    const xi = column(r, opts.x.name);
+    const yi = column(r, opts.y.name);
+    if (xi < 0 || yi < 0) continue;
+    for (const p of r.points) {
+      if (!Number.isFinite(p.objectives[xi]) || !Number.isFinite(p.objectives[yi])) continue;
+      all++;
+      if (p.step <= upTo) visible++;
+    }
+  }
+  return { empty: all === 0, canvas: visible >= CANVAS_MIN_MARKS };
+}
+
 export function comparePlaneModel(runs: readonly CompareRunSeries[], opts: ComparePlaneOptions): ComparePlaneModel {
   const margin = { ...PLANE_MARGIN, ...opts.margin };
   const innerWidth = Math.max(10, opts.width - margin.left - margin.right);
