@@ -144,7 +144,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
           {runs.map((r) => (
             <li key={r.run.id} className="inline-flex items-center gap-1.5">
               <span className="inline-block h-3 w-3 rounded-sm" style={{ background: r.color }} />
-              <Link href={`/runs/${r.run.id}`} className="text-slate-800 hover:text-indigo-700">
+              {/* No prefetch: 2–20 visible links would each have the server render a run page on every view of this one. */}
+              <Link prefetch={false} href={`/runs/${r.run.id}`} className="text-slate-800 hover:text-indigo-700">
                 {r.run.name}
               </Link>
               <StatusBadge status={r.run.status} />
