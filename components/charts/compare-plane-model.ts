@@ -127,14 +127,7 @@ export function comparePlaneModel(runs: readonly CompareRunSeries[], opts: Compa
 
   const visible = all.filter((p) => p.step <= upTo);
   const maximize = [opts.x.maximize, opts.y.maximize];
-  const nd = new Set(
-    visible.length
-      ? nonDominated(
-          visible.map((p) => [p.xv, p.yv]),
-          { maximize, keepDuplicates: true },
-        )
-      : [],
-  );
+  const nd = new Set(visible.length ? nonDominated(flatXY(visible), { maximize, keepDuplicates: true }) : []);
   // Each mark as one object literal of fixed shape: a spread plus added keys gives V8 dictionary-mode objects,
   // ~10x slower to build and to read back (6,000 marks: ~30 ms vs ~1 ms, and every later pass over them).
   const marks: CompareMark[] = visible.map((p, i) => ({ run: p.run, step: p.step, xv: p.xv, yv: p.yv, px: x(p.xv), py: y(p.yv), dominated: !nd.has(i) }));
@@ -148,12 +141,7 @@ export function comparePlaneModel(runs: readonly CompareRunSeries[], opts: Compa
   const worstY = opts.y.maximize ? yd0 : yd1;
   const staircases = runs.map((r, k) => {
     const own = byRun[k];
-    const keep = own.length
-      ? nonDominated(
-          own.map((m) => [m.xv, m.yv]),
-          { maximize },
-        )
-      : new Int32Array(0);
+    const keep = own.length ? nonDominated(flatXY(own), { maximize }) : new Int32Array(0);
     const front = Array.from(keep, (i) => own[i]).sort((p, q) => sx * p.xv - sx * q.xv);
     let d = '';
     if (front.length) {
@@ -168,6 +156,16 @@ export function comparePlaneModel(runs: readonly CompareRunSeries[], opts: Compa
     return { key: r.key, color: r.color, d, front: front.length };
   });
   return { margin, innerWidth, innerHeight, x, y, marks, staircases, canvas: marks.length >= CANVAS_MIN_MARKS, empty };
+}
+
+/** (xv, yv) of each point as lib/pareto's flat form (no array per point). */
+function flatXY(points: readonly { xv: number; yv: number }[]): { data: Float64Array; dim: number } {
+  const data = new Float64Array(points.length * 2);
+  points.forEach((p, i) => {
+    data[2 * i] = p.xv;
+    data[2 * i + 1] = p.yv;
+  });
+  return { data, dim: 2 };
 }
 
 /** Evaluated steps of all runs, ascending and distinct: the shared slider's stops. */
