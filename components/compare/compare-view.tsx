@@ -54,6 +54,8 @@ function ChartBox({
   );
 }
 
+const WEIGHT_AXIS = { yDomain: [0, 1] as [number, number] };
+
 type SortKey = 'name' | 'finalHypervolume' | 'archiveHypervolume' | 'igdPlus' | 'epsilonAdditive';
 
 export function CompareView({ initial, initialState }: { initial: CompareData; initialState: CompareState }) {
@@ -96,7 +98,10 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   const hvByStep = useMemo(() => hypervolumeSeries(runs, 'step', upToStep ?? Infinity), [runs, upToStep]);
   const hvByTime = useMemo(() => hypervolumeSeries(runs, 'wallTime', upToStep ?? Infinity), [runs, upToStep]);
   const finals = useMemo(() => finalSeries(runs), [runs]);
-  const anyWeights = runs.some((r) => r.metrics.weights.some((w) => w && w.length));
+  const anyWeights = useMemo(() => runs.some((r) => r.metrics.weights.some((w) => w && w.length)), [runs]);
+  // Kept across renders (the slider, axes, sorting re-render this view): their charts then keep their models and drawings.
+  const means = useMemo(() => new Map(shared.map((o) => [o.name, meansSeries(runs, o.name)])), [runs, shared]);
+  const weights = useMemo(() => new Map(anyWeights ? shared.map((o) => [o.name, weightSeries(runs, o.name)]) : []), [runs, shared, anyWeights]);
   const live = runs.some((r) => isLiveStatus(r.run.status));
 
   const indicatorRows = useMemo(() => {
@@ -320,7 +325,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
         </Card>
 
         {shared.map((o) => {
-          const s = meansSeries(runs, o.name);
+          const s = means.get(o.name)!;
           return (
             <Card
               key={`means-${o.name}`}
@@ -336,7 +341,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
         })}
         {anyWeights &&
           shared.map((o) => {
-            const s = weightSeries(runs, o.name);
+            const s = weights.get(o.name)!;
             return (
               <Card
                 key={`w-${o.name}`}
@@ -350,7 +355,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
                     xLabel="training step"
                     yLabel="weight"
                     height={200}
-                    options={{ yDomain: [0, 1] }}
+                    options={WEIGHT_AXIS}
                     empty="No weights logged."
                     markLast={false}
                   />
