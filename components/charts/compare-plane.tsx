@@ -189,14 +189,19 @@ function drawMarks(
   ctx.clearRect(-model.margin.left, -model.margin.top, width, height);
   ctx.lineWidth = 0.8;
   ctx.strokeStyle = '#0f172a';
+  // Same state per mark as before, but set only when it changes (marks come run by run: ~40 colour changes, not
+  // thousands of colour-string parses).
+  let color = '';
+  let alpha = -1;
   for (const m of sorted) {
     ctx.beginPath();
     ctx.arc(m.px, m.py, m.dominated ? 3 : 4.5, 0, 2 * Math.PI);
-    ctx.globalAlpha = m.dominated ? 0.22 : 0.95;
-    ctx.fillStyle = runs[m.run].color;
+    const a = m.dominated ? 0.22 : 0.95;
+    if (a !== alpha) ctx.globalAlpha = alpha = a;
+    if (runs[m.run].color !== color) ctx.fillStyle = color = runs[m.run].color;
     ctx.fill();
     if (!m.dominated) {
-      ctx.globalAlpha = 1;
+      ctx.globalAlpha = alpha = 1;
       ctx.stroke();
     }
   }
