@@ -74,7 +74,10 @@ function column(run: CompareRunSeries, name: string): number {
  * The component renders from this until it knows its width, then computes the
  * model once, at that width.
  */
-export function comparePlaneLayout(runs: readonly CompareRunSeries[], opts: Pick<ComparePlaneOptions, 'x' | 'y' | 'upToStep'>): { empty: boolean; canvas: boolean } {
+export function comparePlaneLayout(
+  runs: readonly CompareRunSeries[],
+  opts: Pick<ComparePlaneOptions, 'x' | 'y' | 'upToStep'>,
+): { empty: boolean; canvas: boolean } {
   const upTo = opts.upToStep ?? Infinity;
   let all = 0;
   let visible = 0;

@@ -350,15 +350,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
                 testId={`card-weights-${o.name}`}
               >
                 <ChartBox name={`compare-weights-${o.name}`} legend={legend} csv={() => seriesCsv(s, 'step', `weight_${o.name}`)}>
-                  <LineChart
-                    series={s}
-                    xLabel="training step"
-                    yLabel="weight"
-                    height={200}
-                    options={WEIGHT_AXIS}
-                    empty="No weights logged."
-                    markLast={false}
-                  />
+                  <LineChart series={s} xLabel="training step" yLabel="weight" height={200} options={WEIGHT_AXIS} empty="No weights logged." markLast={false} />
                 </ChartBox>
               </Card>
             );

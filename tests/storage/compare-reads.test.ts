@@ -11,7 +11,14 @@ import { runInput } from '../support/fixtures';
 
 async function prismaTwin(runId: string) {
   const rows = await listMetrics(runId, { after: -1, limit: 10_000 });
-  return rows.map((m) => ({ step: m.step, stage: m.stage, hypervolume: m.hypervolume, objectiveMeans: m.objectiveMeans, weights: m.weights, wallTime: m.wallTime }));
+  return rows.map((m) => ({
+    step: m.step,
+    stage: m.stage,
+    hypervolume: m.hypervolume,
+    objectiveMeans: m.objectiveMeans,
+    weights: m.weights,
+    wallTime: m.wallTime,
+  }));
 }
 
 describe.each(DATABASES)('compare reads on %s', (provider) => {
