@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen font-sans">
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
-            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <Link prefetch={false} href="/" className="flex items-center gap-2 font-semibold tracking-tight">
               <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
                 <path d="M2 4 H7 V9 H12 V14 H17 V19 H20" fill="none" stroke="#4f46e5" strokeWidth="2.2" />
                 <circle cx="7" cy="4" r="1.8" fill="#4f46e5" />

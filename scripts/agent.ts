@@ -1,7 +1,7 @@
 /**
  * Agent CLI.
  *   npm run agent -- warmstart --env calc|hops [--seed S] [--steps N] [--retrain]
- *   npm run agent -- eval --env calc|hops [--checkpoint NAME] [--policy base|always-call|never-call|all] [--n N] [--seed S]
+ *   npm run agent -- eval --env calc|hops [--checkpoint NAME] [--policy base|always-call|never-call|oracle|all] [--split test|validation] [--n N] [--seed S]
  * Warm starts are cached as named checkpoints (warmstart-<env>-d<difficulty>-s<seed>-<confighash>-v<recipe>.<env version>);
  * eval without --checkpoint uses (and if needed trains) the warm start of --seed.
  */
@@ -34,7 +34,8 @@ const specs = {
     seed: { type: 'int', help: "env seed (hops: its knowledge base) and warm-start seed; default: a warm-start checkpoint's own, else 0" },
     checkpoint: { type: 'string', help: 'named checkpoint (default: the warm start of --seed)' },
     policy: { type: 'enum', values: [...POLICY_MODES, 'all'], default: 'all' },
-    n: { type: 'int', min: 1, default: 512, help: 'test questions' },
+    n: { type: 'int', min: 1, default: 512, help: 'questions' },
+    split: { type: 'enum', values: ['test', 'validation'], default: 'test', help: 'held-out split to evaluate on (validation: the one the trainer adapts on)' },
     sample: { type: 'boolean', help: 'sample at temperature 1 instead of greedy decoding' },
     decoder: {
       type: 'enum',
@@ -112,7 +113,7 @@ async function main(argv: string[]) {
     for (const mode of modes) {
       const bar = progressBar(`eval ${mode}`, f.n);
       results.push(
-        await evaluate(policy, env, 'test', {
+        await evaluate(policy, env, f.split as 'test' | 'validation', {
           n: f.n,
           policyMode: mode,
           greedy: !f.sample,
@@ -122,7 +123,7 @@ async function main(argv: string[]) {
       );
       bar.finish();
     }
-    console.log(`\n${f.env} test split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);
+    console.log(`\n${f.env} ${f.split} split, n=${f.n}, checkpoint ${name}, ${f.sample ? 'sampled (T=1)' : 'greedy'}`);
     const [b0, b1] = env.buckets;
     // Every objective of the env (mean per question), then accuracy and tool calls per bucket.
     const [acc, calls] = ['accuracy', 'tool_calls'].map((n) => env.objectives.findIndex((o) => o.name === n));

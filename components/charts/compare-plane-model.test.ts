@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CANVAS_MIN_MARKS, comparePlaneModel, nearestMark, sharedSteps, type CompareRunSeries } from './compare-plane-model';
+import fc from 'fast-check';
+import { CANVAS_MIN_MARKS, comparePlaneLayout, comparePlaneModel, nearestMark, sharedSteps, type CompareRunSeries } from './compare-plane-model';
 import type { ObjectiveDef } from '@/lib/contract/run-log';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };
@@ -79,5 +80,34 @@ describe('comparePlaneModel', () => {
     expect(comparePlaneModel([runs[2]], opts).empty).toBe(true);
     expect(nearestMark(m.marks, m.x(2) + 3, m.y(0.8) - 2)?.run).toBe(1);
     expect(nearestMark(m.marks, -100, -100)).toBeNull();
+  });
+
+  it('comparePlaneLayout (what the component renders before it knows its width) agrees with the model', () => {
+    const value = fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), fc.constantFrom(NaN, Infinity));
+    const run = fc.record({
+      order: fc.constantFrom([A, C], [C, T, A], [T, C]),
+      points: fc.array(fc.record({ step: fc.integer({ min: 0, max: 20 }), a: value, b: value, c: value }), { maxLength: 40 }),
+      // a run with many points crosses CANVAS_MIN_MARKS on its own
+      bulk: fc.nat({ max: CANVAS_MIN_MARKS + 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 3 }), fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }), (rs, upToStep) => {
+        const series: CompareRunSeries[] = rs.map((r, k) => ({
+          key: String(k),
+          label: String(k),
+          color: 'red',
+          objectives: r.order,
+          points: [
+            ...r.points.map((p) => ({ step: p.step, objectives: [p.a, p.b, p.c].slice(0, r.order.length) })),
+            ...Array.from({ length: k === 0 ? r.bulk : 0 }, (_, i) => ({ step: i % 21, objectives: r.order.map((_, j) => (i + j) % 7) })),
+          ],
+        }));
+        for (const axes of [opts, { ...opts, x: { name: 'tokens', maximize: false } }]) {
+          const m = comparePlaneModel(series, { ...axes, upToStep });
+          expect(comparePlaneLayout(series, { ...axes, upToStep })).toEqual({ empty: m.empty, canvas: m.canvas });
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

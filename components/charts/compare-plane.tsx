@@ -10,7 +10,15 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3';
-import { comparePlaneModel, nearestMark, type CompareAxis, type CompareMark, type ComparePlaneModel, type CompareRunSeries } from './compare-plane-model';
+import {
+  comparePlaneLayout,
+  comparePlaneModel,
+  nearestMark,
+  type CompareAxis,
+  type CompareMark,
+  type ComparePlaneModel,
+  type CompareRunSeries,
+} from './compare-plane-model';
 import { drawAxes } from './draw-axes';
 import { useWidth } from './use-width';
 import { formatNumber } from '../format';
@@ -41,15 +49,18 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<CompareMark | null>(null);
+  // The model is computed once the container's width is known (never at the fallback width, nor on the server);
+  // until then the element tree comes from the layout (empty? canvas?), which the model agrees with.
   // One labelled point per run needs room on the right for the labels.
-  const model: ComparePlaneModel = useMemo(
-    () => comparePlaneModel(runs, { width, height, x, y, upToStep, ...(pointsOnly ? { margin: { right: 120 } } : {}) }),
-    [runs, width, height, x, y, upToStep, pointsOnly],
+  const model: ComparePlaneModel | null = useMemo(
+    () => (measured ? comparePlaneModel(runs, { width, height, x, y, upToStep, ...(pointsOnly ? { margin: { right: 120 } } : {}) }) : null),
+    [runs, width, height, x, y, upToStep, pointsOnly, measured],
   );
+  const layout = useMemo(() => model ?? comparePlaneLayout(runs, { x, y, upToStep }), [model, runs, x, y, upToStep]);
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg || model.empty || !measured) return; // draw once, at the container's width
+    if (!svg || !model || model.empty) return; // draw once, at the container's width
     const g = drawAxes(select(svg), { ...model, xLabel, yLabel });
     if (!pointsOnly) {
       for (const s of model.staircases) {
@@ -93,16 +104,17 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
         .text((m) => (runs[m.run].label.length > 28 ? `${runs[m.run].label.slice(0, 27)}…` : runs[m.run].label));
     }
     if (!pointsOnly) window.__paretoCompareDrawn = { marks: model.marks.length, runs: runs.length, t: performance.now() };
-  }, [model, runs, xLabel, yLabel, pointsOnly, width, height, measured]);
+  }, [model, runs, xLabel, yLabel, pointsOnly, width, height]);
 
-  const toLocal = (e: React.MouseEvent) => {
+  const nearest = (e: React.MouseEvent) => {
+    if (!model) return null;
     const r = svgRef.current!.getBoundingClientRect();
-    return [e.clientX - r.left - model.margin.left, e.clientY - r.top - model.margin.top] as const;
+    return nearestMark(model.marks, e.clientX - r.left - model.margin.left, e.clientY - r.top - model.margin.top);
   };
   const hoverRun = hover ? runs[hover.run] : null;
   return (
     <div ref={ref} className="relative w-full" data-testid={testId}>
-      {model.empty ? (
+      {layout.empty ? (
         <div
           className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-center text-sm text-slate-500"
           style={{ height }}
@@ -111,7 +123,7 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
         </div>
       ) : (
         <>
-          {model.canvas && !pointsOnly && (
+          {layout.canvas && !pointsOnly && (
             <canvas
               ref={canvasRef}
               data-chart-layer="points"
@@ -127,17 +139,17 @@ export function ComparePlane({ runs, x, y, xLabel, yLabel, upToStep, height = 42
             height={height}
             role="img"
             aria-label={`${yLabel} against ${xLabel}`}
-            data-points={model.canvas && !pointsOnly ? 'canvas' : 'svg'}
-            onMouseMove={(e) => setHover(nearestMark(model.marks, ...toLocal(e)))}
+            data-points={layout.canvas && !pointsOnly ? 'canvas' : 'svg'}
+            onMouseMove={(e) => setHover(nearest(e))}
             onMouseLeave={() => setHover(null)}
             onClick={(e) => {
-              const m = nearestMark(model.marks, ...toLocal(e));
+              const m = nearest(e);
               if (m && onPick) onPick(m, runs[m.run]);
             }}
           />
         </>
       )}
-      {hover && hoverRun && (
+      {hover && hoverRun && model && (
         <div
           className="pointer-events-none absolute z-10 rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-xs shadow"
           style={{ left: Math.min(hover.px + model.margin.left + 10, width - 220), top: Math.max(0, hover.py + model.margin.top - 44) }}
@@ -177,14 +189,19 @@ function drawMarks(
   ctx.clearRect(-model.margin.left, -model.margin.top, width, height);
   ctx.lineWidth = 0.8;
   ctx.strokeStyle = '#0f172a';
+  // Same state per mark as before, but set only when it changes (marks come run by run: ~40 colour changes, not
+  // thousands of colour-string parses).
+  let color = '';
+  let alpha = -1;
   for (const m of sorted) {
     ctx.beginPath();
     ctx.arc(m.px, m.py, m.dominated ? 3 : 4.5, 0, 2 * Math.PI);
-    ctx.globalAlpha = m.dominated ? 0.22 : 0.95;
-    ctx.fillStyle = runs[m.run].color;
+    const a = m.dominated ? 0.22 : 0.95;
+    if (a !== alpha) ctx.globalAlpha = alpha = a;
+    if (runs[m.run].color !== color) ctx.fillStyle = color = runs[m.run].color;
     ctx.fill();
     if (!m.dominated) {
-      ctx.globalAlpha = 1;
+      ctx.globalAlpha = alpha = 1;
       ctx.stroke();
     }
   }

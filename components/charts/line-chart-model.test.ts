@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChartModel, stageSwitchStep } from './line-chart-model';
+import { hasFinitePoint, lineChartModel, stageSwitchStep } from './line-chart-model';
 
 const series = (n: number) => [{ key: 'hv', label: 'hypervolume', color: '#000', points: Array.from({ length: n }, (_, i) => ({ x: i, y: Math.sqrt(i) })) }];
 
@@ -26,6 +26,13 @@ describe('lineChartModel', () => {
     const one = lineChartModel(series(1), { width: 300, height: 200 });
     expect(one.empty).toBe(false);
     expect(Number.isFinite(one.x(0))).toBe(true);
+  });
+
+  it('hasFinitePoint (what the chart renders before it knows its width) is !model.empty', () => {
+    const s = (pts: { x: number; y: number }[]) => ({ key: 'k', label: 'k', color: '#000', points: pts });
+    for (const input of [[], [s([])], [s([{ x: NaN, y: 1 }]), s([{ x: 1, y: Infinity }])], [s([]), s([{ x: 2, y: 3 }])], series(3)]) {
+      expect(hasFinitePoint(input)).toBe(!lineChartModel(input, { width: 300, height: 200 }).empty);
+    }
   });
 
   it('honours a fixed y domain', () => {

@@ -58,6 +58,13 @@ export interface LineChartModel {
   empty: boolean;
 }
 
+const isFinitePoint = (p: XY) => Number.isFinite(p.x) && Number.isFinite(p.y);
+
+/** Whether lineChartModel would draw anything (`!model.empty`), without building it. */
+export function hasFinitePoint(series: readonly LineSeries[]): boolean {
+  return series.some((s) => s.points.some(isFinitePoint));
+}
+
 export const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 40, left: 56 };
 
 export function lineChartModel(series: readonly LineSeries[], opts: LineChartOptions): LineChartModel {
@@ -65,7 +72,7 @@ export function lineChartModel(series: readonly LineSeries[], opts: LineChartOpt
   const innerWidth = Math.max(10, opts.width - margin.left - margin.right);
   const innerHeight = Math.max(10, opts.height - margin.top - margin.bottom);
   const maxPoints = opts.maxPoints ?? 2000;
-  const finite = series.map((s) => s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)));
+  const finite = series.map((s) => s.points.filter(isFinitePoint));
   const all = finite.flat();
   const empty = all.length === 0;
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { select } from 'd3';
-import { lineChartModel, type LineChartOptions, type LineChartModel, type LineSeries } from './line-chart-model';
+import { hasFinitePoint, lineChartModel, type LineChartOptions, type LineChartModel, type LineSeries } from './line-chart-model';
 import { useWidth } from './use-width';
 import { drawAxes } from './draw-axes';
 
@@ -29,11 +29,14 @@ export interface LineChartProps {
 export function LineChart({ series, xLabel, yLabel, height = 220, options, rule, empty, onDrawn, testId, markLast = true }: LineChartProps) {
   const { ref, width, measured } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
-  const model = useMemo(() => lineChartModel(series, { width, height, ...options }), [series, width, height, options]);
+  // Computed once the container's width is known (not at the fallback width, nor on the server); until then the
+  // element tree only needs to know whether there is anything to draw.
+  const model = useMemo(() => (measured ? lineChartModel(series, { width, height, ...options }) : null), [series, width, height, options, measured]);
+  const nothing = useMemo(() => (model ? model.empty : !hasFinitePoint(series)), [model, series]);
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg || !measured) return; // draw once, at the container's width
+    if (!svg || !model) return; // draw once, at the container's width
     const s = select(svg);
     s.selectAll('*').remove();
     if (model.empty) return;
@@ -74,11 +77,11 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
       }
       onDrawn?.(model);
     }
-  }, [model, xLabel, yLabel, rule, onDrawn, markLast, measured]);
+  }, [model, xLabel, yLabel, rule, onDrawn, markLast]);
 
   return (
     <div ref={ref} className="relative w-full" data-testid={testId}>
-      {model.empty ? (
+      {nothing ? (
         <div
           className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-center text-sm text-slate-500"
           style={{ height }}
@@ -88,7 +91,7 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
       ) : (
         <svg ref={svgRef} width={width} height={height} role="img" aria-label={`${yLabel} against ${xLabel}`} />
       )}
-      {!model.empty && series.length > 1 && (
+      {!nothing && series.length > 1 && (
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 pl-14 text-xs text-slate-600">
           {series.map((s) => (
             <span key={s.key} className="inline-flex items-center gap-1.5">
@@ -98,7 +101,7 @@ export function LineChart({ series, xLabel, yLabel, height = 220, options, rule,
           ))}
         </div>
       )}
-      {model.downsampled && (
+      {model?.downsampled && (
         <p className="absolute right-2 top-0 rounded bg-white/80 px-1 text-[10px] text-slate-500" data-testid="downsampled-note">
           downsampled to {model.downsampled.shown.toLocaleString('en-US')} of {model.downsampled.total.toLocaleString('en-US')} points (LTTB)
         </p>

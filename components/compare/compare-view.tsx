@@ -54,6 +54,8 @@ function ChartBox({
   );
 }
 
+const WEIGHT_AXIS = { yDomain: [0, 1] as [number, number] };
+
 type SortKey = 'name' | 'finalHypervolume' | 'archiveHypervolume' | 'igdPlus' | 'epsilonAdditive';
 
 export function CompareView({ initial, initialState }: { initial: CompareData; initialState: CompareState }) {
@@ -96,7 +98,10 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   const hvByStep = useMemo(() => hypervolumeSeries(runs, 'step', upToStep ?? Infinity), [runs, upToStep]);
   const hvByTime = useMemo(() => hypervolumeSeries(runs, 'wallTime', upToStep ?? Infinity), [runs, upToStep]);
   const finals = useMemo(() => finalSeries(runs), [runs]);
-  const anyWeights = runs.some((r) => r.metrics.weights.some((w) => w && w.length));
+  const anyWeights = useMemo(() => runs.some((r) => r.metrics.weights.some((w) => w && w.length)), [runs]);
+  // Kept across renders (the slider, axes, sorting re-render this view): their charts then keep their models and drawings.
+  const means = useMemo(() => new Map(shared.map((o) => [o.name, meansSeries(runs, o.name)])), [runs, shared]);
+  const weights = useMemo(() => new Map(anyWeights ? shared.map((o) => [o.name, weightSeries(runs, o.name)]) : []), [runs, shared, anyWeights]);
   const live = runs.some((r) => isLiveStatus(r.run.status));
 
   const indicatorRows = useMemo(() => {
@@ -144,7 +149,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
           {runs.map((r) => (
             <li key={r.run.id} className="inline-flex items-center gap-1.5">
               <span className="inline-block h-3 w-3 rounded-sm" style={{ background: r.color }} />
-              <Link href={`/runs/${r.run.id}`} className="text-slate-800 hover:text-indigo-700">
+              {/* No prefetch: 2–20 visible links would each have the server render a run page on every view of this one. */}
+              <Link prefetch={false} href={`/runs/${r.run.id}`} className="text-slate-800 hover:text-indigo-700">
                 {r.run.name}
               </Link>
               <StatusBadge status={r.run.status} />
@@ -319,7 +325,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
         </Card>
 
         {shared.map((o) => {
-          const s = meansSeries(runs, o.name);
+          const s = means.get(o.name)!;
           return (
             <Card
               key={`means-${o.name}`}
@@ -335,7 +341,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
         })}
         {anyWeights &&
           shared.map((o) => {
-            const s = weightSeries(runs, o.name);
+            const s = weights.get(o.name)!;
             return (
               <Card
                 key={`w-${o.name}`}
@@ -344,15 +350,7 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
                 testId={`card-weights-${o.name}`}
               >
                 <ChartBox name={`compare-weights-${o.name}`} legend={legend} csv={() => seriesCsv(s, 'step', `weight_${o.name}`)}>
-                  <LineChart
-                    series={s}
-                    xLabel="training step"
-                    yLabel="weight"
-                    height={200}
-                    options={{ yDomain: [0, 1] }}
-                    empty="No weights logged."
-                    markLast={false}
-                  />
+                  <LineChart series={s} xLabel="training step" yLabel="weight" height={200} options={WEIGHT_AXIS} empty="No weights logged." markLast={false} />
                 </ChartBox>
               </Card>
             );

@@ -29,6 +29,8 @@ export interface RawBatchOutcome {
   priorHash?: string | null;
 }
 
+export type CompareMetricRow = [string, number, number | null, number | null, string | null, string | null, number | null];
+
 export interface Dialect {
   readonly provider: Provider;
   /** A Prisma client on this database (migrated by the caller first). */
@@ -48,6 +50,11 @@ export interface Dialect {
   trajectoryPointRows(runId: string, after: number, limit: number): Promise<[number, number, string][]>;
   /** [runId, step, split, objectives JSON text] of several runs' evaluation points, oldest first. */
   evalPointRows(runIds: readonly string[]): Promise<[string, number, string, string][]>;
+  /**
+   * [runId, step, stage, hypervolume, objectiveMeans JSON text | null, weights JSON text | null, wallTime] of
+   * several runs' training metrics, by run then step (the compare page's curves).
+   */
+  compareMetricRows(runIds: readonly string[]): Promise<CompareMetricRow[]>;
   /** [seq, kind, payload JSON text] of the run's events after seq `after`, oldest first. */
   runEventRows(runId: string, after: number, limit: number): Promise<[number, string, string][]>;
 }

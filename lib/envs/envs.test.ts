@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { getEnv, Rng, CALL, ENDCALL, ANSWER, EOS, STEP, ERR, SRC_POLICY, SRC_PROMPT, SRC_TOOL, splitOf, parseCalcCall } from './index';
+import {
+  getEnv,
+  Rng,
+  CALL,
+  ENDCALL,
+  ANSWER,
+  EOS,
+  STEP,
+  ERR,
+  SRC_POLICY,
+  SRC_PROMPT,
+  SRC_TOOL,
+  splitOf,
+  parseCalcCall,
+  generateKnowledgeBase,
+  hopsHabitCalls,
+} from './index';
 import type { Prompt } from './index';
 
 describe('Rng', () => {
@@ -118,7 +134,7 @@ describe('hops tool', () => {
   });
 });
 
-describe('version 3 calc / version 2 hops: room to learn', () => {
+describe('version 3 calc / version 3 hops: room to learn', () => {
   it('splits questions three ways, disjoint, in about the documented shares', () => {
     const env = getEnv('calc', { seed: 0 });
     const val = env.samplePrompts('validation', 300, new Rng(21)).map((p) => p.id);
@@ -178,6 +194,54 @@ describe('version 3 calc / version 2 hops: room to learn', () => {
     }
     expect(overcall / easySteps).toBeGreaterThan(0.35);
     expect(undercall / hardSteps).toBeGreaterThan(0.2);
+  });
+
+  it('hops: the habit is keyed on the relation (look up a–b, recall c–d), and the recalled relations hold more of the rare facts', () => {
+    expect([0, 1, 2, 3].map(hopsHabitCalls)).toEqual([true, true, false, false]);
+    let rareRecalled = 0,
+      rareLookedUp = 0;
+    for (let seed = 0; seed < 50; seed++) {
+      const kb = generateKnowledgeBase(seed);
+      kb.common.forEach((c, fact) => {
+        if (c) return;
+        if (hopsHabitCalls(fact % 4)) rareLookedUp++;
+        else rareRecalled++;
+      });
+    }
+    // 72 rare facts of 96 per knowledge base; without RECALL_HABIT_RARITY both halves would hold 50% ± 0.8% (1 sd)
+    expect(rareRecalled + rareLookedUp).toBe(50 * 72);
+    expect(rareRecalled / (rareRecalled + rareLookedUp)).toBeGreaterThan(0.52); // 0.533 with it
+  });
+
+  it('hops: warm-start traces follow the relation habit on common hops in most steps, both ways wrong in many', () => {
+    const env = getEnv('hops', { seed: 0 });
+    const rng = new Rng(27);
+    let overcall = 0,
+      undercall = 0,
+      commonSteps = 0,
+      rareSteps = 0;
+    for (const p of env.samplePrompts('train', 1500, rng)) {
+      const tr = env.warmStartTrace(p, rng);
+      const plan = env.toolPlan(p);
+      const kinds: boolean[] = [];
+      for (let i = p.tokens.length; i < tr.tokens.length; i++) {
+        if (tr.tokens[i] === CALL) kinds.push(true);
+        else if (tr.tokens[i] === STEP && tr.sources[i] === SRC_POLICY) kinds.push(false);
+      }
+      plan.forEach((need, k) => {
+        const relation = 'abcd'.indexOf(p.id[k + 1]);
+        if (need) {
+          rareSteps++;
+          expect(kinds[k]).toBe(hopsHabitCalls(relation)); // rare hops always follow the habit
+          if (!kinds[k]) undercall++;
+        } else {
+          commonSteps++;
+          if (kinds[k]) overcall++;
+        }
+      });
+    }
+    expect(overcall / commonSteps).toBeGreaterThan(0.25);
+    expect(undercall / rareSteps).toBeGreaterThan(0.25);
   });
 
   it('hops: toolPlan marks the rare hops; traces that recall a rare fact are never in the corpus', () => {

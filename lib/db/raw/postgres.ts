@@ -107,6 +107,19 @@ export async function evalPointRowsPostgres(url: string, runIds: readonly string
   return res.rows;
 }
 
+/** Training metrics of several runs for the compare page, by run then step (jsonb cast to text; see compareMetricRowsSqlite). */
+export async function compareMetricRowsPostgres(
+  url: string,
+  runIds: readonly string[],
+): Promise<[string, number, number | null, number | null, string | null, string | null, number | null][]> {
+  const res = await pool(url).query<[string, number, number | null, number | null, string | null, string | null, number | null]>({
+    text: 'SELECT "runId", "step", "stage", "hypervolume", "objectiveMeans"::text, "weights"::text, "wallTime" FROM "Metric" WHERE "runId" = ANY($1::text[]) ORDER BY "runId", "step"',
+    values: [runIds],
+    rowMode: 'array',
+  });
+  return res.rows;
+}
+
 /** The run's event feed after a seq, oldest first: [seq, kind, payload JSON text] rows (the feed snapshot's read). */
 export async function runEventRowsPostgres(url: string, runId: string, after: number, limit: number): Promise<[number, string, string][]> {
   const res = await pool(url).query<[number, string, string]>({
@@ -146,6 +159,7 @@ export function postgresDialect(config: DbConfig): Dialect {
     writeTrajectoryBatch: (runId, batchId, hash, rows) => writeTrajectoryBatchPostgres(url, runId, batchId, hash, rows),
     trajectoryPointRows: (runId, after, limit) => trajectoryPointRowsPostgres(url, runId, after, limit),
     evalPointRows: (runIds) => evalPointRowsPostgres(url, runIds),
+    compareMetricRows: (runIds) => compareMetricRowsPostgres(url, runIds),
     runEventRows: (runId, after, limit) => runEventRowsPostgres(url, runId, after, limit),
   };
 }

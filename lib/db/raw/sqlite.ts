@@ -122,6 +122,26 @@ export function evalPointRowsSqlite(file: string, busyTimeoutMs: number, runIds:
     .all(...runIds) as [string, number, string, string][];
 }
 
+/**
+ * Training metrics of several runs for the compare page, by run then step:
+ * [runId, step, stage, hypervolume, objectiveMeans JSON text | null, weights JSON text | null, wallTime] rows
+ * (Prisma's row mapping of 2,000 rows cost ~30 ms under load; this read a few).
+ */
+export function compareMetricRowsSqlite(
+  file: string,
+  busyTimeoutMs: number,
+  runIds: readonly string[],
+): [string, number, number | null, number | null, string | null, string | null, number | null][] {
+  const { db } = connection(file, busyTimeoutMs);
+  const marks = runIds.map(() => '?').join(',');
+  return db
+    .prepare(
+      `SELECT "runId", "step", "stage", "hypervolume", "objectiveMeans", "weights", "wallTime" FROM "Metric" WHERE "runId" IN (${marks}) ORDER BY "runId", "step"`,
+    )
+    .raw(true)
+    .all(...runIds) as [string, number, number | null, number | null, string | null, string | null, number | null][];
+}
+
 /** The run's event feed after a seq, oldest first: [seq, kind, payload JSON text] rows (the feed snapshot's read). */
 export function runEventRowsSqlite(file: string, busyTimeoutMs: number, runId: string, after: number, limit: number): [number, string, string][] {
   const { db } = connection(file, busyTimeoutMs);
@@ -164,6 +184,7 @@ export function sqliteDialect(config: DbConfig): Dialect {
     writeTrajectoryBatch: async (runId, batchId, hash, rows) => writeTrajectoryBatchSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runId, batchId, hash, rows),
     trajectoryPointRows: async (runId, after, limit) => trajectoryPointRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runId, after, limit),
     evalPointRows: async (runIds) => evalPointRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runIds),
+    compareMetricRows: async (runIds) => compareMetricRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runIds),
     runEventRows: async (runId, after, limit) => runEventRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runId, after, limit),
   };
 }
