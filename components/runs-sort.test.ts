@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { nextSort, sortRuns } from './runs-sort';
 import type { RunListItem } from '@/lib/contract/run-view';
+import { runView } from '../tests/support/run-view';
 
 const run = (name: string, hv: number | null, acc?: number, t = 0) =>
   ({
-    name,
-    createdAt: new Date(t),
+    ...runView({ name, createdAt: new Date(t) }),
     evaluation: { hypervolume: hv, finalHypervolume: hv, split: 'test', finalMeans: acc === undefined ? null : { accuracy: acc, tool_calls: 1 - acc } },
-  }) as unknown as RunListItem;
+  }) satisfies RunListItem;
 
 describe('sortRuns', () => {
   const runs = [run('b', 0.5, 0.6, 3), run('A', null, undefined, 2), run('c', 0.9, 0.2, 1), run('d', 0.5, 0.9, 0)];

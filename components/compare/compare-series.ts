@@ -4,8 +4,7 @@
  * per run, objectives looked up by name), and the CSV of what each chart or
  * table shows.
  */
-import type { CompareRun } from '@/lib/db/compare-view';
-import type { IndicatorRow } from '@/lib/compare';
+import type { CompareRun, IndicatorRow } from '@/lib/contract/compare-view';
 import { toCsv } from '@/lib/charts/csv';
 import type { LineSeries } from '../charts/line-chart-model';
 import type { CompareMark, CompareRunSeries } from '../charts/compare-plane-model';

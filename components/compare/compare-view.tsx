@@ -9,7 +9,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
-import type { CompareView as CompareData } from '@/lib/db/compare-view';
+import type { CompareView as CompareData } from '@/lib/contract/compare-view';
 import { useCompare } from '@/lib/client/use-compare';
 import { ComparePlane } from '../charts/compare-plane';
 import { comparePlaneModel, sharedSteps } from '../charts/compare-plane-model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectiveDef } from '@/lib/contract/run-log';
-import type { ExperimentGroup } from '@/lib/db/experiment-view';
+import type { ExperimentGroup } from '@/lib/contract/experiment-view';
 import { taskPlanes, taskPointsCsv } from './experiment-series';
 
 const A: ObjectiveDef = { name: 'accuracy', direction: 'maximize', reference: 0 };

@@ -3,7 +3,7 @@
  * seeds as point sets on the task's plane (the default axes of its objectives,
  * looked up by name in each run), and the CSVs of the points behind a chart.
  */
-import type { ExperimentGroup } from '@/lib/db/experiment-view';
+import type { ExperimentGroup } from '@/lib/contract/experiment-view';
 import { toCsv } from '@/lib/charts/csv';
 import { measuredSplit } from '@/lib/runs/eval-hypervolume';
 import type { MethodSeeds } from '../charts/attainment-model';

@@ -7,7 +7,7 @@
  */
 import { usePathname } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
-import type { ExperimentView as Data } from '@/lib/db/experiment-view';
+import type { ExperimentView as Data } from '@/lib/contract/experiment-view';
 import { tableCells } from '@/lib/experiments/reproduce-table';
 import { AttainmentBandsChart, AttainmentDifferenceChart } from '../charts/attainment-charts';
 import { ExportButtons } from '../charts/export-buttons';

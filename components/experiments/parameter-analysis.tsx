@@ -9,7 +9,7 @@
  */
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import type { ParameterTask } from '@/lib/experiments/parameter-analysis';
+import type { ParameterTask } from '@/lib/contract/experiment-view';
 import { IMPORTANCE_METHOD } from '@/lib/experiments/parameter-analysis';
 import { ParallelCoords } from '../charts/parallel-coords';
 import type { PcAxis } from '../charts/parallel-coords-model';

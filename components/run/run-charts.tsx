@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { schemeTableau10 } from 'd3';
 import type { ObjectiveDef } from '@/lib/contract/run-log';
 import type { MetricPoint } from '@/lib/client/wire';
-import type { EvalHypervolume } from '@/lib/runs/eval-hypervolume';
+import type { EvalHypervolume } from '@/lib/contract/eval-hypervolume';
 import { LineChart } from '../charts/line-chart';
 import { stageSwitchStep, type LineChartModel, type LineSeries } from '../charts/line-chart-model';
 import { objectiveLabel } from '../charts/front-plane-model';

@@ -6,10 +6,12 @@ import { formatEvents } from './run-feed-hub';
 import { feedSnapshotFromWire, runEventFromWire, type RunEventMessage } from '../client/wire';
 import { applyRunEvents, emptyLiveRun, type LiveRun } from '../client/use-run-events';
 import { RUN_STATUSES } from '../contract/run-log';
+import { RunEventKind } from '../contract/run-events';
+import { runView } from '../../tests/support/run-view';
 
 /** What an EventSource hands the page for these events (the stream's framing). */
 function streamed(rows: readonly FeedRow[]): RunEventMessage[] {
-  const text = formatEvents(rows.map(([id, kind, payload]) => ({ id, kind, payload: JSON.parse(payload) }) as never));
+  const text = formatEvents(rows.map(([id, kind, payload]) => ({ id, kind: RunEventKind.parse(kind), payload: JSON.parse(payload), createdAt: new Date(0) })));
   return text
     .split('\n\n')
     .filter(Boolean)
@@ -19,7 +21,7 @@ function streamed(rows: readonly FeedRow[]): RunEventMessage[] {
 const snapshot = (rows: readonly FeedRow[], after = 0, full = false) => feedSnapshotFromWire(JSON.parse(formatFeedSnapshot(rows, { after, full })));
 
 const start = (): LiveRun =>
-  emptyLiveRun({ id: 'r', lastStep: null, latestHypervolume: null, status: 'queued', error: null, cancelRequestedAt: null } as never);
+  emptyLiveRun(runView({ id: 'r', lastStep: null, latestHypervolume: null, status: 'queued', error: null, cancelRequestedAt: null }));
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const payload = fc.oneof(

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatEvents } from './run-feed-hub';
 import { runEventFromWire } from '../client/wire';
+import type { RunEventKind } from '../contract/run-events';
+import type { RunEventView } from '../db';
 
-const ev = (id: number, kind: string, payload: unknown) => ({ id, kind, payload }) as never;
+const ev = (id: number, kind: RunEventKind, payload: Record<string, unknown>): RunEventView => ({ id, kind, payload, createdAt: new Date(0) });
 
 function frames(text: string) {
   return text

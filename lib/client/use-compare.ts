@@ -4,7 +4,7 @@
  * render and re-read every 2 s while any compared run is queued or running.
  */
 import { useEffect, useState } from 'react';
-import type { CompareView } from '../db/compare-view';
+import type { CompareView } from '../contract/compare-view';
 import { fetchCompare } from './wire';
 import { isLiveStatus } from '../contract/run-log';
 

@@ -5,7 +5,7 @@
  * they have stopped arriving for 150 ms; not at all while there are none.
  */
 import { startTransition, useEffect, useState } from 'react';
-import type { EvalHypervolume } from '../runs/eval-hypervolume';
+import type { EvalHypervolume } from '../contract/eval-hypervolume';
 import { fetchServerHypervolume } from './wire';
 
 export function useServerHypervolume(runId: string, evalCount: number): { hypervolume: EvalHypervolume | null; clientReported: number | null } {

@@ -5,7 +5,8 @@
  * fetches only the rows after the last one shown, once all pages are loaded.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchTrajectories, type LoggedTrajectory } from './wire';
+import { fetchTrajectories } from './wire';
+import type { LoggedTrajectory } from '../contract/trajectory-view';
 
 export interface TrajectoryQuery {
   step?: number;

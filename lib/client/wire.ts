@@ -3,15 +3,14 @@
  * works with Date objects. Every client-side fetch goes through here.
  */
 import type { RunEvaluation, RunListItem, RunView } from '../contract/run-view';
-import type { CompareView } from '../db/compare-view';
-import type { EvalHypervolume } from '../runs/eval-hypervolume';
+import type { CompareView } from '../contract/compare-view';
+import type { EvalHypervolume } from '../contract/eval-hypervolume';
 import type { UpdateRunInput } from '../contract/run-log';
 import { send } from './send';
 import { feedSnapshotUrl } from './feed-snapshot-url';
 import type { FrontierRecord, RunStatus, StepRecord } from '../contract/run-log';
 import { RunEventFrame } from '../contract/run-events';
-import type { TrajectoryView } from '../db/run-data';
-import type { TrajectoryPointsView } from '../db/run-views';
+import type { TrajectoryPage, TrajectoryPointsView } from '../contract/trajectory-view';
 
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type RunWire = Wire<RunView>;
@@ -148,10 +147,7 @@ export async function fetchFeedSnapshot(runId: string, after: number, signal?: A
   return feedSnapshotFromWire(await getJson<FeedSnapshotWire>(feedSnapshotUrl(runId, after), { signal }));
 }
 
-/** A logged trajectory as the run page lists it (lib/agent's Trajectory is the in-process rollout). */
-export type LoggedTrajectory = TrajectoryView;
-
-export async function fetchTrajectories(runId: string, query: URLSearchParams): Promise<{ trajectories: LoggedTrajectory[]; nextCursor: number | null }> {
+export async function fetchTrajectories(runId: string, query: URLSearchParams): Promise<TrajectoryPage> {
   return getJson(`/api/runs/${encodeURIComponent(runId)}/trajectories?${query}`);
 }
 
@@ -164,10 +160,8 @@ export interface TrajectoryPoints {
   nextCursor: number | null;
 }
 
-type TrajectoryPointsWire = Omit<TrajectoryPointsView, 'values'> & { values: (number | null)[] };
-
 export async function fetchTrajectoryPoints(runId: string, after: number, signal?: AbortSignal): Promise<TrajectoryPoints> {
-  const w = await getJson<TrajectoryPointsWire>(`/api/runs/${encodeURIComponent(runId)}/trajectory-points?after=${after}`, { signal });
+  const w = await getJson<TrajectoryPointsView>(`/api/runs/${encodeURIComponent(runId)}/trajectory-points?after=${after}`, { signal });
   const values = new Float64Array(w.values.length);
   for (let i = 0; i < values.length; i++) values[i] = w.values[i] ?? NaN;
   return { dim: w.dim, ids: Int32Array.from(w.ids), steps: Int32Array.from(w.steps), values, nextCursor: w.nextCursor };

@@ -11,21 +11,14 @@
 import { epsilonAdditive, igdPlus, nonDominated } from '../pareto';
 import { evalHypervolume, measuredSplit, type EvalHypervolume, type EvalPointLike } from '../runs/eval-hypervolume';
 import type { ObjectiveDef } from '../contract/run-log';
+import type { IndicatorRow } from '../contract/compare-view';
+
+export type { IndicatorRow };
 
 export interface CompareRunInput {
   id: string;
   objectives: ObjectiveDef[];
   points: readonly EvalPointLike[];
-}
-
-export interface IndicatorRow {
-  runId: string;
-  /** Last evaluated step (of the measured split), null without points. */
-  finalStep: number | null;
-  finalHypervolume: number | null;
-  archiveHypervolume: number | null;
-  igdPlus: number | null;
-  epsilonAdditive: number | null;
 }
 
 /** Objectives of the first run that every run has with the same direction, in the first run's order. */

@@ -1,16 +1,17 @@
 /**
  * The Prisma client for the configured database, created once per process and
- * migrated before first use. SQLite runs in WAL mode with a busy timeout so the
- * web server and workers can share one file.
+ * migrated before first use, and that database's dialect (dialect.ts: what
+ * differs between SQLite and PostgreSQL). SQLite runs in WAL mode with a busy
+ * timeout so the web server and workers can share one file.
  */
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient, type Prisma } from '@pareto-studio/prisma-sqlite';
-import { PrismaClient as PostgresClient } from '@pareto-studio/prisma-postgres';
+import type { PrismaClient as SqliteClient, Prisma } from '@pareto-studio/prisma-sqlite';
 import { resolveDbConfig, type DbConfig, type Provider } from './config';
+import { dialectOf, type Dialect } from './dialect';
 import { migrate } from './migrate';
 import { closePostgresPools } from './raw/postgres';
 import { closeSqliteConnections } from './raw/sqlite';
+
+export { SQLITE_BUSY_TIMEOUT_MS } from './config';
 
 /** Both generated clients expose the same model API; we type against the SQLite one. */
 export type Db = SqliteClient;
@@ -19,26 +20,16 @@ export type Tx = Prisma.TransactionClient;
 
 interface Handle {
   config: DbConfig;
+  dialect: Dialect;
   db: Promise<Db>;
 }
-
-export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
 // Survive Next.js dev-server module reloads: one client per process.
 const g = globalThis as unknown as { __paretoDb?: Handle };
 
-async function open(config: DbConfig): Promise<Db> {
+async function open(config: DbConfig, dialect: Dialect): Promise<Db> {
   await migrate(config);
-  if (config.provider === 'sqlite') {
-    const adapter = new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    const db = new SqliteClient({ adapter });
-    // journal_mode=WAL is persistent (set by migrate); these two are per connection.
-    await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-    return db;
-  }
-  const adapter = new PrismaPg({ connectionString: config.url, max: 10 });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return dialect.openClient();
 }
 
 /** The process-wide client; the database is created and migrated on first call. */
@@ -48,8 +39,9 @@ export function getDb(): Promise<Db> {
     throw new Error('DATABASE_URL changed while a database client was open; call closeDb() first');
   }
   if (!g.__paretoDb) {
-    const db = open(config);
-    g.__paretoDb = { config, db };
+    const dialect = dialectOf(config);
+    const db = open(config, dialect);
+    g.__paretoDb = { config, dialect, db };
     db.catch(() => {
       if (g.__paretoDb?.db === db) g.__paretoDb = undefined; // allow a retry after a failed start
     });
@@ -57,8 +49,19 @@ export function getDb(): Promise<Db> {
   return g.__paretoDb.db;
 }
 
+/** The configured database's dialect (the open client's, else from DATABASE_URL). */
+export function currentDialect(): Dialect {
+  return g.__paretoDb?.dialect ?? dialectOf(resolveDbConfig());
+}
+
+/** The dialect, once the database is created and migrated (for the dialect's direct-driver reads and writes). */
+export async function getDialect(): Promise<Dialect> {
+  await getDb();
+  return currentDialect();
+}
+
 export function dbProvider(): Provider {
-  return (g.__paretoDb?.config ?? resolveDbConfig()).provider;
+  return currentDialect().provider;
 }
 
 export async function closeDb(): Promise<void> {

@@ -4,37 +4,14 @@
  * the server's hypervolume series, and the indicator table against the union
  * front (lib/compare). Unknown ids → NotFoundError naming the first.
  */
-import { compareIndicators, type IndicatorRow } from '../compare';
+import { compareIndicators } from '../compare';
 import { NotFoundError } from '../errors';
-import type { EvalHypervolume } from '../runs/eval-hypervolume';
 import { evalHypervolumeCache } from '../runs/eval-hypervolume-cache';
 import type { ObjectiveDef } from '../contract/run-log';
 import { getDb } from './client';
 import { listCompareMetrics, listEvalPointsOfRuns, type CompareMetric } from './experiments';
-import { runInclude, toRunView, type RunView } from './runs';
-
-/** The run's evaluation points of its measured split, as columns: `values` is row-major, steps.length × run.objectives.length. */
-export interface ComparePoints {
-  split: string | null;
-  steps: number[];
-  values: number[];
-}
-
-/** Training metrics as columns (one entry per logged step): what the overlaid curves need, nothing else. */
-export interface CompareMetrics {
-  steps: number[];
-  wallTime: (number | null)[];
-  /** Mean of each of the run's objectives, by name. */
-  means: Record<string, (number | null)[]>;
-  weights: (number[] | null)[];
-}
-
-export interface CompareRun {
-  run: RunView;
-  points: ComparePoints;
-  metrics: CompareMetrics;
-  hypervolume: EvalHypervolume;
-}
+import { runInclude, toRunView } from './runs';
+import type { CompareMetrics, ComparePoints, CompareView } from '../contract/compare-view';
 
 function pointColumns(points: readonly { step: number; split: string; objectives: number[] }[], split: string | null, dim: number): ComparePoints {
   const steps: number[] = [];
@@ -52,14 +29,6 @@ function metricColumns(rows: readonly CompareMetric[], objectives: readonly Obje
   for (const o of objectives)
     means[o.name] = rows.map((m) => (m.objectiveMeans && Number.isFinite(m.objectiveMeans[o.name]) ? m.objectiveMeans[o.name] : null));
   return { steps: rows.map((m) => m.step), wallTime: rows.map((m) => m.wallTime), means, weights: rows.map((m) => m.weights) };
-}
-
-export interface CompareView {
-  runs: CompareRun[];
-  /** Objectives every run shares (name and direction): the plane's axes and the indicators' space. */
-  shared: ObjectiveDef[];
-  unionFront: number[][];
-  indicators: IndicatorRow[];
 }
 
 export async function loadCompareView(ids: readonly string[]): Promise<CompareView> {

@@ -16,6 +16,9 @@ export interface DbConfig {
 
 export const DEFAULT_SQLITE_FILE = path.join('data', 'pareto-studio.db');
 
+/** How long a SQLite writer waits for the file's lock (every connection: Prisma's and the direct ones). */
+export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+
 export function resolveDbConfig(url = process.env.DATABASE_URL): DbConfig {
   const raw = url?.trim();
   if (!raw) return sqliteConfig(path.resolve(DEFAULT_SQLITE_FILE));

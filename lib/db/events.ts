@@ -11,8 +11,7 @@
  * seqs are handed out in commit order, and a reader tailing `seq > cursor`
  * never skips or repeats an event. (SQLite serializes writers anyway.)
  */
-import { dbProvider, getDb, type Tx } from './client';
-import { sqliteDate } from './raw/sqlite';
+import { currentDialect, getDb, type Tx } from './client';
 
 import type { RunEventKind } from '../contract/run-events';
 export type { RunEventKind };
@@ -23,7 +22,7 @@ export interface NewRunEvent {
 }
 
 /**
- * Payloads go in as JSON text through one multi-row INSERT: Prisma's
+ * Payloads go in as JSON text through the dialect's multi-row INSERT: Prisma's
  * createMany spends ~90 ms of CPU on a 5,000-point frontier payload that the
  * driver takes in ~8 ms, and that time blocks the server's event loop.
  */
@@ -31,23 +30,16 @@ export async function appendEvents(tx: Tx, runId: string, events: NewRunEvent[])
   if (events.length === 0) return;
   const run = await tx.run.update({ where: { id: runId }, data: { eventSeq: { increment: events.length } }, select: { eventSeq: true } });
   const first = run.eventSeq - events.length + 1;
-  const postgres = dbProvider() === 'postgresql';
-  const now = sqliteDate(new Date());
+  const dialect = currentDialect();
+  const now = new Date();
   for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
     const chunk = events.slice(start, start + EVENTS_PER_STATEMENT);
-    const params: unknown[] = [];
-    const rows = chunk.map((e, i) => {
-      params.push(runId, first + start + i, e.kind, JSON.stringify(e.payload));
-      if (!postgres) {
-        params.push(now);
-        return '(?, ?, ?, ?, ?)';
-      }
-      const n = params.length;
-      return `($${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb, (now() AT TIME ZONE 'UTC'))`;
-    });
-    await tx.$executeRawUnsafe(`INSERT INTO "RunEvent" ("runId", "seq", "kind", "payload", "createdAt") VALUES ${rows.join(', ')}`, ...params);
+    const rows = chunk.map((e, i) => [runId, first + start + i, e.kind, JSON.stringify(e.payload)]);
+    await dialect.insertRows(tx, { table: 'RunEvent', columns: EVENT_COLUMNS, rows, now });
   }
 }
+
+const EVENT_COLUMNS = [{ name: 'runId' }, { name: 'seq' }, { name: 'kind' }, { name: 'payload', json: true }];
 
 const EVENTS_PER_STATEMENT = 1000;
 

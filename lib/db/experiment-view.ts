@@ -4,54 +4,13 @@
  * and the reproduction table of its finished runs — the same buildRows as
  * `npm run reproduce -- --table`.
  */
-import {
-  buildRows,
-  experimentResults,
-  methodLabel,
-  pairedCsv,
-  pairedRows,
-  parameterAnalysis,
-  seedReferences,
-  summaryCsv,
-  type PairedRow,
-  type ParameterTask,
-  type Row,
-} from '../experiments';
+import { buildRows, experimentResults, methodLabel, pairedCsv, pairedRows, parameterAnalysis, seedReferences, summaryCsv } from '../experiments';
 import { evalHypervolume } from '../runs/eval-hypervolume';
 import { NotFoundError } from '../errors';
-import type { ObjectiveDef } from '../contract/run-log';
 import { getDb } from './client';
 import { listEvalPointsOfRuns } from './experiments';
 import { listRuns, type RunView } from './runs';
-
-export interface ExperimentGroupRun {
-  runId: string;
-  name: string;
-  seed: number;
-  status: string;
-  points: { step: number; split: string; objectives: number[] }[];
-}
-
-export interface ExperimentGroup {
-  environment: string;
-  method: string;
-  objectives: ObjectiveDef[];
-  runs: ExperimentGroupRun[];
-}
-
-export interface ExperimentView {
-  name: string;
-  description: string | null;
-  runs: number;
-  groups: ExperimentGroup[];
-  table: Row[];
-  tableCsv: string;
-  /** ParetoPO minus each other method (and the base policy) on the final test hypervolume, paired by seed, with 95% bootstrap intervals. */
-  paired: PairedRow[];
-  pairedCsv: string;
-  /** Knobs against final objectives and hypervolume, with the knobs' importance, per task (lib/experiments/parameter-analysis). */
-  parameters: ParameterTask[];
-}
+import type { ExperimentGroup, ExperimentView } from '../contract/experiment-view';
 
 export async function loadExperimentView(name: string): Promise<ExperimentView> {
   const db = await getDb();

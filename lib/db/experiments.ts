@@ -1,8 +1,5 @@
 /** Experiments (named groups of runs) and what their pages read. */
-import { getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
-import { resolveDbConfig } from './config';
-import { compareMetricRowsPostgres, evalPointRowsPostgres } from './raw/postgres';
-import { compareMetricRowsSqlite, evalPointRowsSqlite } from './raw/sqlite';
+import { getDb, getDialect } from './client';
 
 export interface ExperimentSummary {
   name: string;
@@ -37,10 +34,8 @@ export async function listEvalPointsOfRuns(runIds: readonly string[]): Promise<M
   if (runIds.length === 0) return out;
   // One raw query, objectives parsed from their stored JSON text: the compare page reads thousands of points and
   // Prisma's row mapping cost more than the query (measured: 6,000 points, 46-200 ms through Prisma).
-  await getDb(); // created and migrated
-  const config = resolveDbConfig();
-  const rows =
-    config.provider === 'sqlite' ? evalPointRowsSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runIds) : await evalPointRowsPostgres(config.url, runIds);
+  const dialect = await getDialect(); // created and migrated
+  const rows = await dialect.evalPointRows(runIds);
   for (const [runId, step, split, objectives] of rows) out.get(runId)!.push({ step: Number(step), split, objectives: JSON.parse(objectives) as number[] });
   return out;
 }
@@ -52,10 +47,8 @@ export async function listCompareMetrics(runIds: readonly string[]): Promise<Map
   if (runIds.length === 0) return out;
   // One raw query per dialect, JSON columns as text (like the evaluation points above): Prisma's row mapping was
   // the larger part of this read (2,000 rows: ~30 ms under load).
-  await getDb(); // created and migrated
-  const config = resolveDbConfig();
-  const rows =
-    config.provider === 'sqlite' ? compareMetricRowsSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runIds) : await compareMetricRowsPostgres(config.url, runIds);
+  const dialect = await getDialect(); // created and migrated
+  const rows = await dialect.compareMetricRows(runIds);
   for (const [runId, step, stage, hypervolume, means, weights, wallTime] of rows) {
     out.get(runId)!.push({
       step: Number(step),

@@ -15,25 +15,16 @@ export {
   type FrontierRow,
 } from './run-log-writes';
 export type { TrajectoryRow } from './raw/trajectory-rows';
-export {
-  listMetrics,
-  listTrajectories,
-  listEvalPoints,
-  listFrontiers,
-  countTrajectories,
-  type MetricView,
-  type TrajectoryView,
-  type TrajectoryFilter,
-} from './run-data';
+export { listMetrics, listTrajectories, listEvalPoints, listFrontiers, countTrajectories, type MetricView, type TrajectoryFilter } from './run-data';
 export { saveCheckpoint, getCheckpointByName, getLatestCheckpoint, pruneCheckpoints, type CheckpointView } from './checkpoints';
 export { appendEvents, listEvents, type RunEventKind, type RunEventView, type NewRunEvent } from './events';
 export { serverHypervolumes, withEvaluations, type ServerHypervolume, type RunEvaluation, type RunListItem } from './run-hypervolumes';
 export { updateRunAnnotations } from './run-annotations';
-export { loadExperimentView, type ExperimentView, type ExperimentGroup, type ExperimentGroupRun } from './experiment-view';
-export { loadCompareView, type CompareView, type CompareRun } from './compare-view';
+export { loadExperimentView } from './experiment-view';
+export { loadCompareView } from './compare-view';
 export { listExperiments, listEvalPointsOfRuns, listCompareMetrics, type ExperimentSummary, type CompareMetric } from './experiments';
 export { listRunEventRows } from './run-feed-snapshot';
-export { latestEventId, trajectoryPointsJson, listHypervolumeHistories, listRunFacets, type TrajectoryPointsView } from './run-views';
+export { latestEventId, trajectoryPointsJson, listHypervolumeHistories, listRunFacets } from './run-views';
 export { claimNextRun, heartbeat, requestCancel, requeueStaleRuns, releaseRun, countQueuedRuns, type HeartbeatResult } from './queue';
 export {
   createApiToken,

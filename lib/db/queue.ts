@@ -1,13 +1,11 @@
 /**
  * The run queue in the database: built-in runs are created `queued`; workers
- * claim them atomically (dialect SQL in raw/), heartbeat while training, and
+ * claim them atomically (the dialect's claim, raw/), heartbeat while training, and
  * stop between steps when a cancel is requested. A run whose worker stopped
  * heartbeating is re-queued and resumes from its last checkpoint.
  */
-import { dbProvider, getDb } from './client';
+import { currentDialect, getDb } from './client';
 import { appendEvents } from './events';
-import { CLAIM_RUN_POSTGRES } from './raw/postgres';
-import { CLAIM_RUN_SQLITE, sqliteDate } from './raw/sqlite';
 import { getRun, getRunOrThrow, type RunView } from './runs';
 import { ConflictError } from '../errors';
 import { isFinalStatus } from '../contract/run-log';
@@ -15,18 +13,14 @@ import { isFinalStatus } from '../contract/run-log';
 /** Claims the oldest queued built-in run, or returns null when the queue is empty. */
 export async function claimNextRun(workerId: string): Promise<RunView | null> {
   const db = await getDb();
-  const postgres = dbProvider() === 'postgresql';
+  const dialect = currentDialect();
   const id = await db.$transaction(async (tx) => {
-    const now = sqliteDate(new Date());
-    const rows = postgres
-      ? await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_RUN_POSTGRES, workerId)
-      : await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_RUN_SQLITE, workerId, now, now, now);
-    const claimed = rows[0]?.id;
+    const claimed = await dialect.claimRun(tx, workerId);
     if (claimed) {
       const run = await tx.run.findUniqueOrThrow({ where: { id: claimed }, select: { attempts: true } });
       await appendEvents(tx, claimed, [{ kind: 'status', payload: { status: 'running', workerId, attempt: run.attempts } }]);
     }
-    return claimed ?? null;
+    return claimed;
   });
   return id ? getRun(id) : null;
 }

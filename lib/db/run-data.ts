@@ -2,6 +2,7 @@
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import { getDb } from './client';
 import type { TrajectoriesQuery } from '../contract/run-log';
+import type { TrajectoryPage } from '../contract/trajectory-view';
 
 export async function listMetrics(runId: string, opts: { after: number; limit: number }) {
   const db = await getDb();
@@ -22,7 +23,7 @@ export type MetricView = Awaited<ReturnType<typeof listMetrics>>[number];
 /** The trajectories list's filter: the contract's TrajectoriesQuery (GET /api/runs/:id/trajectories). */
 export type TrajectoryFilter = TrajectoriesQuery;
 
-export async function listTrajectories(runId: string, f: TrajectoryFilter) {
+export async function listTrajectories(runId: string, f: TrajectoryFilter): Promise<TrajectoryPage> {
   const db = await getDb();
   const where: Prisma.TrajectoryWhereInput = {
     runId,
@@ -39,7 +40,6 @@ export async function listTrajectories(runId: string, f: TrajectoryFilter) {
   }));
   return { trajectories: page, nextCursor: rows.length > f.limit ? page[page.length - 1].id : null };
 }
-export type TrajectoryView = Awaited<ReturnType<typeof listTrajectories>>['trajectories'][number];
 
 export async function listEvalPoints(runId: string, opts: { afterId?: number; limit?: number } = {}) {
   const db = await getDb();

@@ -13,24 +13,17 @@
  * same prefix as one read.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
-import { resolveDbConfig } from './config';
-import { runEventRowsPostgres } from './raw/postgres';
-import { runEventRowsSqlite } from './raw/sqlite';
+import { getDialect } from './client';
 
 const READ_SLICE = 5000;
 
 export async function listRunEventRows(runId: string, opts: { after: number; limit: number }): Promise<[number, string, string][]> {
-  await getDb(); // created and migrated
-  const config = resolveDbConfig();
+  const dialect = await getDialect(); // created and migrated
   const rows: [number, string, string][] = [];
   let after = opts.after;
   while (rows.length < opts.limit) {
     const want = Math.min(READ_SLICE, opts.limit - rows.length);
-    const slice =
-      config.provider === 'sqlite'
-        ? runEventRowsSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runId, after, want)
-        : await runEventRowsPostgres(config.url, runId, after, want);
+    const slice = await dialect.runEventRows(runId, after, want);
     for (const r of slice) rows.push(r);
     if (slice.length < want) break;
     after = slice[slice.length - 1][0];

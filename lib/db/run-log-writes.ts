@@ -8,12 +8,10 @@
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
 import type { z } from 'zod';
 import type { EvalPointRecord, FrontierRecord, StepRecord } from '../contract/run-log';
-import { dbProvider, getDb, SQLITE_BUSY_TIMEOUT_MS, type Tx } from './client';
-import { resolveDbConfig } from './config';
+import { currentDialect, getDb, getDialect, type Tx } from './client';
+import type { RawBatchOutcome } from './dialect';
 import { appendEvents } from './events';
 import { ConflictError } from '../errors';
-import { writeTrajectoryBatchPostgres } from './raw/postgres';
-import { sqliteDate, writeTrajectoryBatchSqlite, type RawBatchOutcome } from './raw/sqlite';
 import type { TrajectoryRow } from './raw/trajectory-rows';
 
 export type BatchKind = 'steps' | 'trajectories' | 'eval-points' | 'frontiers';
@@ -116,14 +114,10 @@ export async function writeSteps(runId: string, batch: BatchRef, steps: StepRow[
 }
 
 export async function writeTrajectories(runId: string, batch: BatchRef, rows: TrajectoryRow[]): Promise<BatchResult> {
-  await getDb(); // created and migrated
-  const config = resolveDbConfig();
+  const dialect = await getDialect(); // created and migrated
   let outcome: RawBatchOutcome;
   try {
-    outcome =
-      config.provider === 'sqlite'
-        ? writeTrajectoryBatchSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runId, batch.key, batch.hash, rows)
-        : await writeTrajectoryBatchPostgres(config.url, runId, batch.key, batch.hash, rows);
+    outcome = await dialect.writeTrajectoryBatch(runId, batch.key, batch.hash, rows);
   } catch (err) {
     const code = String((err as { code?: string }).code ?? '');
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
@@ -152,21 +146,17 @@ export async function writeEvalPoints(runId: string, batch: BatchRef, rows: Eval
 
 export type FrontierRow = z.output<typeof FrontierRecord>;
 
+const FRONTIER_COLUMNS = [{ name: 'runId' }, { name: 'step' }, { name: 'points', json: true }, { name: 'hypervolume' }];
+
 export async function writeFrontiers(runId: string, batch: BatchRef, rows: FrontierRow[]): Promise<BatchResult> {
   return inBatch(runId, batch, 'frontiers', rows.length, async (tx) => {
-    // Points as JSON text in one INSERT: Prisma's createMany costs ~10× the CPU on large point arrays (see events.ts).
-    const postgres = dbProvider() === 'postgresql';
-    const params: unknown[] = [];
-    const values = rows.map((r) => {
-      params.push(runId, r.step, JSON.stringify(r.points), r.hypervolume);
-      if (!postgres) {
-        params.push(sqliteDate(new Date()));
-        return '(?, ?, ?, ?, ?)';
-      }
-      const n = params.length;
-      return `($${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n}, (now() AT TIME ZONE 'UTC'))`;
+    // Points as JSON text in one INSERT: Prisma's createMany costs ~10× the CPU on large point arrays (dialect.ts).
+    await currentDialect().insertRows(tx, {
+      table: 'FrontierSnapshot',
+      columns: FRONTIER_COLUMNS,
+      rows: rows.map((r) => [runId, r.step, JSON.stringify(r.points), r.hypervolume]),
+      now: new Date(),
     });
-    await tx.$executeRawUnsafe(`INSERT INTO "FrontierSnapshot" ("runId", "step", "points", "hypervolume", "createdAt") VALUES ${values.join(', ')}`, ...params);
     await appendEvents(
       tx,
       runId,

@@ -4,10 +4,7 @@
  * values the runs list can be filtered by. Each selects only the columns it
  * returns.
  */
-import { getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
-import { resolveDbConfig } from './config';
-import { trajectoryPointRowsPostgres } from './raw/postgres';
-import { trajectoryPointRowsSqlite } from './raw/sqlite';
+import { getDb, getDialect } from './client';
 
 /** Seq of the run's newest event (0 when it has none): where a live view starts tailing. */
 export async function latestEventId(runId: string): Promise<number> {
@@ -18,17 +15,13 @@ export async function latestEventId(runId: string): Promise<number> {
 
 /**
  * The run's trajectory objective vectors as columns, paged by id, as a JSON
- * body ready to send: `{ dim, ids, steps, values, nextCursor }` with `values`
+ * body ready to send, of the contract's TrajectoryPointsView: `{ dim, ids, steps, values, nextCursor }` with `values`
  * row-major (ids.length × dim). The stored objective JSON is spliced in as
  * text — 100,000 points cost one raw query and no per-row parse.
  */
 export async function trajectoryPointsJson(runId: string, opts: { after: number; limit: number; dim: number }): Promise<string> {
-  await getDb(); // created and migrated
-  const config = resolveDbConfig();
-  const rows =
-    config.provider === 'sqlite'
-      ? trajectoryPointRowsSqlite(config.file!, SQLITE_BUSY_TIMEOUT_MS, runId, opts.after, opts.limit + 1)
-      : await trajectoryPointRowsPostgres(config.url, runId, opts.after, opts.limit + 1);
+  const dialect = await getDialect(); // created and migrated
+  const rows = await dialect.trajectoryPointRows(runId, opts.after, opts.limit + 1);
   const n = Math.min(rows.length, opts.limit);
   const ids = new Array<number>(n);
   const steps = new Array<number>(n);
@@ -42,14 +35,6 @@ export async function trajectoryPointsJson(runId: string, opts: { after: number;
   }
   const nextCursor = rows.length > opts.limit ? ids[n - 1] : null;
   return `{"dim":${opts.dim},"ids":[${ids.join(',')}],"steps":[${steps.join(',')}],"values":[${values.join(',')}],"nextCursor":${nextCursor}}`;
-}
-
-export interface TrajectoryPointsView {
-  dim: number;
-  ids: number[];
-  steps: number[];
-  values: number[];
-  nextCursor: number | null;
 }
 
 /** Hypervolume histories of several runs, ascending by step (steps without a hypervolume are left out). */

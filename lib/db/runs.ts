@@ -1,6 +1,6 @@
 /** Run rows: create, read, list, and status changes. */
 import type { Prisma } from '@pareto-studio/prisma-sqlite';
-import { dbProvider, getDb, type Tx } from './client';
+import { currentDialect, getDb, type Tx } from './client';
 import { newId } from './ids';
 import { appendEvents } from './events';
 import { NotFoundError } from '../errors';
@@ -72,7 +72,7 @@ export async function createRun(input: NewRun): Promise<{ run: RunView; created:
         seed: input.seed,
         source: input.source,
         status: input.status,
-        objectives: input.objectives as unknown as Prisma.InputJsonValue,
+        objectives: input.objectives,
         notes: input.notes,
         totalSteps: input.totalSteps,
         createdByTokenId: input.createdByTokenId ?? null,
@@ -153,13 +153,9 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunView[]; ne
   return { runs: page, nextCursor: rows.length > filter.limit ? page[page.length - 1].id : null };
 }
 
-/**
- * Name, notes or a tag contains `q`. SQLite's LIKE is case-insensitive for
- * ASCII; PostgreSQL needs `mode: 'insensitive'` (ILIKE), which the SQLite
- * client's types do not know.
- */
+/** Name, notes or a tag contains `q`, ignoring case. */
 function searchWhere(q: string): Prisma.RunWhereInput {
-  const contains = (dbProvider() === 'postgresql' ? { contains: q, mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter;
+  const contains = currentDialect().containsInsensitive(q);
   return { OR: [{ name: contains }, { notes: contains }, { tags: { some: { tag: contains } } }] };
 }
 

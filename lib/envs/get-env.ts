@@ -2,7 +2,7 @@ import { createCalcEnv } from './calc';
 import { createHopsEnv } from './hops';
 import type { EnvName, ToolEnv } from './types';
 
-export const ENV_NAMES: readonly EnvName[] = ['calc', 'hops'];
+export const ENV_NAMES = ['calc', 'hops'] as const satisfies readonly EnvName[];
 
 export interface EnvOptions {
   seed?: number;

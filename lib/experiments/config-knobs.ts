@@ -8,12 +8,9 @@
  * that does not set a knob has null there. The seed is a replicate, not a
  * knob: `seed` keys are left out.
  */
-export interface Knob {
-  key: string;
-  kind: 'numeric' | 'categorical';
-  /** One value per run, in input order; null where the run does not set it. */
-  values: (number | string | null)[];
-}
+import type { Knob } from '../contract/experiment-view';
+
+export type { Knob };
 
 export interface KnobRunLike {
   algorithm: string;

@@ -5,7 +5,7 @@
  * implementation).
  */
 export { buildRows, markdownTable, tableCells, pooledProductivity, summaryCsv, runsCsv, HV_DEFINITION } from './reproduce-table';
-export type { RunResult, Row } from './reproduce-table';
+export type { RunResult, TableRow } from './reproduce-table';
 export { bucketsOf, experimentResults, methodLabel, seedReferences } from './experiment-results';
 export { pairedCsv, pairedRows } from './reproduce-report';
 export type { PairedRow, SeedReference } from './reproduce-report';

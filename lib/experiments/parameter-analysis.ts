@@ -8,9 +8,12 @@
  * rank η² for categorical ones). Runs without usable evaluation points are
  * listed with gaps and do not count toward importance.
  */
-import { configKnobs, type Knob } from './config-knobs';
-import { knobImportance, type KnobImportance } from './parameter-importance';
+import { configKnobs } from './config-knobs';
+import { knobImportance } from './parameter-importance';
 import { methodLabel } from './experiment-results';
+import type { Outcome, ParameterTask } from '../contract/experiment-view';
+
+export type { Outcome, ParameterTask };
 
 export interface AnalysisRunInput {
   id: string;
@@ -22,22 +25,6 @@ export interface AnalysisRunInput {
   config: Record<string, unknown>;
   objectives: readonly { name: string; direction: 'maximize' | 'minimize' }[];
   final: { hypervolume: number | null; means: Record<string, number> | null };
-}
-
-export interface Outcome {
-  key: string;
-  label: string;
-  maximize: boolean;
-  values: (number | null)[];
-}
-
-export interface ParameterTask {
-  environment: string;
-  runs: { id: string; name: string; method: string; seed: number; status: string }[];
-  knobs: Knob[];
-  /** Final mean of each objective, then the final hypervolume. */
-  outcomes: Outcome[];
-  importance: KnobImportance[];
 }
 
 export const IMPORTANCE_METHOD =

@@ -21,19 +21,9 @@
  * no spread in either, the score is null. O(n log n) per knob
  * (parameter-importance-naive.ts is the O(n²) twin the tests compare with).
  */
-export interface KnobImportance {
-  key: string;
-  kind: 'numeric' | 'categorical';
-  method: 'spearman-rho2' | 'rank-eta2';
-  /** Share of the hypervolume ranks' variance explained, in [0, 1]; null: too few runs or no spread. */
-  score: number | null;
-  /** Spearman's ρ (numeric knobs). */
-  rho: number | null;
-  /** The value with the highest mean hypervolume rank (categorical knobs). */
-  best: string | null;
-  /** Runs counted. */
-  n: number;
-}
+import type { KnobImportance } from '../contract/experiment-view';
+
+export type { KnobImportance };
 
 /** Average ranks (1-based; tied values share the mean of their positions). */
 export function averageRanks(values: readonly number[]): number[] {

@@ -17,6 +17,9 @@
  */
 import { runHypervolume } from '../training/run-hypervolume';
 import { pairedComparison } from './paired-stats';
+import type { PairedRow } from '../contract/experiment-view';
+
+export type { PairedRow };
 
 type Env = 'calc' | 'hops';
 export interface Point {
@@ -155,17 +158,6 @@ export function rankTable(rows: readonly RankRow[]): string {
     );
   }
   return lines.join('\n');
-}
-
-export interface PairedRow {
-  env: Env;
-  baseline: string;
-  n: number;
-  mean: number;
-  lo: number;
-  hi: number;
-  wins: number;
-  ties: number;
 }
 
 /** focus minus each other method (and the base policy), on the final test hypervolume, paired by seed. */

@@ -8,6 +8,9 @@
  */
 import { runHypervolume } from '../training/run-hypervolume';
 import { TOOL_CALL_REFERENCE } from '../training/config';
+import type { TableRow } from '../contract/experiment-view';
+
+export type { TableRow };
 
 /** The paper table's view of one evaluation: the run's accuracy, tool calls and tokens per question, by name. */
 export interface TableEvalPoint {
@@ -30,24 +33,14 @@ export interface RunResult {
   buckets?: Record<string, { accuracy: number; toolCalls: number }>;
 }
 
-export interface Row {
-  env: string;
-  method: string;
-  n: number;
-  accuracy: number[];
-  toolCalls: number[];
-  hvFinal: number[];
-  hvArchive: number[];
-}
-
 /** A run's own evaluations: step 0 (the warm start every method of a seed shares) left out. */
 const ownArchive = (r: RunResult) => r.archive.filter((p) => p.step > 0);
 
 const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / Math.max(1, x.length);
 const std = (x: number[]) => (x.length < 2 ? 0 : Math.sqrt(x.reduce((a, b) => a + (b - mean(x)) ** 2, 0) / (x.length - 1)));
 
-export function buildRows(results: RunResult[], labels: string[]): Row[] {
-  const rows: Row[] = [];
+export function buildRows(results: RunResult[], labels: string[]): TableRow[] {
+  const rows: TableRow[] = [];
   for (const env of ['calc', 'hops'] as const) {
     const rs = results.filter((r) => r.env === env);
     if (!rs.length) continue;
@@ -90,13 +83,13 @@ export function buildRows(results: RunResult[], labels: string[]): Row[] {
 const pm = (x: number[], digits = 3) => (x.length ? `${mean(x).toFixed(digits)} ± ${std(x).toFixed(digits)}` : '—');
 
 /** The table's header and formatted cells: what the Markdown table and the experiment page both show. */
-export function tableCells(rows: Row[]): { head: string[]; cells: string[][] } {
+export function tableCells(rows: TableRow[]): { head: string[]; cells: string[][] } {
   const head = ['task', 'method', 'seeds', 'test accuracy', 'tool calls / q', 'tool productivity', 'HV final policy', 'HV run archive'];
   const cells = rows.map((r) => [r.env, r.method, String(r.n), pm(r.accuracy), pm(r.toolCalls, 2), productivityText(r), pm(r.hvFinal), pm(r.hvArchive)]);
   return { head, cells };
 }
 
-export function markdownTable(rows: Row[]): string {
+export function markdownTable(rows: TableRow[]): string {
   const { head, cells } = tableCells(rows);
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const c of cells) lines.push(`| ${c.join(' | ')} |`);
@@ -109,18 +102,18 @@ export function markdownTable(rows: Row[]): string {
  * almost never calls cannot blow up a mean of ratios. Undefined below 0.01
  * calls per question.
  */
-export function pooledProductivity(r: Row): number | null {
+export function pooledProductivity(r: TableRow): number | null {
   const calls = mean(r.toolCalls);
   return r.toolCalls.length && calls >= 0.01 ? mean(r.accuracy) / calls : null;
 }
 
-function productivityText(r: Row): string {
+function productivityText(r: TableRow): string {
   if (!r.toolCalls.length) return '—';
   const p = pooledProductivity(r);
   return p === null ? 'n/a (≈0 calls)' : p.toFixed(3);
 }
 
-export function summaryCsv(rows: Row[]): string {
+export function summaryCsv(rows: TableRow[]): string {
   const cols = ['accuracy', 'toolCalls', 'hvFinal', 'hvArchive'] as const;
   const head = ['task', 'method', 'seeds', ...cols.flatMap((c) => [`${c}_mean`, `${c}_std`]), 'productivity_pooled'];
   const out = [head.join(',')];

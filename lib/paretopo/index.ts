@@ -5,6 +5,7 @@ export {
   describeOptions,
   parseOptions,
   optionIssues,
+  writtenOptionsSchema,
   type OptionIssue,
   type AlgorithmName,
   type AlgorithmOptions,

@@ -4,7 +4,7 @@
  * with a description and a default), and `createEstimator`, which validates
  * objectives and options and names whatever is wrong.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AdvantageEstimator } from './estimator';
 import { createGrpo, GrpoOptionsSchema } from './grpo';
 import { createHvContrib, HvContribOptionsSchema } from './hv-contrib';
@@ -111,6 +111,24 @@ function parseWithIssues<K extends AlgorithmName>(algorithm: K, options: unknown
 export function optionIssues(algorithm: AlgorithmName, options: unknown): OptionIssue[] {
   const r = parseWithIssues(algorithm, options);
   return 'issues' in r ? r.issues : [];
+}
+
+/**
+ * The options of `algorithm` as a caller wrote them, checked against the
+ * algorithm's schema but not transformed (no defaults filled): a stored run
+ * config keeps what was chosen, so an explicit `scales: {}` stays distinct
+ * from "not given". Each issue keeps its zod path inside the options.
+ */
+export function writtenOptionsSchema<K extends AlgorithmName>(algorithm: K) {
+  // Partial<…> is the input type itself (every option has a default); it lets `{}` stand as a default for any K.
+  return z.custom<Partial<AlgorithmOptionsInput[K]>>().superRefine((options, ctx) => {
+    // An object, never null or an array (`optionIssues` reads a missing value as {}, for createEstimator's callers).
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      ctx.addIssue({ code: 'custom', message: `options of algorithm "${algorithm}" must be an object` });
+      return;
+    }
+    for (const issue of optionIssues(algorithm, options)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
 }
 
 /** Parses options for `algorithm`, filling defaults; throws naming the bad option. */

@@ -22,26 +22,14 @@
  */
 import { hypervolume, nonDominated } from '../pareto';
 import type { ObjectiveDef } from '../contract/run-log';
+import type { EvalHypervolume } from '../contract/eval-hypervolume';
+
+export type { EvalHypervolume };
 
 export interface EvalPointLike {
   step: number;
   split?: string | null;
   objectives: readonly number[];
-}
-
-export interface EvalHypervolume {
-  /** The split measured (null: the run has no usable points). */
-  split: string | null;
-  /** Evaluated steps, ascending. */
-  steps: number[];
-  atStep: number[];
-  archive: number[];
-  /** Hypervolume of the points of the last evaluated step. */
-  final: number | null;
-  /** Hypervolume of every point up to the last evaluated step. */
-  latest: number | null;
-  /** Mean of each objective over the points of the last evaluated step, by name. */
-  finalMeans: Record<string, number> | null;
 }
 
 export function measuredSplit(points: readonly EvalPointLike[]): string | null {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ENV_NAMES, OBJECTIVES } from '../envs';
 import type { ObjectiveDef } from '../contract/objective';
 import { ValidationError } from '../errors';
-import { ALGORITHM_NAMES, describeOptions, optionIssues, type AlgorithmName } from '../paretopo';
+import { ALGORITHM_NAMES, describeOptions, writtenOptionsSchema, type AlgorithmName, ScaleSchema } from '../paretopo';
 
 const OBJECTIVE_NAMES = OBJECTIVES.map((o) => o.name) as [string, ...string[]];
 
@@ -26,94 +26,111 @@ export const PolicyOverridesSchema = z
   .default({})
   .describe('Policy architecture overrides (nLayer, nEmbd, nHead, mlpRatio); empty = lib/agent defaults.');
 
+// Fields of every config, before and after the algorithm and its options (one order, so stored configs keep theirs).
+const taskFields = {
+  // ---- task --------------------------------------------------------------
+  env: z.enum(ENV_NAMES).default('calc').describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
+  difficulty: z.number().min(0).max(1).nullable().default(null).describe('Env difficulty knob in [0,1]; null = env default (calc 0.5, hops 1).'),
+};
+
+const trainerFields = {
+  objectiveScales: z
+    .enum(['reference', 'estimator'])
+    .default('reference')
+    .describe(
+      "Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x).",
+    ),
+  objectives: z
+    .array(z.enum(OBJECTIVE_NAMES))
+    .min(2)
+    .default(['accuracy', 'tool_calls'])
+    .describe('Objectives the estimator trains on (all env objectives are logged either way).'),
+  // ---- rollouts -----------------------------------------------------------
+  steps: z.number().int().min(1).max(100_000).default(80).describe('Training steps (one rollout batch and one update each).'),
+  promptsPerStep: z.number().int().min(1).max(256).default(8).describe('Training prompts per step.'),
+  groupSize: z.number().int().min(2).max(64).default(8).describe('Rollouts per prompt (G); advantages are computed within each group.'),
+  temperature: z.number().positive().max(4).default(1).describe('Sampling temperature of training rollouts.'),
+  maxTokens: z.number().int().min(4).max(256).default(40).describe('Cap on policy-generated tokens per rollout.'),
+  // ---- optimisation -------------------------------------------------------
+  learningRate: z
+    .number()
+    .positive()
+    .max(1)
+    .default(2e-4)
+    .describe('Peak Adam learning rate (5e-4 degraded the recipe-v3 warm starts within 30 steps for every method).'),
+  lrSchedule: z.enum(['constant', 'cosine']).default('constant').describe('After warmup: constant, or cosine decay to 10% of peak at the last step.'),
+  warmupSteps: z.number().int().min(0).max(10_000).default(5).describe('Linear learning-rate warmup steps.'),
+  clipEps: z.number().min(0).max(1).default(0.2).describe('PPO clip range ε of the surrogate.'),
+  klCoef: z.number().min(0).max(10).default(0.02).describe('β of the k3 KL penalty to the warm-start policy (0 = no reference forward).'),
+  // ---- evaluation ---------------------------------------------------------
+  evalEvery: z.number().int().min(1).max(100_000).default(10).describe('Evaluate (greedy, test split) every this many steps, and at step 0 and the last step.'),
+  evalSize: z.number().int().min(8).max(4096).default(256).describe('Test questions per evaluation (a fixed subset, the same for every run).'),
+  evalSeed: z.number().int().min(0).default(1234).describe('Seed of the fixed test subset (independent of the run seed).'),
+  validationEvery: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(5)
+    .describe(
+      'Adaptive estimators (ParetoPO): greedy evaluation on a fixed validation subset at step 0 and every this many steps; the only score they adapt on (the test split is only reported).',
+    ),
+  validationSize: z
+    .number()
+    .int()
+    .min(8)
+    .max(4096)
+    .default(64)
+    .describe('Validation questions per validation evaluation (a fixed subset of the validation split, disjoint from train and test).'),
+  // ---- logging and checkpoints -------------------------------------------
+  trajectorySample: z.number().int().min(0).max(1024).default(16).describe('Training trajectories per step sent to the run log (whole groups, first prompts).'),
+  checkpointEvery: z.number().int().min(1).max(100_000).default(20).describe('Save a resumable checkpoint every this many steps (and at the end).'),
+  keepCheckpoints: z.number().int().min(1).max(100).default(2).describe('Checkpoints of the run kept in the database (older ones pruned).'),
+  policy: PolicyOverridesSchema,
+};
+
+const ALGORITHM_DESCRIPTION = 'Advantage estimator (lib/paretopo registry).';
+const OPTIONS_DESCRIPTION = "Options of the chosen algorithm, as written (lib/paretopo's schema of that algorithm checks them); {} = the algorithm's defaults.";
+
+/** The config of one algorithm: `algorithmOptions` typed and checked by that estimator's own options schema. */
+function algorithmConfig<K extends AlgorithmName, A extends z.ZodType<K>>(algorithm: K, tag: A) {
+  return z.strictObject({
+    ...taskFields,
+    algorithm: tag.describe(ALGORITHM_DESCRIPTION),
+    algorithmOptions: writtenOptionsSchema(algorithm).default({}).describe(OPTIONS_DESCRIPTION),
+    ...trainerFields,
+  });
+}
+
+/** One config schema per algorithm (the default algorithm, ParetoPO, may be omitted from the input). */
+export const TrainConfigByAlgorithm = {
+  paretopo: algorithmConfig('paretopo', z.literal('paretopo').default('paretopo')),
+  grpo: algorithmConfig('grpo', z.literal('grpo')),
+  static: algorithmConfig('static', z.literal('static')),
+  otc: algorithmConfig('otc', z.literal('otc')),
+  'mo-grpo': algorithmConfig('mo-grpo', z.literal('mo-grpo')),
+  'hv-meta': algorithmConfig('hv-meta', z.literal('hv-meta')),
+  'hv-contrib': algorithmConfig('hv-contrib', z.literal('hv-contrib')),
+} satisfies { [K in AlgorithmName]: z.ZodType<{ algorithm: K }> };
+
+const unknownAlgorithm = `Invalid option: expected one of ${ALGORITHM_NAMES.map((n) => JSON.stringify(n)).join('|')}`;
+
+/** The trainer's config: a discriminated union by `algorithm`. */
 export const TrainConfigSchema = z
-  .strictObject({
-    // ---- task --------------------------------------------------------------
-    env: z
-      .enum(ENV_NAMES as unknown as ['calc', 'hops'])
-      .default('calc')
-      .describe('Task: calc (arithmetic + calculator) or hops (multi-hop QA + search).'),
-    difficulty: z.number().min(0).max(1).nullable().default(null).describe('Env difficulty knob in [0,1]; null = env default (calc 0.5, hops 1).'),
-    // ---- advantage estimator ----------------------------------------------
-    algorithm: z
-      .enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]])
-      .default('paretopo')
-      .describe('Advantage estimator (lib/paretopo registry).'),
-    algorithmOptions: z
-      .record(z.string(), z.unknown())
-      .default({})
-      .describe("Options of the chosen algorithm (lib/paretopo parseOptions); {} = the algorithm's defaults."),
-    objectiveScales: z
-      .enum(['reference', 'estimator'])
-      .default('reference')
-      .describe(
-        "Normalization of minimize objectives for scalarizing estimators (static, hv-meta, hv-contrib, paretopo) unless algorithmOptions.scales is set: 'reference' = linear on [0, hypervolume reference] (the run hypervolume's own scale), 'estimator' = the estimator's default 1/(1+x).",
-      ),
-    objectives: z
-      .array(z.enum(OBJECTIVE_NAMES))
-      .min(2)
-      .default(['accuracy', 'tool_calls'])
-      .describe('Objectives the estimator trains on (all env objectives are logged either way).'),
-    // ---- rollouts -----------------------------------------------------------
-    steps: z.number().int().min(1).max(100_000).default(80).describe('Training steps (one rollout batch and one update each).'),
-    promptsPerStep: z.number().int().min(1).max(256).default(8).describe('Training prompts per step.'),
-    groupSize: z.number().int().min(2).max(64).default(8).describe('Rollouts per prompt (G); advantages are computed within each group.'),
-    temperature: z.number().positive().max(4).default(1).describe('Sampling temperature of training rollouts.'),
-    maxTokens: z.number().int().min(4).max(256).default(40).describe('Cap on policy-generated tokens per rollout.'),
-    // ---- optimisation -------------------------------------------------------
-    learningRate: z
-      .number()
-      .positive()
-      .max(1)
-      .default(2e-4)
-      .describe('Peak Adam learning rate (5e-4 degraded the recipe-v3 warm starts within 30 steps for every method).'),
-    lrSchedule: z.enum(['constant', 'cosine']).default('constant').describe('After warmup: constant, or cosine decay to 10% of peak at the last step.'),
-    warmupSteps: z.number().int().min(0).max(10_000).default(5).describe('Linear learning-rate warmup steps.'),
-    clipEps: z.number().min(0).max(1).default(0.2).describe('PPO clip range ε of the surrogate.'),
-    klCoef: z.number().min(0).max(10).default(0.02).describe('β of the k3 KL penalty to the warm-start policy (0 = no reference forward).'),
-    // ---- evaluation ---------------------------------------------------------
-    evalEvery: z
-      .number()
-      .int()
-      .min(1)
-      .max(100_000)
-      .default(10)
-      .describe('Evaluate (greedy, test split) every this many steps, and at step 0 and the last step.'),
-    evalSize: z.number().int().min(8).max(4096).default(256).describe('Test questions per evaluation (a fixed subset, the same for every run).'),
-    evalSeed: z.number().int().min(0).default(1234).describe('Seed of the fixed test subset (independent of the run seed).'),
-    validationEvery: z
-      .number()
-      .int()
-      .min(1)
-      .max(100_000)
-      .default(5)
-      .describe(
-        'Adaptive estimators (ParetoPO): greedy evaluation on a fixed validation subset at step 0 and every this many steps; the only score they adapt on (the test split is only reported).',
-      ),
-    validationSize: z
-      .number()
-      .int()
-      .min(8)
-      .max(4096)
-      .default(64)
-      .describe('Validation questions per validation evaluation (a fixed subset of the validation split, disjoint from train and test).'),
-    // ---- logging and checkpoints -------------------------------------------
-    trajectorySample: z
-      .number()
-      .int()
-      .min(0)
-      .max(1024)
-      .default(16)
-      .describe('Training trajectories per step sent to the run log (whole groups, first prompts).'),
-    checkpointEvery: z.number().int().min(1).max(100_000).default(20).describe('Save a resumable checkpoint every this many steps (and at the end).'),
-    keepCheckpoints: z.number().int().min(1).max(100).default(2).describe('Checkpoints of the run kept in the database (older ones pruned).'),
-    policy: PolicyOverridesSchema,
-  })
+  .discriminatedUnion(
+    'algorithm',
+    [
+      TrainConfigByAlgorithm.paretopo,
+      TrainConfigByAlgorithm.grpo,
+      TrainConfigByAlgorithm.static,
+      TrainConfigByAlgorithm.otc,
+      TrainConfigByAlgorithm['mo-grpo'],
+      TrainConfigByAlgorithm['hv-meta'],
+      TrainConfigByAlgorithm['hv-contrib'],
+    ],
+    { error: (issue) => (issue.code === 'invalid_union' ? unknownAlgorithm : undefined) },
+  )
   .superRefine((c, ctx) => {
-    // The algorithm's own option schema; each issue keeps its path under algorithmOptions.
-    for (const issue of optionIssues(c.algorithm, c.algorithmOptions)) {
-      ctx.addIssue({ code: 'custom', path: ['algorithmOptions', ...issue.path], message: issue.message });
-    }
     if (new Set(c.objectives).size !== c.objectives.length) ctx.addIssue({ code: 'custom', path: ['objectives'], message: 'duplicate objective' });
     if (!c.objectives.includes('accuracy')) ctx.addIssue({ code: 'custom', path: ['objectives'], message: 'must include accuracy' });
     const { nEmbd = 64, nHead = 4 } = c.policy;
@@ -123,11 +140,14 @@ export const TrainConfigSchema = z
 export type TrainConfig = z.infer<typeof TrainConfigSchema>;
 export type TrainConfigInput = z.input<typeof TrainConfigSchema>;
 
+/** The fields of every config, in order (each algorithm's member has the same ones). */
+const CONFIG_SHAPE = TrainConfigByAlgorithm.paretopo.shape;
+
 /** Parses and fills defaults; throws a ValidationError naming the field (unknown keys list the valid ones). */
 export function parseTrainConfig(input: unknown): TrainConfig {
   const r = TrainConfigSchema.safeParse(input ?? {});
   if (r.success) return r.data;
-  const valid = Object.keys(TrainConfigSchema.shape).join(', ');
+  const valid = Object.keys(CONFIG_SHAPE).join(', ');
   throw new ValidationError(
     r.error.issues.map((i) => {
       const path = i.path.map(String);
@@ -151,18 +171,19 @@ export interface TrainOptionDoc {
   choices?: string[];
 }
 
+/** A field's type under its default / nullable / optional wrappers. */
+function baseType(field: z.ZodType): z.ZodType {
+  const inner = field instanceof z.ZodDefault || field instanceof z.ZodNullable || field instanceof z.ZodOptional ? field.unwrap() : null;
+  return inner instanceof z.ZodType ? baseType(inner) : field;
+}
+
 /** One row per config field, for the web form and the CLI help. */
 export function describeTrainOptions(): TrainOptionDoc[] {
-  const defaults = TrainConfigSchema.parse({}) as Record<string, unknown>;
-  return Object.entries(TrainConfigSchema.shape).map(([name, field]) => {
+  const defaults = TrainConfigByAlgorithm.paretopo.parse({}) as Record<string, unknown>;
+  return Object.entries(CONFIG_SHAPE).map(([name, field]) => {
     const doc: TrainOptionDoc = { name, description: field.description ?? '', default: defaults[name], kind: 'object' };
-    let inner: z.ZodType = field;
-    // Unwrap default / nullable / optional to the base type.
-    for (;;) {
-      const def = (inner as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
-      if ((def.type === 'default' || def.type === 'nullable' || def.type === 'optional') && def.innerType) inner = def.innerType;
-      else break;
-    }
+    if (name === 'algorithm') return { ...doc, kind: 'enum', choices: [...ALGORITHM_NAMES] };
+    const inner = baseType(field);
     if (inner instanceof z.ZodNumber) {
       doc.kind = inner.isInt ? 'integer' : 'number';
       if (inner.minValue !== null && Number.isFinite(inner.minValue)) doc.min = inner.minValue;
@@ -200,11 +221,11 @@ export function runObjectives(config: TrainConfig): ObjectiveDef[] {
  * scalarized rewards and ParetoPO's archive measure progress on the same scale
  * as the run hypervolume.
  */
-export function estimatorOptions(config: TrainConfig): Record<string, unknown> {
-  const opts = { ...config.algorithmOptions };
-  if (config.objectiveScales !== 'reference' || 'scales' in opts) return opts;
-  if (!describeOptions(config.algorithm).some((o) => o.name === 'scales')) return opts;
-  const scales: Record<string, unknown> = {};
+export function estimatorOptions(config: TrainConfig): TrainConfig['algorithmOptions'] {
+  const opts = config.algorithmOptions;
+  if (config.objectiveScales !== 'reference' || 'scales' in opts) return { ...opts };
+  if (!describeOptions(config.algorithm).some((o) => o.name === 'scales')) return { ...opts };
+  const scales: Record<string, z.input<typeof ScaleSchema>> = {};
   for (const o of runObjectives(config)) {
     if (o.direction === 'minimize' && config.objectives.includes(o.name)) scales[o.name] = { kind: 'minmax', lo: 0, hi: o.reference };
   }

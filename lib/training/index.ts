@@ -17,6 +17,7 @@
  */
 export {
   TrainConfigSchema,
+  TrainConfigByAlgorithm,
   PolicyOverridesSchema,
   parseTrainConfig,
   describeTrainOptions,

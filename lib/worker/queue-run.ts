@@ -58,7 +58,7 @@ async function createTrainerRun(data: Omit<z.output<typeof QueueRunInput>, 'sour
       name: data.name ?? `${config.env} · ${config.algorithm} · seed ${data.seed}`,
       environment: config.env,
       algorithm: config.algorithm,
-      config: config as unknown as Record<string, unknown>,
+      config,
       seed: data.seed,
       source,
       status: source === 'builtin' ? 'queued' : 'running',

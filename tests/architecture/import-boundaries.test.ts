@@ -137,11 +137,8 @@ describe('import boundaries of this repository', () => {
     });
   }
 
-  it('components/ and lib/client import nothing from lib/db, not even types, beyond the views not yet in lib/contract', () => {
-    // Ratchet: run views come from lib/contract; the compare, experiment and trajectory views still live in
-    // lib/db (issue 15 follow-up). This list may only shrink.
-    const notYetInContract = new Set(['lib/db/compare-view.ts', 'lib/db/experiment-view.ts', 'lib/db/run-data.ts', 'lib/db/run-views.ts']);
-    const bad = [...edgesIn('components'), ...edgesIn('lib/client')].filter((e) => under('lib/db')(e.file) && !(e.typeOnly && notYetInContract.has(e.file!)));
+  it('components/ and lib/client import nothing from lib/db, not even types (response shapes come from lib/contract)', () => {
+    const bad = [...edgesIn('components'), ...edgesIn('lib/client')].filter((e) => under('lib/db')(e.file));
     expect(bad.map(show)).toEqual([]);
   });
 

@@ -61,6 +61,29 @@ describe.each(DATABASES)('queue routes on %s', (provider) => {
     expect(await count()).toBe(before);
   });
 
+  it("answers 422 naming a bad or unknown option of each algorithm (checked by that algorithm's schema), writing nothing", async () => {
+    const before = await count();
+    const bad: [string, Record<string, unknown>, string][] = [
+      ['paretopo', { stallPatience: 0 }, 'config.algorithmOptions.stallPatience'],
+      ['grpo', { eps: -1 }, 'config.algorithmOptions.eps'],
+      ['static', { weights: { accuracy: -1 } }, 'config.algorithmOptions.weights.accuracy'],
+      ['otc', { smoothing: 0 }, 'config.algorithmOptions.smoothing'],
+      ['mo-grpo', { renormalize: 'yes' }, 'config.algorithmOptions.renormalize'],
+      ['hv-meta', { hvScale: -2 }, 'config.algorithmOptions.hvScale'],
+      ['hv-contrib', { scales: { tool_calls: { kind: 'minmax', lo: 0 } } }, 'config.algorithmOptions.scales.tool_calls.hi'],
+      ['otc', { stallPatience: 2 }, 'config.algorithmOptions.stallPatience'],
+    ];
+    for (const [algorithm, options, path] of bad) {
+      const res = await call('POST', '/api/runs', { source: 'builtin', config: { algorithm, algorithmOptions: options } });
+      expect(res.status, `${algorithm} ${JSON.stringify(options)}`).toBe(422);
+      expect(res.json.error).toMatch(new RegExp(`^${path.replace(/\./g, '\\.')}: .*for algorithm "${algorithm}"`));
+    }
+    const unknown = await call('POST', '/api/runs', { source: 'builtin', config: { algorithm: 'grpo', algorithmOptions: { stalPatience: 2 } } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error).toMatch(/^config\.algorithmOptions\.stalPatience: unknown option "stalPatience" for algorithm "grpo"/);
+    expect(await count()).toBe(before);
+  });
+
   it('cancels a queued run; cancel of a final run is 409, of an unknown run 404', async () => {
     const { json } = await call('POST', '/api/runs', { source: 'builtin', config: { steps: 5 } });
     const cancelled = await call('POST', `/api/runs/${json.run.id}/cancel`);

@@ -15,7 +15,7 @@ import {
   runObjectives,
   runTraining,
   trajectorySegments,
-  TrainConfigSchema,
+  TrainConfigByAlgorithm,
   type TrainConfig,
   type TrainConfigInput,
   warmStart,
@@ -104,7 +104,7 @@ describe('config', () => {
   it('fills a default for every field, each with a description', () => {
     const c = parseTrainConfig({});
     const docs = describeTrainOptions();
-    expect(docs.map((d) => d.name)).toEqual(Object.keys(TrainConfigSchema.shape));
+    expect(docs.map((d) => d.name)).toEqual(Object.keys(TrainConfigByAlgorithm.paretopo.shape));
     for (const d of docs) {
       expect(d.description.length, d.name).toBeGreaterThan(10);
       expect(d.default, d.name).toEqual((c as Record<string, unknown>)[d.name]);

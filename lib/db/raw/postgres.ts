@@ -1,11 +1,18 @@
 /**
- * PostgreSQL dialect of the run log's hot path: trajectory batches go through
- * a small `pg` pool as one transaction — claim the batch id, then multi-row
- * INSERTs (placeholders `$n`, JSON cast to jsonb).
+ * The PostgreSQL dialect (lib/db/dialect.ts): the Prisma client on the `pg`
+ * adapter, placeholders `$n` with JSON cast to jsonb, ILIKE through Prisma's
+ * insensitive mode, FOR UPDATE SKIP LOCKED claims, and the hot paths on a
+ * small `pg` pool: trajectory batches as one transaction — claim the batch id,
+ * then multi-row INSERTs.
  */
 import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { Prisma } from '@pareto-studio/prisma-sqlite';
+import { PrismaClient as PostgresClient } from '@pareto-studio/prisma-postgres';
+import type { Db, Tx } from '../client';
+import type { DbConfig } from '../config';
+import type { Dialect, RawBatchOutcome, RowsInsert } from '../dialect';
 import { multiRowInsert, TRAJECTORY_COLUMNS, type Statement, type TrajectoryRow } from './trajectory-rows';
-import type { RawBatchOutcome } from './sqlite';
 
 /** PostgreSQL allows 65,535 bound parameters per statement. */
 export const POSTGRES_ROWS_PER_STATEMENT = Math.floor(65_000 / TRAJECTORY_COLUMNS.length);
@@ -121,4 +128,38 @@ export async function runEventRowsPostgres(url: string, runId: string, after: nu
     rowMode: 'array',
   });
   return res.rows;
+}
+
+async function insertRows(tx: Tx, { table, columns, rows }: RowsInsert): Promise<void> {
+  const params: unknown[] = [];
+  const values = rows.map((row) => {
+    const cells = row.map((value, k) => {
+      params.push(value);
+      return columns[k].json ? `$${params.length}::jsonb` : `$${params.length}`;
+    });
+    return `(${cells.join(', ')}, (now() AT TIME ZONE 'UTC'))`;
+  });
+  const names = [...columns.map((c) => `"${c.name}"`), '"createdAt"'].join(', ');
+  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) VALUES ${values.join(', ')}`, ...params);
+}
+
+export function postgresDialect(config: DbConfig): Dialect {
+  const { url } = config;
+  return {
+    provider: 'postgresql',
+    // Both generated clients expose the same model API; lib/db types against the SQLite one (client.ts).
+    openClient: async () => new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db,
+    insertRows,
+    async claimRun(tx, workerId) {
+      const rows = await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_RUN_POSTGRES, workerId);
+      return rows[0]?.id ?? null;
+    },
+    // `mode` is PostgreSQL's alone: the SQLite client's types (lib/db's) do not know it.
+    containsInsensitive: (q) => ({ contains: q, mode: 'insensitive' }) as Prisma.StringFilter,
+    writeTrajectoryBatch: (runId, batchId, hash, rows) => writeTrajectoryBatchPostgres(url, runId, batchId, hash, rows),
+    trajectoryPointRows: (runId, after, limit) => trajectoryPointRowsPostgres(url, runId, after, limit),
+    evalPointRows: (runIds) => evalPointRowsPostgres(url, runIds),
+    compareMetricRows: (runIds) => compareMetricRowsPostgres(url, runIds),
+    runEventRows: (runId, after, limit) => runEventRowsPostgres(url, runId, after, limit),
+  };
 }

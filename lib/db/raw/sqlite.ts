@@ -1,11 +1,18 @@
 /**
- * SQLite dialect of the run log's hot path. Prisma's raw query path spends
- * ~40 ms on a 1,000-row insert that better-sqlite3 does in ~6 ms, so
- * trajectory batches go through one direct better-sqlite3 connection on the
- * same file (WAL, same busy timeout): claim the batch id and insert the rows in
- * one IMMEDIATE transaction.
+ * The SQLite dialect (lib/db/dialect.ts): the Prisma client on the
+ * better-sqlite3 adapter, `?` placeholders, dates written as Prisma's adapter
+ * writes them, and the hot paths on a direct better-sqlite3 connection. Prisma's
+ * raw query path spends ~40 ms on a 1,000-row insert that better-sqlite3 does in
+ * ~6 ms, so trajectory batches go through one direct connection on the same file
+ * (WAL, same busy timeout): claim the batch id and insert the rows in one
+ * IMMEDIATE transaction.
  */
 import Database from 'better-sqlite3';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient as SqliteClient } from '@pareto-studio/prisma-sqlite';
+import type { Db, Tx } from '../client';
+import { SQLITE_BUSY_TIMEOUT_MS, type DbConfig } from '../config';
+import type { Dialect, RawBatchOutcome, RowsInsert } from '../dialect';
 import { pushTrajectoryValues, TRAJECTORY_COLUMNS, multiRowInsert, type Statement, type TrajectoryRow } from './trajectory-rows';
 
 /** SQLite allows 32,766 bound parameters per statement. */
@@ -40,13 +47,6 @@ function connection(file: string, busyTimeoutMs: number): Connection {
     connections.set(file, c);
   }
   return c;
-}
-
-export interface RawBatchOutcome {
-  applied: boolean;
-  priorKind?: string;
-  priorRows?: number;
-  priorHash?: string | null;
 }
 
 export function writeTrajectoryBatchSqlite(
@@ -149,4 +149,42 @@ export function runEventRowsSqlite(file: string, busyTimeoutMs: number, runId: s
     .prepare('SELECT "seq", "kind", "payload" FROM "RunEvent" WHERE "runId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?')
     .raw(true)
     .all(runId, after, limit) as [number, string, string][];
+}
+
+async function openClient(config: DbConfig): Promise<Db> {
+  const adapter = new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const db = new SqliteClient({ adapter });
+  // journal_mode=WAL is persistent (set by migrate); these two are per connection.
+  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  return db;
+}
+
+async function insertRows(tx: Tx, { table, columns, rows, now }: RowsInsert): Promise<void> {
+  const createdAt = sqliteDate(now);
+  const marks = `(${[...columns, null].map(() => '?').join(', ')})`;
+  const params: unknown[] = [];
+  for (const row of rows) params.push(...row, createdAt);
+  const names = [...columns.map((c) => `"${c.name}"`), '"createdAt"'].join(', ');
+  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) VALUES ${rows.map(() => marks).join(', ')}`, ...params);
+}
+
+export function sqliteDialect(config: DbConfig): Dialect {
+  const file = config.file!;
+  return {
+    provider: 'sqlite',
+    openClient: () => openClient(config),
+    insertRows,
+    async claimRun(tx, workerId) {
+      const now = sqliteDate(new Date());
+      const rows = await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_RUN_SQLITE, workerId, now, now, now);
+      return rows[0]?.id ?? null;
+    },
+    containsInsensitive: (q) => ({ contains: q }),
+    writeTrajectoryBatch: async (runId, batchId, hash, rows) => writeTrajectoryBatchSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runId, batchId, hash, rows),
+    trajectoryPointRows: async (runId, after, limit) => trajectoryPointRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runId, after, limit),
+    evalPointRows: async (runIds) => evalPointRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runIds),
+    compareMetricRows: async (runIds) => compareMetricRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runIds),
+    runEventRows: async (runId, after, limit) => runEventRowsSqlite(file, SQLITE_BUSY_TIMEOUT_MS, runId, after, limit),
+  };
 }
