@@ -55,6 +55,27 @@ export class KungMaxima {
     return this.arr.slice(0, end);
   }
 
+  /**
+   * The maxima of a subset: `positions[0..len)` ascending (so in the input's lexicographic
+   * order). Leaves them in `found[0..end)` (unordered) and returns end. The same columns
+   * serve every subset, which is how the peels of paretoRanks share one sort.
+   */
+  runOn(positions: Int32Array, len: number): number {
+    const arr = this.arr;
+    const dead = this.dead;
+    for (let t = 0; t < len; t++) {
+      const x = positions[t];
+      arr[t] = x;
+      dead[x] = 0;
+    }
+    return this.maxima(0, len);
+  }
+
+  /** Where runOn leaves the maxima. */
+  get found(): Int32Array {
+    return this.arr;
+  }
+
   private le(a: number, b: number, k: number): boolean {
     const cols = this.cols;
     for (let j = 1; j <= k; j++) if (cols[j][a] > cols[j][b]) return false;
@@ -98,6 +119,37 @@ export class KungMaxima {
       return false;
     }
     for (let s = from; s < to; s++) if (this.le(arr[s], b, k)) return true;
+    return false;
+  }
+
+  /**
+   * anyLe when arr[from..to) is sorted by objective 1 (the ranges of filter): the scan stops
+   * at the first row above b in objective 1, since no later row can be <= b.
+   */
+  private anyLeSorted(from: number, to: number, b: number, k: number): boolean {
+    const arr = this.arr;
+    const cols = this.cols;
+    const c1 = cols[1];
+    const b1 = c1[b];
+    if (k === 4) {
+      const c2 = cols[2];
+      const c3 = cols[3];
+      const c4 = cols[4];
+      const b2 = c2[b];
+      const b3 = c3[b];
+      const b4 = c4[b];
+      for (let s = from; s < to; s++) {
+        const a = arr[s];
+        if (c1[a] > b1) return false;
+        if (c2[a] <= b2 && c3[a] <= b3 && c4[a] <= b4) return true;
+      }
+      return false;
+    }
+    for (let s = from; s < to; s++) {
+      const a = arr[s];
+      if (c1[a] > b1) return false;
+      if (this.le(a, b, k)) return true;
+    }
     return false;
   }
 
@@ -190,7 +242,7 @@ export class KungMaxima {
       for (let t = bf; t < bt; t++) {
         const b = arr[t];
         if (dead[b]) continue;
-        if (this.anyLe(af, at, b, k)) dead[b] = 1;
+        if (this.anyLeSorted(af, at, b, k)) dead[b] = 1;
       }
       return;
     }
