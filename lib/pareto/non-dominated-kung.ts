@@ -161,26 +161,7 @@ export class KungMaxima {
     const arr = this.arr;
     const dead = this.dead;
     const k = this.dim - 1;
-    if (to - from <= LEAF) {
-      let w = from;
-      for (let t = from; t < to; t++) {
-        const b = arr[t];
-        if (this.anyLe(from, w, b, k)) dead[b] = 1;
-        else arr[w++] = b;
-      }
-      const c1 = this.cols[1];
-      for (let i = from + 1; i < w; i++) {
-        const v = arr[i];
-        const key = c1[v];
-        let j = i - 1;
-        while (j >= from && c1[arr[j]] > key) {
-          arr[j + 1] = arr[j];
-          j--;
-        }
-        arr[j + 1] = v;
-      }
-      return w;
-    }
+    if (to - from <= LEAF) return this.leaf(from, to, k);
     const mid = (from + to) >>> 1;
     const e1 = this.maxima(from, mid);
     const e2 = this.maxima(mid, to);
@@ -188,6 +169,73 @@ export class KungMaxima {
     let w = e1;
     for (let t = mid; t < e2; t++) if (!dead[arr[t]]) arr[w++] = arr[t];
     this.merge(from, e1, w);
+    return w;
+  }
+
+  /**
+   * The brute-force maxima of a leaf arr[from..to) (lexicographic order, so only an earlier
+   * row can dominate a later one): the rows kept so far stay sorted by objective 1 (stable),
+   * so each new row is compared with the kept rows up to the first one above it in
+   * objective 1 and, when none is <= it, inserted right there. Same rows and same order as
+   * filtering first and insertion-sorting after; about half the comparisons.
+   */
+  private leaf(from: number, to: number, k: number): number {
+    const arr = this.arr;
+    const dead = this.dead;
+    const cols = this.cols;
+    const c1 = cols[1];
+    let w = from;
+    if (k === 4) {
+      const c2 = cols[2];
+      const c3 = cols[3];
+      const c4 = cols[4];
+      for (let t = from; t < to; t++) {
+        const b = arr[t];
+        const b1 = c1[b];
+        const b2 = c2[b];
+        const b3 = c3[b];
+        const b4 = c4[b];
+        let s = from;
+        let dominated = false;
+        for (; s < w; s++) {
+          const a = arr[s];
+          if (c1[a] > b1) break;
+          if (c2[a] <= b2 && c3[a] <= b3 && c4[a] <= b4) {
+            dominated = true;
+            break;
+          }
+        }
+        if (dominated) {
+          dead[b] = 1;
+          continue;
+        }
+        for (let r = w; r > s; r--) arr[r] = arr[r - 1];
+        arr[s] = b;
+        w++;
+      }
+      return w;
+    }
+    for (let t = from; t < to; t++) {
+      const b = arr[t];
+      const b1 = c1[b];
+      let s = from;
+      let dominated = false;
+      for (; s < w; s++) {
+        const a = arr[s];
+        if (c1[a] > b1) break;
+        if (this.le(a, b, k)) {
+          dominated = true;
+          break;
+        }
+      }
+      if (dominated) {
+        dead[b] = 1;
+        continue;
+      }
+      for (let r = w; r > s; r--) arr[r] = arr[r - 1];
+      arr[s] = b;
+      w++;
+    }
     return w;
   }
 
