@@ -43,20 +43,39 @@ export function hypervolume5d(data: Float64Array, rows: Int32Array, ref: ArrayLi
       if (S[4 * mid + 3] <= p[3]) lo = mid + 1;
       else hi = mid;
     }
-    let m = 0;
-    for (let k = lo; k < count; k++) {
-      const q = 4 * k;
-      if (p[0] <= S[q] && p[1] <= S[q + 1] && p[2] <= S[q + 2]) continue;
-      spare[4 * m] = S[q];
-      spare[4 * m + 1] = S[q + 1];
-      spare[4 * m + 2] = S[q + 2];
-      spare[4 * m + 3] = S[q + 3];
-      m++;
-    }
-    S.set(spare.subarray(0, 4 * m), 4 * (lo + 1));
-    S.set(p, 4 * lo);
-    count = lo + 1 + m;
+    count = insertDropping(S, spare, count, lo, p);
   }
   if (n > 0) total += v4 * (ref[4] - vPrev);
   return total;
+}
+
+/**
+ * Insert p at position lo of S (stride 4, count members) and drop the members after it that p
+ * dominates in x, y, z; returns the new count. Most insertions dominate nothing: then one
+ * memmove (copyWithin) shifts the tail, else the survivors go through `spare`.
+ */
+function insertDropping(S: Float64Array, spare: Float64Array, count: number, lo: number, p: Float64Array): number {
+  const px = p[0];
+  const py = p[1];
+  const pz = p[2];
+  let first = lo;
+  while (first < count && !(px <= S[4 * first] && py <= S[4 * first + 1] && pz <= S[4 * first + 2])) first++;
+  if (first === count) {
+    S.copyWithin(4 * (lo + 1), 4 * lo, 4 * count);
+    S.set(p, 4 * lo);
+    return count + 1;
+  }
+  let m = 0;
+  for (let k = lo; k < count; k++) {
+    const q = 4 * k;
+    if (px <= S[q] && py <= S[q + 1] && pz <= S[q + 2]) continue;
+    spare[4 * m] = S[q];
+    spare[4 * m + 1] = S[q + 1];
+    spare[4 * m + 2] = S[q + 2];
+    spare[4 * m + 3] = S[q + 3];
+    m++;
+  }
+  S.set(spare.subarray(0, 4 * m), 4 * (lo + 1));
+  S.set(p, 4 * lo);
+  return lo + 1 + m;
 }

@@ -55,6 +55,27 @@ export class KungMaxima {
     return this.arr.slice(0, end);
   }
 
+  /**
+   * The maxima of a subset: `positions[0..len)` ascending (so in the input's lexicographic
+   * order). Leaves them in `found[0..end)` (unordered) and returns end. The same columns
+   * serve every subset, which is how the peels of paretoRanks share one sort.
+   */
+  runOn(positions: Int32Array, len: number): number {
+    const arr = this.arr;
+    const dead = this.dead;
+    for (let t = 0; t < len; t++) {
+      const x = positions[t];
+      arr[t] = x;
+      dead[x] = 0;
+    }
+    return this.maxima(0, len);
+  }
+
+  /** Where runOn leaves the maxima. */
+  get found(): Int32Array {
+    return this.arr;
+  }
+
   private le(a: number, b: number, k: number): boolean {
     const cols = this.cols;
     for (let j = 1; j <= k; j++) if (cols[j][a] > cols[j][b]) return false;
@@ -102,6 +123,37 @@ export class KungMaxima {
   }
 
   /**
+   * anyLe when arr[from..to) is sorted by objective 1 (the ranges of filter): the scan stops
+   * at the first row above b in objective 1, since no later row can be <= b.
+   */
+  private anyLeSorted(from: number, to: number, b: number, k: number): boolean {
+    const arr = this.arr;
+    const cols = this.cols;
+    const c1 = cols[1];
+    const b1 = c1[b];
+    if (k === 4) {
+      const c2 = cols[2];
+      const c3 = cols[3];
+      const c4 = cols[4];
+      const b2 = c2[b];
+      const b3 = c3[b];
+      const b4 = c4[b];
+      for (let s = from; s < to; s++) {
+        const a = arr[s];
+        if (c1[a] > b1) return false;
+        if (c2[a] <= b2 && c3[a] <= b3 && c4[a] <= b4) return true;
+      }
+      return false;
+    }
+    for (let s = from; s < to; s++) {
+      const a = arr[s];
+      if (c1[a] > b1) return false;
+      if (this.le(a, b, k)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Reduce arr[from..to) (in lexicographic order) to its maxima, compacted at
    * `from` and sorted by objective 1; returns the new end.
    */
@@ -109,26 +161,7 @@ export class KungMaxima {
     const arr = this.arr;
     const dead = this.dead;
     const k = this.dim - 1;
-    if (to - from <= LEAF) {
-      let w = from;
-      for (let t = from; t < to; t++) {
-        const b = arr[t];
-        if (this.anyLe(from, w, b, k)) dead[b] = 1;
-        else arr[w++] = b;
-      }
-      const c1 = this.cols[1];
-      for (let i = from + 1; i < w; i++) {
-        const v = arr[i];
-        const key = c1[v];
-        let j = i - 1;
-        while (j >= from && c1[arr[j]] > key) {
-          arr[j + 1] = arr[j];
-          j--;
-        }
-        arr[j + 1] = v;
-      }
-      return w;
-    }
+    if (to - from <= LEAF) return this.leaf(from, to, k);
     const mid = (from + to) >>> 1;
     const e1 = this.maxima(from, mid);
     const e2 = this.maxima(mid, to);
@@ -136,6 +169,73 @@ export class KungMaxima {
     let w = e1;
     for (let t = mid; t < e2; t++) if (!dead[arr[t]]) arr[w++] = arr[t];
     this.merge(from, e1, w);
+    return w;
+  }
+
+  /**
+   * The brute-force maxima of a leaf arr[from..to) (lexicographic order, so only an earlier
+   * row can dominate a later one): the rows kept so far stay sorted by objective 1 (stable),
+   * so each new row is compared with the kept rows up to the first one above it in
+   * objective 1 and, when none is <= it, inserted right there. Same rows and same order as
+   * filtering first and insertion-sorting after; about half the comparisons.
+   */
+  private leaf(from: number, to: number, k: number): number {
+    const arr = this.arr;
+    const dead = this.dead;
+    const cols = this.cols;
+    const c1 = cols[1];
+    let w = from;
+    if (k === 4) {
+      const c2 = cols[2];
+      const c3 = cols[3];
+      const c4 = cols[4];
+      for (let t = from; t < to; t++) {
+        const b = arr[t];
+        const b1 = c1[b];
+        const b2 = c2[b];
+        const b3 = c3[b];
+        const b4 = c4[b];
+        let s = from;
+        let dominated = false;
+        for (; s < w; s++) {
+          const a = arr[s];
+          if (c1[a] > b1) break;
+          if (c2[a] <= b2 && c3[a] <= b3 && c4[a] <= b4) {
+            dominated = true;
+            break;
+          }
+        }
+        if (dominated) {
+          dead[b] = 1;
+          continue;
+        }
+        for (let r = w; r > s; r--) arr[r] = arr[r - 1];
+        arr[s] = b;
+        w++;
+      }
+      return w;
+    }
+    for (let t = from; t < to; t++) {
+      const b = arr[t];
+      const b1 = c1[b];
+      let s = from;
+      let dominated = false;
+      for (; s < w; s++) {
+        const a = arr[s];
+        if (c1[a] > b1) break;
+        if (this.le(a, b, k)) {
+          dominated = true;
+          break;
+        }
+      }
+      if (dominated) {
+        dead[b] = 1;
+        continue;
+      }
+      for (let r = w; r > s; r--) arr[r] = arr[r - 1];
+      arr[s] = b;
+      w++;
+    }
     return w;
   }
 
@@ -190,7 +290,7 @@ export class KungMaxima {
       for (let t = bf; t < bt; t++) {
         const b = arr[t];
         if (dead[b]) continue;
-        if (this.anyLe(af, at, b, k)) dead[b] = 1;
+        if (this.anyLeSorted(af, at, b, k)) dead[b] = 1;
       }
       return;
     }

@@ -38,7 +38,7 @@ export function nonDominatedNd(data: Float64Array, dim: number, rows: Int32Array
  * type feedback when V8 compiles the loop on stack (OSR), and the cached OSR
  * code then deoptimized on every call.
  */
-function groupCopies(data: Float64Array, dim: number, order: Int32Array, unique: Int32Array, groupStart: Int32Array, groupEnd: Int32Array): number {
+export function groupCopies(data: Float64Array, dim: number, order: Int32Array, unique: Int32Array, groupStart: Int32Array, groupEnd: Int32Array): number {
   const n = order.length;
   let u = 0;
   let start = 0;

@@ -11,8 +11,8 @@
 import { argsortLex, iota } from "./argsort";
 import { paretoRanks2d } from "./pareto-ranks-2d";
 import { paretoRanks3d } from "./pareto-ranks-3d";
-import { nonDominatedRows } from "./non-dominated";
 import { paretoRanksNd } from "./pareto-ranks-nd";
+import { peelFronts } from "./pareto-ranks-peel";
 import { toMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
@@ -39,16 +39,7 @@ export function paretoRanksRows(data: Float64Array, dim: number, n: number): Int
     // nonDominated of the rows left; once the peels have visited PEEL_WORK * n rows (many
     // fronts), the rest by divide and conquer, ranks offset by the fronts peeled. Sets that
     // are (nearly) one front cost about one nonDominated.
-    const inFront = new Uint8Array(n);
-    let rest = rows;
-    let peeled = 0;
-    let work = 0;
-    while (rest.length > 0 && work <= PEEL_WORK * n) {
-      work += rest.length;
-      const front = nonDominatedRows(data, dim, rest, true);
-      peeled++;
-      rest = markFront(front, rest, ranks, inFront, peeled);
-    }
+    const { peeled, rest } = peelFronts(data, dim, rows, ranks, PEEL_WORK * n);
     if (rest.length > 0) {
       paretoRanksNd(data, dim, rest, ranks);
       for (let t = 0; t < rest.length; t++) ranks[rest[t]] += peeled;
@@ -59,14 +50,3 @@ export function paretoRanksRows(data: Float64Array, dim: number, n: number): Int
 
 /** Rows peeled by Kung's algorithm, at most this many times n in all, before divide and conquer takes over. */
 const PEEL_WORK = 32;
-
-/** Give the front its rank and return the rows left (in their order). */
-function markFront(front: Int32Array, rest: Int32Array, ranks: Int32Array, inFront: Uint8Array, rank: number): Int32Array {
-  for (let t = 0; t < front.length; t++) {
-    ranks[front[t]] = rank;
-    inFront[front[t]] = 1;
-  }
-  const next = new Int32Array(rest.length - front.length);
-  for (let t = 0, w = 0; t < rest.length; t++) if (!inFront[rest[t]]) next[w++] = rest[t];
-  return next;
-}

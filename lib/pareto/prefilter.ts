@@ -6,13 +6,18 @@
  * hypervolume. On uniform random data it removes nearly everything (the
  * survivors of 10^6 random 2-D points number a few thousand), which is why
  * moocore-level speed on `random` inputs is reachable in JavaScript; on
- * mutually non-dominated inputs it costs one O(n d) pass.
+ * mutually non-dominated inputs it costs one O(n d) pass for the sums and a
+ * probe of 32 rows (the filtering pass is skipped when the probe drops none).
  */
 export function dropDominatedByBest(data: Float64Array, dim: number, rows: Int32Array): Int32Array {
   const n = rows.length;
   if (n < 64) return rows;
   const best = leastSumRow(data, dim, rows);
   if (best < 0) return rows;
+  // On sets that are (nearly) one front the best row dominates almost nothing and the full
+  // pass is wasted: when it dominates none of the first PROBE rows, skip it. Either way the
+  // result is exact (the pass only drops rows that cannot matter).
+  if (!dominatesAny(data, dim, rows, best, PROBE)) return rows;
   const out = new Int32Array(n);
   const m = keepNotDominatedBy(data, dim, rows, best, out);
   return m === n ? rows : out.slice(0, m);
@@ -35,6 +40,30 @@ function leastSumRow(data: Float64Array, dim: number, rows: Int32Array): number 
     }
   }
   return best;
+}
+
+/** Rows probed before the full pass of dropDominatedByBest. */
+const PROBE = 32;
+
+/** Does `best` strictly dominate one of rows[0..count)? */
+function dominatesAny(data: Float64Array, dim: number, rows: Int32Array, best: number, count: number): boolean {
+  const b = best * dim;
+  for (let t = 0; t < count; t++) {
+    const o = rows[t] * dim;
+    let le = true;
+    let strict = false;
+    for (let j = 0; j < dim; j++) {
+      const v = data[b + j];
+      const w = data[o + j];
+      if (v > w) {
+        le = false;
+        break;
+      }
+      if (v < w) strict = true;
+    }
+    if (le && strict) return true;
+  }
+  return false;
 }
 
 /** out = the rows `best` does not strictly dominate; returns their number. */
