@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curvesCsv, curvesSvg, meanCurves, type CurveRun } from './learning-curves';
+import { curvesCsv, curvesSvg, meanCurves, methodStroke, type CurveRun } from './learning-curves';
 
 const run = (env: string, label: string, seed: number, acc: number[]): CurveRun => ({
   env,
@@ -44,5 +44,13 @@ describe('learning curves', () => {
       .split(' ')
       .map((p) => Number(p.split(',')[0]));
     expect(pts[1]).toBeGreaterThan(pts[0]);
+  });
+
+  it('gives every method of a --full table its own stroke (colour, then dash once the palette wraps)', () => {
+    const strokes = Array.from({ length: 30 }, (_, i) => methodStroke(i));
+    expect(new Set(strokes.map((s) => `${s.color}|${s.dash}`)).size).toBe(30);
+    expect(strokes[0].dash).toBe('');
+    expect(strokes[12].color).toBe(strokes[0].color);
+    expect(strokes[12].dash).not.toBe('');
   });
 });

@@ -68,6 +68,13 @@ const METRICS = [
 ] as const;
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939'];
+const DASHES = ['', '6 3', '2 2'];
+
+/** Stroke of the i-th method: the palette's colours, then the same colours dashed, so up to 36 methods stay distinct. */
+export function methodStroke(i: number): { color: string; dash: string } {
+  return { color: PALETTE[i % PALETTE.length], dash: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] };
+}
+const dashAttr = (dash: string) => (dash ? ` stroke-dasharray="${dash}"` : '');
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -116,9 +123,9 @@ export function curvesSvg(curves: readonly MeanCurve[], title = ''): string {
       for (const t of [xmin, xmax]) parts.push(`<text x="${sx(t)}" y="${y0 + M.t + ph + 14}" text-anchor="middle" fill="#555">${t}</text>`);
       parts.push(`<text x="${x0 + M.l + pw / 2}" y="${y0 + M.t + ph + 26}" text-anchor="middle" fill="#555">step</text>`);
       for (const c of cs) {
-        const color = PALETTE[labels.indexOf(c.label) % PALETTE.length];
+        const { color, dash } = methodStroke(labels.indexOf(c.label));
         const pts = c.steps.map((s) => `${sx(s.step).toFixed(1)},${sy(s[metric.key]).toFixed(1)}`).join(' ');
-        parts.push(`<polyline data-method="${esc(c.label)}" points="${pts}" fill="none" stroke="${color}" stroke-width="1.5"/>`);
+        parts.push(`<polyline data-method="${esc(c.label)}" points="${pts}" fill="none" stroke="${color}"${dashAttr(dash)} stroke-width="1.5"/>`);
       }
       parts.push('</g>');
     });
@@ -126,9 +133,9 @@ export function curvesSvg(curves: readonly MeanCurve[], title = ''): string {
   labels.forEach((label, i) => {
     const x = 10 + (i % 4) * (width / 4),
       y = 30 + H * envs.length + 14 + Math.floor(i / 4) * 18;
-    const color = PALETTE[i % PALETTE.length];
+    const { color, dash } = methodStroke(i);
     parts.push(
-      `<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${color}" stroke-width="2"/><text x="${x + 22}" y="${y}">${esc(label)}</text>`,
+      `<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${color}"${dashAttr(dash)} stroke-width="2"/><text x="${x + 22}" y="${y}">${esc(label)}</text>`,
     );
   });
   parts.push('</svg>');
