@@ -134,6 +134,16 @@ describe('hops tool', () => {
   });
 });
 
+/** A trace's steps in order, true where it calls the tool (CALL … ENDCALL), false for a mental step (value STEP written by the policy). */
+function stepKinds(p: Prompt, tr: { tokens: readonly number[]; sources: readonly number[] }): boolean[] {
+  const kinds: boolean[] = [];
+  for (let i = p.tokens.length; i < tr.tokens.length; i++) {
+    if (tr.tokens[i] === CALL) kinds.push(true);
+    else if (tr.tokens[i] === STEP && tr.sources[i] === SRC_POLICY) kinds.push(false);
+  }
+  return kinds;
+}
+
 describe('version 3 calc / version 3 hops: room to learn', () => {
   it('splits questions three ways, disjoint, in about the documented shares', () => {
     const env = getEnv('calc', { seed: 0 });
@@ -175,12 +185,7 @@ describe('version 3 calc / version 3 hops: room to learn', () => {
     for (const p of env.samplePrompts('train', 1500, rng)) {
       const tr = env.warmStartTrace(p, rng);
       const plan = env.toolPlan(p);
-      // a trace's steps in order: a call is CALL … ENDCALL, a mental step is value STEP written by the policy
-      const kinds: boolean[] = [];
-      for (let i = p.tokens.length; i < tr.tokens.length; i++) {
-        if (tr.tokens[i] === CALL) kinds.push(true);
-        else if (tr.tokens[i] === STEP && tr.sources[i] === SRC_POLICY) kinds.push(false);
-      }
+      const kinds = stepKinds(p, tr);
       expect(kinds.length).toBe(plan.length);
       plan.forEach((need, k) => {
         if (need) {
@@ -223,11 +228,7 @@ describe('version 3 calc / version 3 hops: room to learn', () => {
     for (const p of env.samplePrompts('train', 1500, rng)) {
       const tr = env.warmStartTrace(p, rng);
       const plan = env.toolPlan(p);
-      const kinds: boolean[] = [];
-      for (let i = p.tokens.length; i < tr.tokens.length; i++) {
-        if (tr.tokens[i] === CALL) kinds.push(true);
-        else if (tr.tokens[i] === STEP && tr.sources[i] === SRC_POLICY) kinds.push(false);
-      }
+      const kinds = stepKinds(p, tr);
       plan.forEach((need, k) => {
         const relation = 'abcd'.indexOf(p.id[k + 1]);
         if (need) {
@@ -253,11 +254,7 @@ describe('version 3 calc / version 3 hops: room to learn', () => {
       expect(plan.length).toBe(p.id.length - 1);
       expect(plan.some(Boolean)).toBe(p.bucket === 'rare');
       const tr = env.warmStartTrace(p, rng);
-      const kinds: boolean[] = [];
-      for (let i = p.tokens.length; i < tr.tokens.length; i++) {
-        if (tr.tokens[i] === CALL) kinds.push(true);
-        else if (tr.tokens[i] === STEP && tr.sources[i] === SRC_POLICY) kinds.push(false);
-      }
+      const kinds = stepKinds(p, tr);
       if (plan.some((need, k) => need && !kinds[k])) expect(tr.inCorpus).toBe(false);
       if (tr.inCorpus === false) out++;
     }

@@ -10,14 +10,7 @@ import { KungMaxima } from "./non-dominated-kung";
 export function nonDominatedNd(data: Float64Array, dim: number, rows: Int32Array, keepDuplicates: boolean): Int32Array {
   const n = rows.length;
   if (n === 0) return new Int32Array(0);
-  const coords: number[] = [];
-  for (let j = 0; j < dim; j++) coords.push(j);
-  const order = argsortLex(data, dim, rows, coords);
-  // unique rows, and for each position the position of its first copy
-  const unique = new Int32Array(n);
-  const groupStart = new Int32Array(n);
-  const groupEnd = new Int32Array(n);
-  const u = groupCopies(data, dim, order, unique, groupStart, groupEnd);
+  const { order, unique, groupStart, groupEnd, u } = sortedCopies(data, dim, rows);
   const kept = new KungMaxima(data, dim, unique.subarray(0, u)).run();
   if (!keepDuplicates) {
     const out = new Int32Array(kept.length);
@@ -29,6 +22,28 @@ export function nonDominatedNd(data: Float64Array, dim: number, rows: Int32Array
     for (let s = groupStart[kept[t]]; s < groupEnd[kept[t]]; s++) out.push(order[s]);
   }
   return Int32Array.from(out);
+}
+
+/** The rows sorted lexicographically (all objectives) and grouped into exact copies (see groupCopies). */
+export interface SortedCopies {
+  order: Int32Array;
+  unique: Int32Array;
+  groupStart: Int32Array;
+  groupEnd: Int32Array;
+  /** Number of groups (distinct rows). */
+  u: number;
+}
+
+export function sortedCopies(data: Float64Array, dim: number, rows: Int32Array): SortedCopies {
+  const n = rows.length;
+  const coords: number[] = [];
+  for (let j = 0; j < dim; j++) coords.push(j);
+  const order = argsortLex(data, dim, rows, coords);
+  const unique = new Int32Array(n);
+  const groupStart = new Int32Array(n);
+  const groupEnd = new Int32Array(n);
+  const u = groupCopies(data, dim, order, unique, groupStart, groupEnd);
+  return { order, unique, groupStart, groupEnd, u };
 }
 
 /**

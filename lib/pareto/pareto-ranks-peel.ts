@@ -11,9 +11,8 @@
  * Exact copies share a rank. Writes ranks 1..peeled into `ranks`; returns the
  * number of fronts peeled and the rows (ids, with all their copies) left.
  */
-import { argsortLex } from "./argsort";
 import { KungMaxima } from "./non-dominated-kung";
-import { groupCopies } from "./non-dominated-nd";
+import { sortedCopies } from "./non-dominated-nd";
 
 export interface Peeled {
   peeled: number;
@@ -22,13 +21,7 @@ export interface Peeled {
 
 export function peelFronts(data: Float64Array, dim: number, rows: Int32Array, ranks: Int32Array, budget: number): Peeled {
   const n = rows.length;
-  const coords: number[] = [];
-  for (let j = 0; j < dim; j++) coords.push(j);
-  const order = argsortLex(data, dim, rows, coords);
-  const unique = new Int32Array(n);
-  const groupStart = new Int32Array(n);
-  const groupEnd = new Int32Array(n);
-  const u = groupCopies(data, dim, order, unique, groupStart, groupEnd);
+  const { order, unique, groupStart, groupEnd, u } = sortedCopies(data, dim, rows);
   const kung = new KungMaxima(data, dim, unique.subarray(0, u));
   const sums = rowSums(data, dim, unique, u);
   // positions (into the sorted unique rows) still unranked, ascending

@@ -47,45 +47,29 @@ const PROBE = 32;
 
 /** Does `best` strictly dominate one of rows[0..count)? */
 function dominatesAny(data: Float64Array, dim: number, rows: Int32Array, best: number, count: number): boolean {
-  const b = best * dim;
-  for (let t = 0; t < count; t++) {
-    const o = rows[t] * dim;
-    let le = true;
-    let strict = false;
-    for (let j = 0; j < dim; j++) {
-      const v = data[b + j];
-      const w = data[o + j];
-      if (v > w) {
-        le = false;
-        break;
-      }
-      if (v < w) strict = true;
-    }
-    if (le && strict) return true;
-  }
+  for (let t = 0; t < count; t++) if (strictlyDominates(data, dim, best, rows[t])) return true;
   return false;
 }
 
 /** out = the rows `best` does not strictly dominate; returns their number. */
 function keepNotDominatedBy(data: Float64Array, dim: number, rows: Int32Array, best: number, out: Int32Array): number {
-  const b = best * dim;
   let m = 0;
-  for (let t = 0; t < rows.length; t++) {
-    const o = rows[t] * dim;
-    let le = true;
-    let strict = false;
-    for (let j = 0; j < dim; j++) {
-      const v = data[b + j];
-      const w = data[o + j];
-      if (v > w) {
-        le = false;
-        break;
-      }
-      if (v < w) strict = true;
-    }
-    if (!(le && strict)) out[m++] = rows[t];
-  }
+  for (let t = 0; t < rows.length; t++) if (!strictlyDominates(data, dim, best, rows[t])) out[m++] = rows[t];
   return m;
+}
+
+/** Row a ≤ row b in every objective and < in one (minimization). */
+function strictlyDominates(data: Float64Array, dim: number, a: number, b: number): boolean {
+  const oa = a * dim;
+  const ob = b * dim;
+  let strict = false;
+  for (let j = 0; j < dim; j++) {
+    const v = data[oa + j];
+    const w = data[ob + j];
+    if (v > w) return false;
+    if (v < w) strict = true;
+  }
+  return strict;
 }
 
 /** Rows strictly below the reference point in every coordinate. */
