@@ -1,0 +1,379 @@
+/**
+ * Kung's maxima (d >= 4) in WebAssembly: the same recursion, thresholds,
+ * partitions, sampled medians and floating-point comparisons as
+ * lib/pareto/non-dominated-kung.ts (the JavaScript twin, and the reference
+ * in tests), on this module's linear memory instead of typed arrays.
+ * Paper: Kung, Luccio & Preparata, JACM 1975 (as moocore's maxima_rec).
+ * Complexity: O(n log^(d-2) n) after the caller's lexicographic sort.
+ *
+ * Protocol (lib/pareto/kung-wasm.ts): `prepare(n, k)` lays out the buffers
+ * for n rows with k = d - 1 objectives after the first one (growing the
+ * memory when needed) and clears the dead flags; the host writes the values
+ * of objectives 1..k row-major at `valuesPtr()` (row t at t·k, the rows in
+ * lexicographic order, free of exact duplicates) and the positions to reduce
+ * (ascending) at `arrPtr()`, then `maxima(len)` leaves the non-dominated
+ * positions, unordered, in arr[0..end) and returns end. The rows stay put
+ * between calls, so the peels of paretoRanks reuse them.
+ * Empty input (len 0): returns 0. --runtime stub: nothing is allocated.
+ */
+
+const LEAF: i32 = 32;
+const BRUTE: i32 = 1024;
+/** Values sampled for a split point: never more than 64 (see median). */
+const SAMPLE: i32 = 64;
+
+let K: i32 = 0;
+let VALS: usize = 0; // f64[n·K], row-major, objective j (1..K) of row p at (p·K + j - 1)
+let ARR: usize = 0; // i32[n]
+let TMP: usize = 0; // i32[n]
+let SX: usize = 0; // f64[n]: staircase over objectives 2, 3 (x strictly increasing)
+let SY: usize = 0; // f64[n]: (y strictly decreasing)
+let SMP: usize = 0; // f64[SAMPLE]
+let DEAD: usize = 0; // u8[n]
+let ssize: i32 = 0;
+let pMid: i32 = 0;
+
+@inline function v(p: i32, j: i32): f64 {
+  return load<f64>(VALS + ((<usize>(p * K + j - 1)) << 3));
+}
+@inline function at(t: i32): i32 {
+  return load<i32>(ARR + (<usize>t << 2));
+}
+@inline function setAt(t: i32, x: i32): void {
+  store<i32>(ARR + (<usize>t << 2), x);
+}
+@inline function tmpAt(t: i32): i32 {
+  return load<i32>(TMP + (<usize>t << 2));
+}
+@inline function setTmp(t: i32, x: i32): void {
+  store<i32>(TMP + (<usize>t << 2), x);
+}
+@inline function isDead(p: i32): bool {
+  return load<u8>(DEAD + <usize>p) != 0;
+}
+@inline function kill(p: i32): void {
+  store<u8>(DEAD + <usize>p, 1);
+}
+
+/** Lay out buffers for n rows of k objectives (growing memory); returns 0, or -1 when memory cannot grow. */
+export function prepare(n: i32, k: i32): i32 {
+  K = k;
+  const un = <usize>n;
+  let p: usize = (__heap_base + 15) & ~(<usize>15);
+  VALS = p;
+  p += un * <usize>k * 8;
+  SX = p;
+  p += un * 8;
+  SY = p;
+  p += un * 8;
+  SMP = p;
+  p += <usize>SAMPLE * 8;
+  ARR = p;
+  p += un * 4;
+  TMP = p;
+  p += un * 4;
+  DEAD = p;
+  p += un;
+  const need = <i32>((p + 0xffff) >>> 16);
+  const have = memory.size();
+  if (need > have && memory.grow(need - have) < 0) return -1;
+  memory.fill(DEAD, 0, un);
+  return 0;
+}
+
+export function valuesPtr(): usize {
+  return VALS;
+}
+export function arrPtr(): usize {
+  return ARR;
+}
+
+/** Reduce the positions arr[0..len) (ascending) to their maxima; returns the count left in arr. */
+export function maxima(len: i32): i32 {
+  for (let t = 0; t < len; t++) store<u8>(DEAD + <usize>at(t), 0);
+  return reduce(0, len);
+}
+
+/** Is row a <= row b in objectives 2..k? */
+@inline function leFrom2(a: i32, b: i32, k: i32): bool {
+  const oa = VALS + (<usize>(a * K) << 3);
+  const ob = VALS + (<usize>(b * K) << 3);
+  for (let j = 1; j < k; j++) {
+    if (load<f64>(oa + (<usize>j << 3)) > load<f64>(ob + (<usize>j << 3))) return false;
+  }
+  return true;
+}
+
+/** arr[from..to) in lexicographic order → its maxima at from (sorted by objective 1); returns the end. */
+function reduce(from: i32, to: i32): i32 {
+  if (to - from <= LEAF) return leaf(from, to);
+  const mid = (from + to) >>> 1;
+  const e1 = reduce(from, mid);
+  const e2 = reduce(mid, to);
+  filter(from, e1, mid, e2, K);
+  let w = e1;
+  for (let t = mid; t < e2; t++) {
+    const x = at(t);
+    if (!isDead(x)) setAt(w++, x);
+  }
+  merge(from, e1, w);
+  return w;
+}
+
+/** Brute-force maxima of a leaf, kept rows insertion-sorted by objective 1 (as the twin). */
+function leaf(from: i32, to: i32): i32 {
+  const k = K;
+  let w = from;
+  for (let t = from; t < to; t++) {
+    const b = at(t);
+    const b1 = v(b, 1);
+    let s = from;
+    let dominated = false;
+    for (; s < w; s++) {
+      const a = at(s);
+      if (v(a, 1) > b1) break;
+      if (leFrom2(a, b, k)) {
+        dominated = true;
+        break;
+      }
+    }
+    if (dominated) {
+      kill(b);
+      continue;
+    }
+    for (let r = w; r > s; r--) setAt(r, at(r - 1));
+    setAt(s, b);
+    w++;
+  }
+  return w;
+}
+
+/** Is some row of arr[from..to) (sorted by objective 1) <= row b in objectives 1..k? */
+function anyLeSorted(from: i32, to: i32, b: i32, k: i32): bool {
+  const b1 = v(b, 1);
+  for (let s = from; s < to; s++) {
+    const a = at(s);
+    if (v(a, 1) > b1) return false;
+    if (leFrom2(a, b, k)) return true;
+  }
+  return false;
+}
+
+/**
+ * Mark rows of B = arr[bf..bt) dominated by a row of A = arr[af..at); A is <= B in
+ * objective 0 and in objectives > k; both sorted by objective 1 on entry and exit.
+ */
+function filter(af: i32, aEnd: i32, bf: i32, bt: i32, k: i32): void {
+  const na = aEnd - af;
+  const nb = bt - bf;
+  if (na <= 0 || nb <= 0) return;
+  if (k == 3) {
+    ssize = 0;
+    let i = af;
+    for (let t = bf; t < bt; t++) {
+      const b = at(t);
+      const key = v(b, 1);
+      while (i < aEnd) {
+        const a = at(i);
+        if (!(v(a, 1) <= key)) break;
+        i++;
+        const x = v(a, 2);
+        const y = v(a, 3);
+        if (!stairDominates(x, y)) stairInsert(x, y);
+      }
+      if (ssize > 0 && stairDominates(v(b, 2), v(b, 3))) kill(b);
+    }
+    return;
+  }
+  if (k == 2) {
+    let mn = Infinity;
+    let i = af;
+    for (let t = bf; t < bt; t++) {
+      const b = at(t);
+      const key = v(b, 1);
+      while (i < aEnd) {
+        const a = at(i);
+        if (!(v(a, 1) <= key)) break;
+        i++;
+        const y = v(a, 2);
+        if (y < mn) mn = y;
+      }
+      if (v(b, 2) >= mn) kill(b);
+    }
+    return;
+  }
+  if (na * nb <= BRUTE) {
+    for (let t = bf; t < bt; t++) {
+      const b = at(t);
+      if (isDead(b)) continue;
+      if (anyLeSorted(af, aEnd, b, k)) kill(b);
+    }
+    return;
+  }
+  let amin = Infinity;
+  let amax = -Infinity;
+  for (let t = af; t < aEnd; t++) {
+    const x = v(at(t), k);
+    if (x < amin) amin = x;
+    if (x > amax) amax = x;
+  }
+  let bmin = Infinity;
+  let bmax = -Infinity;
+  let alive = 0;
+  for (let t = bf; t < bt; t++) {
+    const b = at(t);
+    if (isDead(b)) continue;
+    alive++;
+    const x = v(b, k);
+    if (x < bmin) bmin = x;
+    if (x > bmax) bmax = x;
+  }
+  if (alive == 0 || amin > bmax) return;
+  if (amax <= bmin) {
+    filter(af, aEnd, bf, bt, k - 1);
+    return;
+  }
+  const m = median(k, af, aEnd, bf, bt);
+  const a1 = partition(k, af, aEnd, m, false);
+  const a2 = pMid;
+  const b3 = partition(k, bf, bt, m, true);
+  const b2 = pMid;
+  filter(af, a1, b2, bt, k); // A1 vs B1
+  filter(a2, aEnd, bf, b3, k); // A3 vs B3
+  merge(af, a1, a2);
+  merge(bf, b3, b2);
+  filter(af, a2, bf, b2, k - 1); // A1+A2 vs B3+B2
+  merge(af, a2, aEnd);
+  merge(bf, b2, bt);
+}
+
+/** Stable 3-way partition by objective k vs m: [<m | =m | >m] (or [>m | =m | <m] when desc). */
+function partition(k: i32, from: i32, to: i32, m: f64, desc: bool): i32 {
+  let w = from;
+  let nEq = 0;
+  let nLast = 0;
+  for (let t = from; t < to; t++) {
+    const x = at(t);
+    const y = v(x, k);
+    if (desc ? y > m : y < m) setAt(w++, x);
+    else if (y == m) setTmp(from + nEq++, x);
+    else setTmp(to - 1 - nLast++, x);
+  }
+  const firstEnd = w;
+  for (let t = 0; t < nEq; t++) setAt(w++, tmpAt(from + t));
+  pMid = w;
+  for (let t = 0; t < nLast; t++) setAt(w++, tmpAt(to - 1 - t));
+  return firstEnd;
+}
+
+/** Merge arr[a..b) and arr[b..c), both sorted by objective 1 (stable). */
+function merge(a: i32, b: i32, c: i32): void {
+  if (a >= b || b >= c) return;
+  if (v(at(b - 1), 1) <= v(at(b), 1)) return;
+  for (let t = a; t < b; t++) setTmp(t, at(t));
+  let i = a;
+  let j = b;
+  let w = a;
+  while (i < b && j < c) {
+    const y = at(j);
+    const x = tmpAt(i);
+    if (v(y, 1) < v(x, 1)) {
+      setAt(w++, y);
+      j++;
+    } else {
+      setAt(w++, x);
+      i++;
+    }
+  }
+  while (i < b) setAt(w++, tmpAt(i++));
+}
+
+/** Median of a sample of objective-k values of A and of B's live rows (as the twin). */
+function median(k: i32, a0: i32, a1: i32, b0: i32, b1: i32): f64 {
+  const na = a1 - a0;
+  const total = na + (b1 - b0);
+  const step = total > 64 ? total / 31 : 1;
+  let s = 0;
+  for (let t = 0; t < total; t += step) {
+    const x = t < na ? at(a0 + t) : at(b0 + t - na);
+    if (t >= na && isDead(x)) continue;
+    store<f64>(SMP + (<usize>s << 3), v(x, k));
+    s++;
+  }
+  if (s == 0) {
+    store<f64>(SMP, v(at(a0), k));
+    s = 1;
+  }
+  return selectKth(s, s >>> 1);
+}
+
+/** k-th smallest of the sample (at most 64 values): insertion sort, as select-kth.ts for n <= 64. */
+function selectKth(n: i32, k: i32): f64 {
+  for (let i = 1; i < n; i++) {
+    const x = load<f64>(SMP + (<usize>i << 3));
+    let j = i - 1;
+    while (j >= 0) {
+      const y = load<f64>(SMP + (<usize>j << 3));
+      if (!(y > x)) break;
+      store<f64>(SMP + (<usize>(j + 1) << 3), y);
+      j--;
+    }
+    store<f64>(SMP + (<usize>(j + 1) << 3), x);
+  }
+  return load<f64>(SMP + (<usize>k << 3));
+}
+
+// ------------------------------------------------ 2-D staircase (k = 3 filter)
+
+/** Index of the last staircase point with x <= key, or -1. */
+@inline function lastAtOrBefore(key: f64): i32 {
+  let lo = 0;
+  let hi = ssize;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (load<f64>(SX + (<usize>mid << 3)) <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Is (x, y) weakly dominated by (or equal to) a staircase point? */
+@inline function stairDominates(x: f64, y: f64): bool {
+  const i = lastAtOrBefore(x);
+  return i >= 0 && load<f64>(SY + (<usize>i << 3)) <= y;
+}
+
+/** Insert (x, y), not weakly dominated, removing the points it weakly dominates (as Staircase2D.insert). */
+function stairInsert(x: f64, y: f64): void {
+  const i = lastAtOrBefore(x);
+  let start: i32;
+  let k: i32;
+  if (i >= 0 && load<f64>(SX + (<usize>i << 3)) == x) {
+    start = i;
+    k = i + 1;
+  } else {
+    start = i + 1;
+    k = start;
+  }
+  const size = ssize;
+  while (k < size) {
+    if (load<f64>(SY + (<usize>k << 3)) < y) break;
+    k++;
+  }
+  const removed = k - start;
+  if (removed == 0) {
+    const bytes = <usize>(size - start) << 3;
+    memory.copy(SX + (<usize>(start + 1) << 3), SX + (<usize>start << 3), bytes);
+    memory.copy(SY + (<usize>(start + 1) << 3), SY + (<usize>start << 3), bytes);
+    ssize = size + 1;
+  } else {
+    if (removed > 1) {
+      const bytes = <usize>(size - k) << 3;
+      memory.copy(SX + (<usize>(start + 1) << 3), SX + (<usize>k << 3), bytes);
+      memory.copy(SY + (<usize>(start + 1) << 3), SY + (<usize>k << 3), bytes);
+    }
+    ssize = size - removed + 1;
+  }
+  store<f64>(SX + (<usize>start << 3), x);
+  store<f64>(SY + (<usize>start << 3), y);
+}
