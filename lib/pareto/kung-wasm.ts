@@ -14,10 +14,20 @@ import type { Maxima } from "./non-dominated-kung";
 /** The exports of kernel/assembly/kung.ts. */
 export interface KungExports {
   memory: WebAssembly.Memory;
-  prepare(n: number, k: number): number;
+  heapBase(): number;
+  bytesFor(n: number, k: number): number;
+  prepare(base: number, n: number, k: number): number;
+  gather(src: number, ids: number, n: number): void;
   valuesPtr(): number;
+  rowStride(): number;
   arrPtr(): number;
   maxima(len: number): number;
+}
+
+/** The loaded kernel: its exports and a way to make room in its memory (kernel/instantiate.ts). */
+interface KungKernel {
+  exports: KungExports;
+  heap(bytes: number): number;
 }
 
 const claims = new WeakMap<KungExports, number>();
@@ -26,22 +36,33 @@ export class KungMaximaWasm implements Maxima {
   private readonly claim: number;
   private readonly n: number;
   private arrView: Int32Array;
+  private readonly kernel: KungExports;
 
   /** `sortedUnique`: row ids sorted lexicographically, no exact duplicates; dim >= 4. */
-  constructor(
-    private readonly kernel: KungExports,
-    data: Float64Array,
-    dim: number,
-    sortedUnique: Int32Array,
-  ) {
+  constructor(loaded: KungKernel, data: Float64Array, dim: number, sortedUnique: Int32Array) {
+    const kernel = loaded.exports;
+    this.kernel = kernel;
     const n = sortedUnique.length;
     const k = dim - 1;
-    if (kernel.prepare(n, k) !== 0) throw new Error(`KungMaximaWasm: no memory for ${n} rows of ${dim} objectives`);
+    const layout = kernel.bytesFor(n, k);
+    // The rows go in by one block copy and a gather in the module when they are most of data
+    // (one pass, no per-value JS loop); otherwise only the rows used are copied, here.
+    const gather = data.length <= 2 * n * dim;
+    const base = loaded.heap(gather ? layout + 8 + data.length * 8 + n * 4 : layout);
+    const scratch = kernel.prepare(base, n, k);
     this.claim = (claims.get(kernel) ?? 0) + 1;
     claims.set(kernel, this.claim);
     this.n = n;
     const buf = kernel.memory.buffer;
-    copyValues(new Float64Array(buf, kernel.valuesPtr(), n * k), data, dim, sortedUnique);
+    if (gather) {
+      new Float64Array(buf, scratch, data.length).set(data);
+      const ids = scratch + data.length * 8;
+      new Int32Array(buf, ids, n).set(sortedUnique);
+      kernel.gather(scratch, ids, n);
+    } else {
+      const stride = kernel.rowStride();
+      copyValues(new Float64Array(buf, kernel.valuesPtr(), n * stride), stride, data, dim, sortedUnique);
+    }
     this.arrView = new Int32Array(buf, kernel.arrPtr(), n);
   }
 
@@ -71,11 +92,11 @@ export class KungMaximaWasm implements Maxima {
   }
 }
 
-/** Objectives 1..dim-1 of the sorted rows, row-major. Its own function: the loop compiles on its own. */
-function copyValues(out: Float64Array, data: Float64Array, dim: number, rows: Int32Array): void {
-  const k = dim - 1;
-  for (let t = 0, w = 0; t < rows.length; t++) {
+/** Objectives 1..dim-1 of the sorted rows, row-major, `stride` doubles a row. Its own function: the loop compiles on its own. */
+function copyValues(out: Float64Array, stride: number, data: Float64Array, dim: number, rows: Int32Array): void {
+  for (let t = 0; t < rows.length; t++) {
     const o = rows[t] * dim;
-    for (let j = 1; j <= k; j++) out[w++] = data[o + j];
+    const w = t * stride - 1;
+    for (let j = 1; j < dim; j++) out[w + j] = data[o + j];
   }
 }

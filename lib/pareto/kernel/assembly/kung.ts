@@ -6,11 +6,12 @@
  * Paper: Kung, Luccio & Preparata, JACM 1975 (as moocore's maxima_rec).
  * Complexity: O(n log^(d-2) n) after the caller's lexicographic sort.
  *
- * Protocol (lib/pareto/kung-wasm.ts): `prepare(n, k)` lays out the buffers
- * for n rows with k = d - 1 objectives after the first one (growing the
- * memory when needed) and clears the dead flags; the host writes the values
- * of objectives 1..k row-major at `valuesPtr()` (row t at t·k, the rows in
- * lexicographic order, free of exact duplicates) and the positions to reduce
+ * Protocol (lib/pareto/kung-wasm.ts): the host makes room for
+ * `bytesFor(n, k)` bytes from an 8-aligned base (kernel/instantiate.ts),
+ * `prepare(base, n, k)` lays out the buffers there for n rows with k = d - 1
+ * objectives after the first one and clears the dead flags; the host writes
+ * the values of objectives 1..k at `valuesPtr()`, `rowStride()` doubles a
+ * row (the rows in lexicographic order, free of exact duplicates) and the positions to reduce
  * (ascending) at `arrPtr()`, then `maxima(len)` leaves the non-dominated
  * positions, unordered, in arr[0..end) and returns end. The rows stay put
  * between calls, so the peels of paretoRanks reuse them.
@@ -23,7 +24,8 @@ const BRUTE: i32 = 1024;
 const SAMPLE: i32 = 64;
 
 let K: i32 = 0;
-let VALS: usize = 0; // f64[n·K], row-major, objective j (1..K) of row p at (p·K + j - 1)
+let SH: i32 = 0; // log2 of a row's bytes: K values padded to a power of two
+let VALS: usize = 0; // f64 rows of 1 << SH bytes; objective j (1..K) of row p at byte (p << SH) + 8·(j - 1)
 let ARR: usize = 0; // i32[n]
 let TMP: usize = 0; // i32[n]
 let SX: usize = 0; // f64[n]: staircase over objectives 2, 3 (x strictly increasing)
@@ -33,8 +35,11 @@ let DEAD: usize = 0; // u8[n]
 let ssize: i32 = 0;
 let pMid: i32 = 0;
 
+@inline function row(p: i32): usize {
+  return VALS + (<usize>p << SH);
+}
 @inline function v(p: i32, j: i32): f64 {
-  return load<f64>(VALS + ((<usize>(p * K + j - 1)) << 3));
+  return load<f64>(row(p) + (<usize>(j - 1) << 3));
 }
 @inline function at(t: i32): i32 {
   return load<i32>(ARR + (<usize>t << 2));
@@ -55,13 +60,34 @@ let pMid: i32 = 0;
   store<u8>(DEAD + <usize>p, 1);
 }
 
-/** Lay out buffers for n rows of k objectives (growing memory); returns 0, or -1 when memory cannot grow. */
-export function prepare(n: i32, k: i32): i32 {
-  K = k;
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** log2 of a row's bytes for k objectives: k doubles padded to a power of two. */
+function rowShift(k: i32): i32 {
+  let sh = 3;
+  while (1 << (sh - 3) < k) sh++;
+  return sh;
+}
+
+/** Bytes that prepare(base, n, k) lays out from any 8-aligned base. */
+export function bytesFor(n: i32, k: i32): usize {
   const un = <usize>n;
-  let p: usize = (__heap_base + 15) & ~(<usize>15);
+  return 64 + (un << rowShift(k)) + un * 16 + <usize>SAMPLE * 8 + un * 9;
+}
+
+/**
+ * Lay out the buffers for n rows of k objectives from base (bytesFor(n, k) bytes there) and
+ * clear the dead flags; returns the first byte after them (8-aligned: scratch for gather's input).
+ */
+export function prepare(base: usize, n: i32, k: i32): usize {
+  K = k;
+  SH = rowShift(k);
+  const un = <usize>n;
+  let p: usize = (base + 63) & ~(<usize>63);
   VALS = p;
-  p += un * <usize>k * 8;
+  p += un << SH;
   SX = p;
   p += un * 8;
   SY = p;
@@ -73,16 +99,30 @@ export function prepare(n: i32, k: i32): i32 {
   TMP = p;
   p += un * 4;
   DEAD = p;
-  p += un;
-  const need = <i32>((p + 0xffff) >>> 16);
-  const have = memory.size();
-  if (need > have && memory.grow(need - have) < 0) return -1;
   memory.fill(DEAD, 0, un);
-  return 0;
+  return (p + un + 7) & ~(<usize>7);
+}
+
+/**
+ * Gather objectives 1..k of the rows ids[0..n) (i32 at `ids`) of the row-major
+ * matrix at `src` (dim = k + 1 doubles a row) into the value rows.
+ */
+export function gather(src: usize, ids: usize, n: i32): void {
+  const k = K;
+  const rowBytes = <usize>(k + 1) << 3;
+  for (let t = 0; t < n; t++) {
+    const from = src + <usize>load<i32>(ids + (<usize>t << 2)) * rowBytes + 8;
+    const to = row(t);
+    for (let j = 0; j < k; j++) store<f64>(to + (<usize>j << 3), load<f64>(from + (<usize>j << 3)));
+  }
 }
 
 export function valuesPtr(): usize {
   return VALS;
+}
+/** Doubles per row at valuesPtr (k rounded up to a power of two). */
+export function rowStride(): i32 {
+  return 1 << (SH - 3);
 }
 export function arrPtr(): usize {
   return ARR;
@@ -96,8 +136,8 @@ export function maxima(len: i32): i32 {
 
 /** Is row a <= row b in objectives 2..k? */
 @inline function leFrom2(a: i32, b: i32, k: i32): bool {
-  const oa = VALS + (<usize>(a * K) << 3);
-  const ob = VALS + (<usize>(b * K) << 3);
+  const oa = row(a);
+  const ob = row(b);
   for (let j = 1; j < k; j++) {
     if (load<f64>(oa + (<usize>j << 3)) > load<f64>(ob + (<usize>j << 3))) return false;
   }
@@ -123,6 +163,8 @@ function reduce(from: i32, to: i32): i32 {
 /** Brute-force maxima of a leaf, kept rows insertion-sorted by objective 1 (as the twin). */
 function leaf(from: i32, to: i32): i32 {
   const k = K;
+  if (k == 4) return leaf4(from, to);
+  if (k == 3) return leaf3(from, to);
   let w = from;
   for (let t = from; t < to; t++) {
     const b = at(t);
@@ -148,8 +190,82 @@ function leaf(from: i32, to: i32): i32 {
   return w;
 }
 
+/** leaf for 5-D rows (objectives 1..4), b's values hoisted. */
+function leaf4(from: i32, to: i32): i32 {
+  let w = from;
+  for (let t = from; t < to; t++) {
+    const b = at(t);
+    const rb = row(b);
+    const b1 = load<f64>(rb);
+    const b2 = load<f64>(rb, 8);
+    const b3 = load<f64>(rb, 16);
+    const b4 = load<f64>(rb, 24);
+    let s = from;
+    let dominated = false;
+    for (; s < w; s++) {
+      const ra = row(at(s));
+      if (load<f64>(ra) > b1) break;
+      if (load<f64>(ra, 8) <= b2 && load<f64>(ra, 16) <= b3 && load<f64>(ra, 24) <= b4) {
+        dominated = true;
+        break;
+      }
+    }
+    if (dominated) {
+      kill(b);
+      continue;
+    }
+    for (let r = w; r > s; r--) setAt(r, at(r - 1));
+    setAt(s, b);
+    w++;
+  }
+  return w;
+}
+
+/** leaf for 4-D rows (objectives 1..3), b's values hoisted. */
+function leaf3(from: i32, to: i32): i32 {
+  let w = from;
+  for (let t = from; t < to; t++) {
+    const b = at(t);
+    const rb = row(b);
+    const b1 = load<f64>(rb);
+    const b2 = load<f64>(rb, 8);
+    const b3 = load<f64>(rb, 16);
+    let s = from;
+    let dominated = false;
+    for (; s < w; s++) {
+      const ra = row(at(s));
+      if (load<f64>(ra) > b1) break;
+      if (load<f64>(ra, 8) <= b2 && load<f64>(ra, 16) <= b3) {
+        dominated = true;
+        break;
+      }
+    }
+    if (dominated) {
+      kill(b);
+      continue;
+    }
+    for (let r = w; r > s; r--) setAt(r, at(r - 1));
+    setAt(s, b);
+    w++;
+  }
+  return w;
+}
+
 /** Is some row of arr[from..to) (sorted by objective 1) <= row b in objectives 1..k? */
 function anyLeSorted(from: i32, to: i32, b: i32, k: i32): bool {
+  if (k == 4) {
+    const rb = row(b);
+    const b1 = load<f64>(rb);
+    const b2 = load<f64>(rb, 8);
+    const b3 = load<f64>(rb, 16);
+    const b4 = load<f64>(rb, 24);
+    for (let s = from; s < to; s++) {
+      const ra = row(at(s));
+      if (load<f64>(ra) > b1) return false;
+      if (load<f64>(ra, 8) <= b2 && load<f64>(ra, 16) <= b3 && load<f64>(ra, 24) <= b4) return true;
+    }
+    return false;
+  }
   const b1 = v(b, 1);
   for (let s = from; s < to; s++) {
     const a = at(s);
@@ -361,16 +477,28 @@ function stairInsert(x: f64, y: f64): void {
     k++;
   }
   const removed = k - start;
-  if (removed == 0) {
+  if (removed == 0 && size - start >= 32) {
     const bytes = <usize>(size - start) << 3;
     memory.copy(SX + (<usize>(start + 1) << 3), SX + (<usize>start << 3), bytes);
     memory.copy(SY + (<usize>(start + 1) << 3), SY + (<usize>start << 3), bytes);
     ssize = size + 1;
+  } else if (removed == 0) {
+    // short tails: a plain loop beats memory.copy (a call out of the module in V8)
+    for (let r = size; r > start; r--) {
+      store<f64>(SX + (<usize>r << 3), load<f64>(SX + (<usize>(r - 1) << 3)));
+      store<f64>(SY + (<usize>r << 3), load<f64>(SY + (<usize>(r - 1) << 3)));
+    }
+    ssize = size + 1;
   } else {
-    if (removed > 1) {
+    if (removed > 1 && size - k >= 32) {
       const bytes = <usize>(size - k) << 3;
       memory.copy(SX + (<usize>(start + 1) << 3), SX + (<usize>k << 3), bytes);
       memory.copy(SY + (<usize>(start + 1) << 3), SY + (<usize>k << 3), bytes);
+    } else if (removed > 1) {
+      for (let r = k, w = start + 1; r < size; r++, w++) {
+        store<f64>(SX + (<usize>w << 3), load<f64>(SX + (<usize>r << 3)));
+        store<f64>(SY + (<usize>w << 3), load<f64>(SY + (<usize>r << 3)));
+      }
     }
     ssize = size - removed + 1;
   }
