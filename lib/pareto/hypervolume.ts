@@ -7,25 +7,33 @@
  * Points that do not strictly dominate the reference point contribute
  * nothing (they are dropped first), as do points dominated by another point
  * (a linear pre-pass drops most of them). Empty input: 0. NaN unsupported.
+ * The 4-D walk runs on WebAssembly (kernel/assembly/hv4d.ts) when its module
+ * loads, with the same bits as the JavaScript twin; `engine` forces one.
  */
 import { hypervolume2d } from "./hypervolume-2d";
 import { hypervolume3d } from "./hypervolume-3d";
 import { hypervolume4dPlus } from "./hypervolume-4d-plus";
+import { hypervolume4dPlusWasm } from "./hypervolume-4d-plus-wasm";
+import { pickEngine } from "./engine";
+import type { EngineOptions } from "./engine";
+import { hv4dKernel } from "./kernel/hv4d";
 import { hypervolumeNd } from "./hypervolume-nd";
 import { dropDominatedByBest, rowsInsideReference } from "./prefilter";
 import { toMinimization, vectorToMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
-export function hypervolume(points: PointSet, ref: readonly number[], opts?: DirectionOptions): number {
+export type HypervolumeOptions = DirectionOptions & EngineOptions;
+
+export function hypervolume(points: PointSet, ref: readonly number[], opts?: HypervolumeOptions): number {
   const r = vectorToMinimization(ref, opts);
   const { data, n, dim } = toMinimization(points, opts, ref.length);
   if (n === 0) return 0;
   if (dim !== r.length) throw new RangeError(`reference point has ${r.length} objectives, points have ${dim}`);
-  return hypervolumeRows(data, dim, rowsInsideReference(data, dim, n, r), r);
+  return hypervolumeRows(data, dim, rowsInsideReference(data, dim, n, r), r, opts);
 }
 
 /** Internal entry: rows must strictly dominate ref (minimization form). */
-export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
+export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>, opts?: EngineOptions): number {
   if (rows.length === 0) return 0;
   const cand = dropDominatedByBest(data, dim, rows);
   if (dim === 1) {
@@ -35,6 +43,9 @@ export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Arra
   }
   if (dim === 2) return hypervolume2d(data, cand, ref[0], ref[1]);
   if (dim === 3) return hypervolume3d(data, cand, ref);
-  if (dim === 4) return hypervolume4dPlus(data, cand, ref);
+  if (dim === 4) {
+    const engine = pickEngine(opts?.engine, hv4dKernel() !== null, "hypervolume");
+    return engine === "wasm" ? hypervolume4dPlusWasm(data, cand, ref) : hypervolume4dPlus(data, cand, ref);
+  }
   return hypervolumeNd(data, dim, cand, ref);
 }
