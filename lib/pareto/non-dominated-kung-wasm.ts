@@ -9,25 +9,23 @@
  * second one takes over the memory, and the first then throws on use (a
  * claim number is checked on every call), never returns a wrong set.
  */
+import type { Engine } from "./engine";
+import { pickEngine } from "./engine";
+import type { Kernel } from "./kernel/instantiate";
+import { kungKernel } from "./kernel/kung";
+import type { KungExports } from "./kernel/kung";
+import { KungMaxima } from "./non-dominated-kung";
 import type { Maxima } from "./non-dominated-kung";
 
-/** The exports of kernel/assembly/kung.ts. */
-export interface KungExports {
-  memory: WebAssembly.Memory;
-  heapBase(): number;
-  bytesFor(n: number, k: number): number;
-  prepare(base: number, n: number, k: number): number;
-  gather(src: number, ids: number, n: number): void;
-  valuesPtr(): number;
-  rowStride(): number;
-  arrPtr(): number;
-  maxima(len: number): number;
-}
-
-/** The loaded kernel: its exports and a way to make room in its memory (kernel/instantiate.ts). */
-interface KungKernel {
-  exports: KungExports;
-  heap(bytes: number): number;
+/**
+ * Kung's maxima of the sorted, duplicate-free rows `sortedUnique` on the chosen engine
+ * (default: WebAssembly when its module loads, else the JavaScript twin).
+ */
+export function kungMaxima(data: Float64Array, dim: number, sortedUnique: Int32Array, engine: Engine | undefined, what: string): Maxima {
+  const kernel = kungKernel();
+  return pickEngine(engine, kernel !== null, what) === "wasm"
+    ? new KungMaximaWasm(kernel as Kernel<KungExports>, data, dim, sortedUnique)
+    : new KungMaxima(data, dim, sortedUnique);
 }
 
 const claims = new WeakMap<KungExports, number>();
@@ -39,7 +37,7 @@ export class KungMaximaWasm implements Maxima {
   private readonly kernel: KungExports;
 
   /** `sortedUnique`: row ids sorted lexicographically, no exact duplicates; dim >= 4. */
-  constructor(loaded: KungKernel, data: Float64Array, dim: number, sortedUnique: Int32Array) {
+  constructor(loaded: Kernel<KungExports>, data: Float64Array, dim: number, sortedUnique: Int32Array) {
     const kernel = loaded.exports;
     this.kernel = kernel;
     const n = sortedUnique.length;
