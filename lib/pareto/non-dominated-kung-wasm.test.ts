@@ -78,8 +78,7 @@ describe("Kung's maxima on WebAssembly (kernel/assembly/kung.ts)", () => {
   it("bench shapes, grids and copies, 4-D to 6-D, up to 1,500 rows (brute-force filters, partitions, sweeps) agree with the naive twins", () => {
     let seed = 1;
     for (const d of [4, 5, 6])
-      for (const shape of ["random", "front", "linear", "grid", "copies"] as Shape[])
-        for (const n of [200, 1500]) expectAllAgree(shaped(shape, n, d, seed++));
+      for (const shape of ["random", "front", "linear", "grid", "copies"] as Shape[]) for (const n of [200, 1500]) expectAllAgree(shaped(shape, n, d, seed++));
   });
 
   it("large sets that grow the module's memory, then small ones again: same sets and ranks as the JS twin", () => {
