@@ -1,12 +1,13 @@
 /**
- * Kung's maxima (d >= 4) in WebAssembly: the same recursion, thresholds,
- * partitions, sampled medians and floating-point comparisons as
+ * Kung's maxima (d >= 4) in WebAssembly: the same recursion, partitions,
+ * sampled medians and floating-point comparisons (larger leaf and
+ * brute-force thresholds, see LEAF) as
  * lib/pareto/non-dominated-kung.ts (the JavaScript twin, and the reference
  * in tests), on this module's linear memory instead of typed arrays.
  * Paper: Kung, Luccio & Preparata, JACM 1975 (as moocore's maxima_rec).
  * Complexity: O(n log^(d-2) n) after the caller's lexicographic sort.
  *
- * Protocol (lib/pareto/kung-wasm.ts): the host makes room for
+ * Protocol (lib/pareto/non-dominated-kung-wasm.ts): the host makes room for
  * `bytesFor(n, k)` bytes from an 8-aligned base (kernel/instantiate.ts),
  * `prepare(base, n, k)` lays out the buffers there for n rows with k = d - 1
  * objectives after the first one and clears the dead flags; the host writes
@@ -18,8 +19,15 @@
  * Empty input (len 0): returns 0. --runtime stub: nothing is allocated.
  */
 
-const LEAF: i32 = 32;
-const BRUTE: i32 = 1024;
+/**
+ * Leaves and brute-force filters twice and eight times the twin's (32, 1024): the recursion's
+ * bookkeeping (partitions, merges, medians) costs relatively more here than the plain
+ * comparisons, and these were fastest among 16..128 × 1024..8192 in a same-process A/B on
+ * bench:pareto's 4-D and 5-D sets (10-50 % less CPU than 32 × 1024). Any split gives the
+ * same maxima, so the results stay those of the twin.
+ */
+const LEAF: i32 = 64;
+const BRUTE: i32 = 8192;
 /** Values sampled for a split point: never more than 64 (see median). */
 const SAMPLE: i32 = 64;
 
@@ -295,7 +303,8 @@ function filter(af: i32, aEnd: i32, bf: i32, bt: i32, k: i32): void {
         i++;
         const x = v(a, 2);
         const y = v(a, 3);
-        if (!stairDominates(x, y)) stairInsert(x, y);
+        const p = lastAtOrBefore(x);
+        if (p < 0 || !(load<f64>(SY + (<usize>p << 3)) <= y)) stairInsert(x, y, p);
       }
       if (ssize > 0 && stairDominates(v(b, 2), v(b, 3))) kill(b);
     }
@@ -382,23 +391,41 @@ function partition(k: i32, from: i32, to: i32, m: f64, desc: bool): i32 {
   return firstEnd;
 }
 
-/** Merge arr[a..b) and arr[b..c), both sorted by objective 1 (stable). */
+/**
+ * Merge arr[a..b) and arr[b..c), both sorted by objective 1 (stable). The head of the first
+ * run that precedes the second run's first row stays in place (binary search); each side's
+ * current key is kept in a local.
+ */
 function merge(a: i32, b: i32, c: i32): void {
   if (a >= b || b >= c) return;
-  if (v(at(b - 1), 1) <= v(at(b), 1)) return;
-  for (let t = a; t < b; t++) setTmp(t, at(t));
-  let i = a;
+  const first = v(at(b), 1);
+  if (v(at(b - 1), 1) <= first) return;
+  let lo = a;
+  let hi = b - 1; // arr[b - 1] is above `first`
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v(at(mid), 1) <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let t = lo; t < b; t++) setTmp(t, at(t));
+  let i = lo;
   let j = b;
-  let w = a;
-  while (i < b && j < c) {
-    const y = at(j);
-    const x = tmpAt(i);
-    if (v(y, 1) < v(x, 1)) {
+  let w = lo;
+  let x = tmpAt(i);
+  let kx = v(x, 1);
+  let y = at(j);
+  let ky = first;
+  while (true) {
+    if (ky < kx) {
       setAt(w++, y);
-      j++;
+      if (++j == c) break;
+      y = at(j);
+      ky = v(y, 1);
     } else {
       setAt(w++, x);
-      i++;
+      if (++i == b) break;
+      x = tmpAt(i);
+      kx = v(x, 1);
     }
   }
   while (i < b) setAt(w++, tmpAt(i++));
@@ -459,9 +486,11 @@ function selectKth(n: i32, k: i32): f64 {
   return i >= 0 && load<f64>(SY + (<usize>i << 3)) <= y;
 }
 
-/** Insert (x, y), not weakly dominated, removing the points it weakly dominates (as Staircase2D.insert). */
-function stairInsert(x: f64, y: f64): void {
-  const i = lastAtOrBefore(x);
+/**
+ * Insert (x, y), not weakly dominated, removing the points it weakly dominates (as
+ * Staircase2D.insert); i = lastAtOrBefore(x), which the caller has.
+ */
+function stairInsert(x: f64, y: f64, i: i32): void {
   let start: i32;
   let k: i32;
   if (i >= 0 && load<f64>(SX + (<usize>i << 3)) == x) {
