@@ -90,11 +90,15 @@ export class KungMaximaWasm implements Maxima {
   }
 }
 
-/** Objectives 1..dim-1 of the sorted rows, row-major, `stride` doubles a row. Its own function: the loop compiles on its own. */
+/**
+ * Objectives 1..dim-1 of the sorted rows, row-major, `stride` doubles a row, the padding 0
+ * (the kernel compares four slots at once). Its own function: the loop compiles on its own.
+ */
 function copyValues(out: Float64Array, stride: number, data: Float64Array, dim: number, rows: Int32Array): void {
   for (let t = 0; t < rows.length; t++) {
     const o = rows[t] * dim;
     const w = t * stride - 1;
     for (let j = 1; j < dim; j++) out[w + j] = data[o + j];
+    for (let j = dim; j <= stride; j++) out[w + j] = 0;
   }
 }

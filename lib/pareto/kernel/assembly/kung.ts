@@ -1,7 +1,8 @@
 /**
  * Kung's maxima (d >= 4) in WebAssembly: the same recursion, partitions,
  * sampled medians and floating-point comparisons (larger leaf and
- * brute-force thresholds, see LEAF) as
+ * brute-force thresholds, see LEAF; objectives 1..4 compared two at a time
+ * with SIMD, built with --enable simd) as
  * lib/pareto/non-dominated-kung.ts (the JavaScript twin, and the reference
  * in tests), on this module's linear memory instead of typed arrays.
  * Paper: Kung, Luccio & Preparata, JACM 1975 (as moocore's maxima_rec).
@@ -20,14 +21,14 @@
  */
 
 /**
- * Leaves and brute-force filters twice and eight times the twin's (32, 1024): the recursion's
- * bookkeeping (partitions, merges, medians) costs relatively more here than the plain
- * comparisons, and these were fastest among 16..128 × 1024..8192 in a same-process A/B on
- * bench:pareto's 4-D and 5-D sets (10-50 % less CPU than 32 × 1024). Any split gives the
- * same maxima, so the results stay those of the twin.
+ * Leaves and brute-force filters 2 and 16 times the twin's (32, 1024): with the comparisons
+ * in SIMD (le4) the recursion's bookkeeping (partitions, merges, medians) costs relatively
+ * more here; these were fastest among leaves 16..128 × filters 1024..32768 pairs in a
+ * same-process A/B on bench:pareto's 4-D and 5-D sets. Any split gives the same maxima, so
+ * the results stay those of the twin.
  */
 const LEAF: i32 = 64;
-const BRUTE: i32 = 8192;
+const BRUTE: i32 = 16384;
 /** Values sampled for a split point: never more than 64 (see median). */
 const SAMPLE: i32 = 64;
 
@@ -122,6 +123,7 @@ export function gather(src: usize, ids: usize, n: i32): void {
     const from = src + <usize>load<i32>(ids + (<usize>t << 2)) * rowBytes + 8;
     const to = row(t);
     for (let j = 0; j < k; j++) store<f64>(to + (<usize>j << 3), load<f64>(from + (<usize>j << 3)));
+    for (let j = k; j < 1 << (SH - 3); j++) store<f64>(to + (<usize>j << 3), 0);
   }
 }
 
@@ -171,8 +173,7 @@ function reduce(from: i32, to: i32): i32 {
 /** Brute-force maxima of a leaf, kept rows insertion-sorted by objective 1 (as the twin). */
 function leaf(from: i32, to: i32): i32 {
   const k = K;
-  if (k == 4) return leaf4(from, to);
-  if (k == 3) return leaf3(from, to);
+  if (k <= 4) return leaf4(from, to);
   let w = from;
   for (let t = from; t < to; t++) {
     const b = at(t);
@@ -198,22 +199,25 @@ function leaf(from: i32, to: i32): i32 {
   return w;
 }
 
-/** leaf for 5-D rows (objectives 1..4), b's values hoisted. */
+/**
+ * leaf for rows of at most 4 objectives after the first (4-D and 5-D; a 4-D row's fourth
+ * slot is 0 in every row): objectives 1..4 compared two at a time (f64x2.le is the scalar
+ * <=, NaN included).
+ */
 function leaf4(from: i32, to: i32): i32 {
   let w = from;
   for (let t = from; t < to; t++) {
     const b = at(t);
     const rb = row(b);
+    const b12 = v128.load(rb);
+    const b34 = v128.load(rb, 16);
     const b1 = load<f64>(rb);
-    const b2 = load<f64>(rb, 8);
-    const b3 = load<f64>(rb, 16);
-    const b4 = load<f64>(rb, 24);
     let s = from;
     let dominated = false;
     for (; s < w; s++) {
       const ra = row(at(s));
       if (load<f64>(ra) > b1) break;
-      if (load<f64>(ra, 8) <= b2 && load<f64>(ra, 16) <= b3 && load<f64>(ra, 24) <= b4) {
+      if (le4(ra, b12, b34)) {
         dominated = true;
         break;
       }
@@ -229,34 +233,9 @@ function leaf4(from: i32, to: i32): i32 {
   return w;
 }
 
-/** leaf for 4-D rows (objectives 1..3), b's values hoisted. */
-function leaf3(from: i32, to: i32): i32 {
-  let w = from;
-  for (let t = from; t < to; t++) {
-    const b = at(t);
-    const rb = row(b);
-    const b1 = load<f64>(rb);
-    const b2 = load<f64>(rb, 8);
-    const b3 = load<f64>(rb, 16);
-    let s = from;
-    let dominated = false;
-    for (; s < w; s++) {
-      const ra = row(at(s));
-      if (load<f64>(ra) > b1) break;
-      if (load<f64>(ra, 8) <= b2 && load<f64>(ra, 16) <= b3) {
-        dominated = true;
-        break;
-      }
-    }
-    if (dominated) {
-      kill(b);
-      continue;
-    }
-    for (let r = w; r > s; r--) setAt(r, at(r - 1));
-    setAt(s, b);
-    w++;
-  }
-  return w;
+/** Row at ra <= (b12, b34) in objectives 1..4. */
+@inline function le4(ra: usize, b12: v128, b34: v128): bool {
+  return i64x2.all_true(v128.and(f64x2.le(v128.load(ra), b12), f64x2.le(v128.load(ra, 16), b34)));
 }
 
 /** Is some row of arr[from..to) (sorted by objective 1) <= row b in objectives 1..k? */
@@ -264,13 +243,12 @@ function anyLeSorted(from: i32, to: i32, b: i32, k: i32): bool {
   if (k == 4) {
     const rb = row(b);
     const b1 = load<f64>(rb);
-    const b2 = load<f64>(rb, 8);
-    const b3 = load<f64>(rb, 16);
-    const b4 = load<f64>(rb, 24);
+    const b12 = v128.load(rb);
+    const b34 = v128.load(rb, 16);
     for (let s = from; s < to; s++) {
       const ra = row(at(s));
       if (load<f64>(ra) > b1) return false;
-      if (load<f64>(ra, 8) <= b2 && load<f64>(ra, 16) <= b3 && load<f64>(ra, 24) <= b4) return true;
+      if (le4(ra, b12, b34)) return true;
     }
     return false;
   }
