@@ -5,10 +5,12 @@
  * the same floating-point operations in the same order, so the result has the
  * same bits as the JavaScript twins (the reference for every result).
  *
- * One difference in method, none in result: the limited points of a 4-D
- * contribution are always sorted by insertion (the twin hands more than 64 of
- * them to nonDominated3d); both give the non-dominated ones in (z, x, y)
- * order, duplicates dropped.
+ * Two differences in method, none in result: the limited points of a 4-D
+ * contribution are sorted by insertion up to 32 of them and by merging above
+ * (the twin: insertion up to 64, nonDominated3d above; all give the
+ * non-dominated ones in (z, x, y) order, exact duplicates dropped), and
+ * dropping the dominated ones and their volume share one staircase pass
+ * (sortedFrontVolume).
  *
  * Compiled by scripts/build-kernels.ts into lib/pareto/kernel/build/; the
  * caller is lib/pareto/hypervolume-5d-wasm.ts. Memory (byte offsets from the
@@ -30,6 +32,9 @@ let LZ: usize = 0;
 let SX: usize = 0;
 let SY: usize = 0;
 let stSize: i32 = 0;
+/** two index buffers (i32) for sorting many limited points */
+let IA: usize = 0;
+let IB: usize = 0;
 
 @inline function get(a: usize, i: i32): f64 {
   return load<f64>(a + ((<usize>i) << 3));
@@ -46,7 +51,7 @@ export function heapBase(): usize {
 /** Bytes of scratch hypervolume5d needs for n rows. */
 export function workBytes(n: i32): usize {
   const cap = <usize>(n + 8);
-  return 64 * <usize>(n + 1) + 64 * cap;
+  return 64 * <usize>(n + 1) + 72 * cap;
 }
 
 // ---------------------------------------------------------------- staircase (staircase-2d.ts)
@@ -106,18 +111,34 @@ function stInsert(x: f64, y: f64, rx: f64, ry: f64): f64 {
   }
   if (!stopped && rx > cur && h > y) gain += (rx - cur) * (h - y);
   const removed = k - start;
-  const s8 = (<usize>start) << 3;
+  // short moves: plain loops (as the twin's); longer ones: memory.copy
   if (removed == 0) {
-    const tail = (<usize>(size - start)) << 3;
-    memory.copy(SX + s8 + 8, SX + s8, tail);
-    memory.copy(SY + s8 + 8, SY + s8, tail);
+    if (size - start < 24) {
+      for (let r = size; r > start; r--) {
+        put(SX, r, get(SX, r - 1));
+        put(SY, r, get(SY, r - 1));
+      }
+    } else {
+      const s8 = (<usize>start) << 3;
+      const tail = (<usize>(size - start)) << 3;
+      memory.copy(SX + s8 + 8, SX + s8, tail);
+      memory.copy(SY + s8 + 8, SY + s8, tail);
+    }
     stSize = size + 1;
   } else {
     if (removed > 1) {
-      const k8 = (<usize>k) << 3;
-      const tail = (<usize>(size - k)) << 3;
-      memory.copy(SX + s8 + 8, SX + k8, tail);
-      memory.copy(SY + s8 + 8, SY + k8, tail);
+      if (size - k < 24) {
+        for (let r = k, w = start + 1; r < size; r++, w++) {
+          put(SX, w, get(SX, r));
+          put(SY, w, get(SY, r));
+        }
+      } else {
+        const s8 = (<usize>start) << 3;
+        const k8 = (<usize>k) << 3;
+        const tail = (<usize>(size - k)) << 3;
+        memory.copy(SX + s8 + 8, SX + k8, tail);
+        memory.copy(SY + s8 + 8, SY + k8, tail);
+      }
     }
     stSize = size - removed + 1;
   }
@@ -178,8 +199,22 @@ function contribution3d(px: f64, py: f64, pz: f64, count: i32, rx: f64, ry: f64,
 
 // ---------------------------------------------------------------- 4-D contribution (contribution-4d.ts)
 
-/** The non-dominated points of LIM[0..k) in (z, x, y) order into LX, LY, LZ (insertion sort, then a scan); returns their number. */
-function sortedFront3d(k: i32): i32 {
+/** Up to this many limited points are sorted by insertion, more by merging. */
+const SMALL: i32 = 32;
+
+/** Does limited point i come before (or tie with) j in (z, x, y) order? */
+@inline function beforeZXY(i: i32, j: i32): bool {
+  const zi = get(LIM, 3 * i + 2);
+  const zj = get(LIM, 3 * j + 2);
+  if (zi != zj) return zi < zj;
+  const xi = get(LIM, 3 * i);
+  const xj = get(LIM, 3 * j);
+  if (xi != xj) return xi < xj;
+  return get(LIM, 3 * i + 1) <= get(LIM, 3 * j + 1);
+}
+
+/** LIM[0..k) into LX, LY, LZ in (z, x, y) order, by insertion. */
+function insertionSortZXY(k: i32): void {
   for (let t: i32 = 0; t < k; t++) {
     const x = get(LIM, 3 * t);
     const y = get(LIM, 3 * t + 1);
@@ -198,37 +233,88 @@ function sortedFront3d(k: i32): i32 {
     put(LY, j, y);
     put(LZ, j, z);
   }
+}
+
+/** LIM[0..k) into LX, LY, LZ in (z, x, y) order: bottom-up merge sort of indices (runs of 8 by insertion). */
+function mergeSortZXY(k: i32): void {
+  let src = IA;
+  let dst = IB;
+  for (let lo: i32 = 0; lo < k; lo += 8) {
+    const hi = min(lo + 8, k);
+    for (let t = lo; t < hi; t++) {
+      let j = t;
+      while (j > lo && !beforeZXY(load<i32>(src + ((<usize>(j - 1)) << 2)), t)) {
+        store<i32>(src + ((<usize>j) << 2), load<i32>(src + ((<usize>(j - 1)) << 2)));
+        j--;
+      }
+      store<i32>(src + ((<usize>j) << 2), t);
+    }
+  }
+  for (let width: i32 = 8; width < k; width <<= 1) {
+    for (let lo: i32 = 0; lo < k; lo += 2 * width) {
+      const mid = min(lo + width, k);
+      const hi = min(lo + 2 * width, k);
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      while (i < mid && j < hi) {
+        const a = load<i32>(src + ((<usize>i) << 2));
+        const b = load<i32>(src + ((<usize>j) << 2));
+        if (beforeZXY(a, b)) {
+          store<i32>(dst + ((<usize>o) << 2), a);
+          i++;
+        } else {
+          store<i32>(dst + ((<usize>o) << 2), b);
+          j++;
+        }
+        o++;
+      }
+      for (; i < mid; i++, o++) store<i32>(dst + ((<usize>o) << 2), load<i32>(src + ((<usize>i) << 2)));
+      for (; j < hi; j++, o++) store<i32>(dst + ((<usize>o) << 2), load<i32>(src + ((<usize>j) << 2)));
+    }
+    const tmp = src;
+    src = dst;
+    dst = tmp;
+  }
+  for (let t: i32 = 0; t < k; t++) {
+    const i = load<i32>(src + ((<usize>t) << 2));
+    put(LX, t, get(LIM, 3 * i));
+    put(LY, t, get(LIM, 3 * i + 1));
+    put(LZ, t, get(LIM, 3 * i + 2));
+  }
+}
+
+/** The number of points sortedFrontVolume kept. */
+let frontSize: i32 = 0;
+
+/**
+ * The non-dominated points of LIM[0..k) in (z, x, y) order into LX, LY, LZ (frontSize of
+ * them) and their 3-D volume: the twin's sortedFront3dSmall then sweptVolume3d, with one
+ * staircase pass for both. A point is weakly dominated by an earlier kept one exactly when
+ * the staircase of the kept ones so far weakly dominates it, and the kept ones are inserted
+ * in the same order as the twin's sweep inserts them, so the areas and the volume are the
+ * same sums in the same order (the area after each kept point waits in LIM, free by then).
+ */
+function sortedFrontVolume(k: i32, rx: f64, ry: f64, rz: f64): f64 {
+  if (k <= SMALL) insertionSortZXY(k);
+  else mergeSortZXY(k);
+  stSize = 0;
+  let area: f64 = 0;
   let m: i32 = 0;
   for (let t: i32 = 0; t < k; t++) {
     const x = get(LX, t);
     const y = get(LY, t);
-    let dominated = false;
-    for (let u: i32 = 0; u < m; u++) {
-      if (get(LX, u) <= x && get(LY, u) <= y) {
-        dominated = true;
-        break;
-      }
-    }
-    if (dominated) continue;
+    if (stWeaklyDominates(x, y)) continue;
+    area += stInsert(x, y, rx, ry);
     put(LX, m, x);
     put(LY, m, y);
     put(LZ, m, get(LZ, t));
+    put(LIM, m, area);
     m++;
   }
-  return m;
-}
-
-/** 3-D hypervolume of the first m points of LX, LY, LZ (sorted by z). */
-function sweptVolume3d(m: i32, rx: f64, ry: f64, rz: f64): f64 {
-  stSize = 0;
-  let area: f64 = 0;
   let volume: f64 = 0;
-  for (let t: i32 = 0; t < m; t++) {
-    const x = get(LX, t);
-    const y = get(LY, t);
-    if (!stWeaklyDominates(x, y)) area += stInsert(x, y, rx, ry);
-    volume += area * ((t + 1 < m ? get(LZ, t + 1) : rz) - get(LZ, t));
-  }
+  for (let t: i32 = 0; t < m; t++) volume += get(LIM, t) * ((t + 1 < m ? get(LZ, t + 1) : rz) - get(LZ, t));
+  frontSize = m;
   return volume;
 }
 
@@ -248,24 +334,22 @@ function contribution4d(px: f64, py: f64, pz: f64, pw: f64, count: i32, rx: f64,
     const inX = x <= px;
     const inY = y <= py;
     const inZ = z <= pz;
-    if (inX && inY) {
-      if (inZ) return 0;
-      if (z < barZ) barZ = z;
-    } else if (inX && inZ) {
-      if (y < barY) barY = y;
-    } else if (inY && inZ) {
-      if (x < barX) barX = x;
-    } else {
-      const a = inX ? px : x;
-      const b = inY ? py : y;
-      const c = inZ ? pz : z;
-      if (a < barX && b < barY && c < barZ) {
-        put(LIM, 3 * k, a);
-        put(LIM, 3 * k + 1, b);
-        put(LIM, 3 * k + 2, c);
-        k++;
-      }
-    }
+    if (inX & inY & inZ) return 0;
+    // two of three in: a bar (the twin's branches, as selects); at most one: a limited
+    // point, written always and kept (k advances) when in front of the bars
+    const xy = inX & inY;
+    const xz = inX & inZ & !inY;
+    const yz = inY & inZ & !inX;
+    barZ = select<f64>(z, barZ, xy & (z < barZ));
+    barY = select<f64>(y, barY, xz & (y < barY));
+    barX = select<f64>(x, barX, yz & (x < barX));
+    const a = select<f64>(px, x, inX);
+    const b = select<f64>(py, y, inY);
+    const c = select<f64>(pz, z, inZ);
+    put(LIM, 3 * k, a);
+    put(LIM, 3 * k + 1, b);
+    put(LIM, 3 * k + 2, c);
+    k += i32(!(xy | xz | yz) & (a < barX) & (b < barY) & (c < barZ));
   }
   // keep the limited points in front of the final bars (in place, same order)
   const k0 = k;
@@ -303,8 +387,8 @@ function contribution4d(px: f64, py: f64, pz: f64, pw: f64, count: i32, rx: f64,
   let covered: f64 = 0;
   let m: i32 = 0;
   if (k > 0) {
-    m = sortedFront3d(k);
-    covered = sweptVolume3d(m, rx, ry, rz);
+    covered = sortedFrontVolume(k, rx, ry, rz);
+    m = frontSize;
   }
   let volume: f64 = 0;
   let wPrev = pw;
@@ -399,6 +483,8 @@ export function hypervolume5d(P: usize, n: i32, work: usize, r0: f64, r1: f64, r
   LZ = LY + 8 * cap;
   SX = LZ + 8 * cap;
   SY = SX + 8 * cap;
+  IA = SY + 8 * cap;
+  IB = IA + 4 * cap;
   let count: i32 = 0;
   let v4: f64 = 0;
   let total: f64 = 0;
