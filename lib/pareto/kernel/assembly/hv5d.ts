@@ -184,9 +184,11 @@ function contribution3d(px: f64, py: f64, pz: f64, count: i32, rx: f64, ry: f64,
     if (z >= rz) break;
     const qx = get(LX, t);
     const qy = get(LY, t);
+    // the bars lie beyond p (barX > px, barY > py), so limiting by p does not change these tests
+    if ((qx >= barX) | (qy >= barY)) continue;
     const lx = qx > px ? qx : px;
     const ly = qy > py ? qy : py;
-    if (lx >= barX || ly >= barY || stWeaklyDominates(lx, ly)) continue;
+    if (stWeaklyDominates(lx, ly)) continue;
     volume += (box - covered) * (z - zPrev);
     zPrev = z;
     if (lx == px && ly == py) return volume;
@@ -397,10 +399,12 @@ function contribution4d(px: f64, py: f64, pz: f64, pw: f64, count: i32, rx: f64,
     const sx = get(S, o);
     const sy = get(S, o + 1);
     const sz = get(S, o + 2);
+    // behind a bar: dominated by a limited point already in L. The bars lie beyond p
+    // (barX > px, barY > py, barZ > pz), so limiting by p does not change this test.
+    if ((sx >= barX) | (sy >= barY) | (sz >= barZ)) continue;
     const a = sx > px ? sx : px;
     const b = sy > py ? sy : py;
     const c = sz > pz ? sz : pz;
-    if (a >= barX || b >= barY || c >= barZ) continue;
     const w = get(S, o + 3);
     const gain = contribution3d(a, b, c, m, rx, ry, rz);
     if (gain <= 0) continue;
