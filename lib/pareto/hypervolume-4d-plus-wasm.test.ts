@@ -66,7 +66,7 @@ describe("hypervolume4dPlusWasm (the HV4D+ walk on WebAssembly)", () => {
     );
   });
   it("returns the twin's bits on front, linear, random and grid sets, growing its memory and reusing it for smaller inputs", () => {
-    // 64 bytes a node: 3,000 rows need three 64 KiB pages, 12,000 about twelve; the small calls after reuse stale memory
+    // 56 bytes a row: 3,000 rows need three 64 KiB pages, 12,000 about eleven; the small calls after reuse stale memory
     for (const [shape, n] of [
       ["front", 50],
       ["front", 3000],

@@ -14,17 +14,19 @@ export function hypervolume4dPlusWasm(data: Float64Array, rows: Int32Array, ref:
   const order = argsortLex(data, 4, rows, [3]);
   const n = order.length;
   if (n === 0) return 0;
-  const nodeBytes = 32 * (n + 3);
-  const base = kernel.heap(2 * nodeBytes);
+  // 48 bytes a node (kernel/assembly/hv4d.ts), then the w values
+  const nodeBytes = 48 * (n + 3);
+  const base = kernel.heap(nodeBytes + 8 * n);
   const x = kernel.exports;
-  const F = new Float64Array(x.memory.buffer, base, 4 * (n + 3));
+  const F = new Float64Array(x.memory.buffer, base, 6 * (n + 3));
+  const W = new Float64Array(x.memory.buffer, base + nodeBytes, n);
   for (let t = 0; t < n; t++) {
     const o = order[t] * 4;
-    const k = 4 * (t + 3);
+    const k = 6 * (t + 3);
     F[k] = data[o];
     F[k + 1] = data[o + 1];
     F[k + 2] = data[o + 2];
-    F[k + 3] = data[o + 3];
+    W[t] = data[o + 3];
   }
   return x.hypervolume4dPlus(base, base + nodeBytes, n, ref[0], ref[1], ref[2], ref[3]);
 }

