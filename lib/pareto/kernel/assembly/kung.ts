@@ -13,8 +13,10 @@
  * `prepare(base, n, k)` lays out the buffers there for n rows with k = d - 1
  * objectives after the first one and clears the dead flags; the host writes
  * the values of objectives 1..k at `valuesPtr()`, `rowStride()` doubles a
- * row (the rows in lexicographic order, free of exact duplicates) and the positions to reduce
- * (ascending) at `arrPtr()`, then `maxima(len)` leaves the non-dominated
+ * row, the padding 0 (or has `gather` copy them from a d-column matrix in
+ * the module's memory), the rows in lexicographic order and free of exact
+ * duplicates; it writes the positions to reduce (ascending) at `arrPtr()`,
+ * then `maxima(len)` leaves the non-dominated
  * positions, unordered, in arr[0..end) and returns end. The rows stay put
  * between calls, so the peels of paretoRanks reuse them.
  * Empty input (len 0): returns 0. --runtime stub: nothing is allocated.
