@@ -6,6 +6,7 @@
  * cpu backend; a 2-step run finishes and logs steps 1 and 2.
  */
 import { expect, test } from '@playwright/test';
+import { fillNewRunForm } from './fixtures/new-run-form';
 
 test('without a WebGPU adapter the browser trainer says so and trains on tfjs-wasm', async ({ page, request }, testInfo) => {
   const failed: string[] = [];
@@ -14,16 +15,12 @@ test('without a WebGPU adapter the browser trainer says so and trains on tfjs-wa
   });
   await page.goto('/runs/new');
   expect(await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: GPU }).gpu?.requestAdapter().catch(() => null)))).toBe(false);
-  await page.locator('#env').selectOption('calc');
-  await page.locator('#algorithm').selectOption('paretopo');
-  await page.locator('#name').fill('e2e · browser without WebGPU');
-  const set = async (option: string, value: string) => page.locator(`#opt-${option}`).fill(value);
-  await set('steps', '2');
-  await set('promptsPerStep', '2');
-  await set('groupSize', '4');
-  await set('evalEvery', '1');
-  await set('evalSize', '8');
-  await set('validationSize', '8');
+  await fillNewRunForm(page, {
+    env: 'calc',
+    algorithm: 'paretopo',
+    name: 'e2e · browser without WebGPU',
+    options: { steps: 2, promptsPerStep: 2, groupSize: 4, evalEvery: 1, evalSize: 8, validationSize: 8 },
+  });
   await page.getByTestId('train-in-browser').click();
   await expect(page).toHaveURL(/\/runs\/r_[^/]+\/train$/, { timeout: 30_000 });
   const runId = page.url().split('/').at(-2)!;
