@@ -53,7 +53,12 @@ export function hypervolume4dPlus(B: usize, Wp: usize, n: i32, r0: f64, r1: f64,
   // coordinates and links share the nodes: F and L name the same base, read with different offsets
   const F = B;
   const L = B;
-  for (let k: i32 = 0; k < size; k++) memory.fill(node(L, k) + CX, 0, 24);
+  for (let k: i32 = 0; k < size; k++) {
+    const l = node(L, k);
+    store<u64>(l, 0, CX);
+    store<u64>(l, 0, NX);
+    store<u64>(l, 0, UP);
+  }
   store<f64>(node(F, LEFT), -Infinity, X);
   store<f64>(node(F, LEFT), r1, Y);
   store<f64>(node(F, LEFT), -Infinity, Z);
