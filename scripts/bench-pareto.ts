@@ -14,6 +14,7 @@
  *   npm run bench:pareto                       # full table (a few minutes)
  *   npm run bench:pareto -- --quick            # smaller sizes, fewer runs
  *   npm run bench:pareto -- --d 4 --shape front --n 10000 --op hv
+ *   npm run bench:pareto -- --engine js        # the JavaScript twins instead of the WebAssembly kernels
  *
  * The machine is shared: the header and footer print the load average and a
  * CPU probe so a reader can tell a slow run from a busy machine.
@@ -23,11 +24,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hypervolume, nonDominated, paretoRanks } from '../lib/pareto';
-import { mulberry } from '../lib/pareto/test-helpers';
+import type { Engine } from '../lib/pareto';
+import { generate, type Shape } from './lib/pareto-inputs';
 import { machineDescription } from './cli/machine';
 import { median } from './lib/median';
-
-type Shape = 'random' | 'front' | 'linear';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -42,6 +42,9 @@ const onlyOp = flag('op');
 /** wall: elapsed time (the default); cpu: CPU time of the process (ours: process.cpuUsage, moocore: time.process_time), which waiting for a core does not inflate on a shared machine */
 const clock = flag('clock') ?? 'wall';
 if (clock !== 'wall' && clock !== 'cpu') throw new Error(`--clock must be wall or cpu, got ${clock}`);
+/** js | wasm: force one implementation where lib/pareto has a WebAssembly kernel (default: WebAssembly when it loads) */
+const engine = flag('engine') as Engine | undefined;
+if (engine !== undefined && engine !== 'js' && engine !== 'wasm') throw new Error(`--engine must be js or wasm, got ${engine}`);
 
 const maxN: Record<number, number> = quick ? { 2: 1e5, 3: 1e4, 4: 1e4, 5: 1e3 } : { 2: 1e6, 3: 1e5, 4: 1e5, 5: 1e4 };
 
@@ -55,36 +58,6 @@ const MOOCORE: Record<string, [number | null, number | null, number | null]> = {
   '4 front 100000': [3809, 144, 212],
   '5 front 10000': [1470, 21, 21],
 };
-
-function generate(shape: Shape, n: number, d: number, seed: number): Float64Array {
-  const rnd = mulberry(seed);
-  const out = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    if (shape === 'random') {
-      for (let j = 0; j < d; j++) out[o + j] = rnd();
-    } else if (shape === 'front') {
-      let norm = 0;
-      for (let j = 0; j < d; j++) {
-        // |gaussian| by Box-Muller: uniform direction on the positive orthant
-        const g = Math.abs(Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd()));
-        out[o + j] = g;
-        norm += g * g;
-      }
-      norm = Math.sqrt(norm) || 1;
-      for (let j = 0; j < d; j++) out[o + j] /= norm;
-    } else {
-      let sum = 0;
-      for (let j = 0; j < d; j++) {
-        const e = -Math.log(1 - rnd());
-        out[o + j] = e;
-        sum += e;
-      }
-      for (let j = 0; j < d; j++) out[o + j] /= sum;
-    }
-  }
-  return out;
-}
 
 /**
  * Median (and best) ms in steady state; fewer repetitions for slow cases so the whole run stays short.
@@ -219,7 +192,7 @@ console.log(
     : `moocore: its Python package does not import (python3 -c "import moocore"): ratios use the figures recorded on this machine (issue 3), where a case has one`,
 );
 console.log(
-  `mode: ${quick ? 'quick' : 'full'}; reference point 1.1 in every coordinate; milliseconds of the ${clock} clock (--clock wall|cpu), median of runs after untimed warm-up calls (at least 8 and 250 ms, at most about 1 s; the first, cold call is listed in the ratio table)`,
+  `mode: ${quick ? 'quick' : 'full'}; reference point 1.1 in every coordinate; engine ${engine ?? 'default (WebAssembly kernels where they load)'} (--engine js|wasm); milliseconds of the ${clock} clock (--clock wall|cpu), median of runs after untimed warm-up calls (at least 8 and 250 ms, at most about 1 s; the first, cold call is listed in the ratio table)`,
 );
 const probeStart = cpuProbe();
 console.log(
@@ -257,7 +230,7 @@ for (const d of [2, 3, 4, 5]) {
       const skip = { median: NaN, best: NaN, first: NaN };
       const rNd = !onlyOp || onlyOp === 'nd' ? time(() => (ndSize = (nd = nonDominated(set)).length)) : skip;
       const rRk = !onlyOp || onlyOp === 'ranks' ? time(() => (rk = paretoRanks(set))) : skip;
-      const rHv = !onlyOp || onlyOp === 'hv' ? time(() => (hvValue = hypervolume(set, ref))) : skip;
+      const rHv = !onlyOp || onlyOp === 'hv' ? time(() => (hvValue = hypervolume(set, ref, { engine }))) : skip;
       const tNd = rNd.median;
       const tRk = rRk.median;
       const tHv = rHv.median;

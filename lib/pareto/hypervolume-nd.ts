@@ -14,22 +14,37 @@
  */
 import { argsortLex, iota } from "./argsort";
 import { hypervolume3d } from "./hypervolume-3d";
+import { pickEngine } from "./engine";
+import type { EngineOptions } from "./engine";
 import { hypervolume4dPlus } from "./hypervolume-4d-plus";
+import { hypervolume4dPlusWasm } from "./hypervolume-4d-plus-wasm";
 import { hypervolume5d } from "./hypervolume-5d";
+import { hypervolume5dWasm } from "./hypervolume-5d-wasm";
+import { hv4dKernel } from "./kernel/hv4d";
+import { hv5dKernel } from "./kernel/hv5d";
 import { nonDominatedRows } from "./non-dominated";
 
-export function hypervolumeNd(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
+/**
+ * The 4-D and 5-D sweeps run on WebAssembly (kernel/assembly/hv4d.ts, hv5d.ts)
+ * when their modules load, with the same bits as the JavaScript twins;
+ * `opts.engine` forces one.
+ */
+export function hypervolumeNd(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>, opts?: EngineOptions): number {
   if (dim === 3) return hypervolume3d(data, rows, ref);
-  if (dim === 4) return hypervolume4dPlus(data, rows, ref);
-  if (dim === 5) return hypervolume5d(data, rows, ref);
-  return hypervolumeWfgSweep(data, dim, rows, ref);
+  if (dim === 4)
+    return pickEngine(opts?.engine, hv4dKernel() !== null, "hypervolume") === "wasm"
+      ? hypervolume4dPlusWasm(data, rows, ref)
+      : hypervolume4dPlus(data, rows, ref);
+  if (dim === 5)
+    return pickEngine(opts?.engine, hv5dKernel() !== null, "hypervolume") === "wasm" ? hypervolume5dWasm(data, rows, ref) : hypervolume5d(data, rows, ref);
+  return hypervolumeWfgSweep(data, dim, rows, ref, opts);
 }
 
 /**
  * The WFG-style sweep itself, for any dim >= 3 (exported so tests can check
  * the 4-D and 5-D sweeps against it).
  */
-export function hypervolumeWfgSweep(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
+export function hypervolumeWfgSweep(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>, opts?: EngineOptions): number {
   const d1 = dim - 1;
   const order = argsortLex(data, dim, rows, [d1]);
   const n = order.length;
@@ -72,7 +87,7 @@ export function hypervolumeWfgSweep(data: Float64Array, dim: number, rows: Int32
     let inner = 0;
     if (count > 0) {
       const nd = nonDominatedRows(limited, d1, iota(count), false);
-      inner = hypervolumeNd(limited, d1, nd, ref);
+      inner = hypervolumeNd(limited, d1, nd, ref, opts);
     }
     vInner += box - inner;
     // keep the projections p does not dominate, then add p

@@ -7,25 +7,30 @@
  * Points that do not strictly dominate the reference point contribute
  * nothing (they are dropped first), as do points dominated by another point
  * (a linear pre-pass drops most of them). Empty input: 0. NaN unsupported.
+ * The 4-D and 5-D sweeps (also inside the d >= 6 recursion) run on
+ * WebAssembly (kernel/assembly/hv4d.ts, hv5d.ts) when their modules load,
+ * with the same bits as the JavaScript twins; `engine` forces one.
  */
 import { hypervolume2d } from "./hypervolume-2d";
 import { hypervolume3d } from "./hypervolume-3d";
-import { hypervolume4dPlus } from "./hypervolume-4d-plus";
+import type { EngineOptions } from "./engine";
 import { hypervolumeNd } from "./hypervolume-nd";
 import { dropDominatedByBest, rowsInsideReference } from "./prefilter";
 import { toMinimization, vectorToMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
-export function hypervolume(points: PointSet, ref: readonly number[], opts?: DirectionOptions): number {
+export type HypervolumeOptions = DirectionOptions & EngineOptions;
+
+export function hypervolume(points: PointSet, ref: readonly number[], opts?: HypervolumeOptions): number {
   const r = vectorToMinimization(ref, opts);
   const { data, n, dim } = toMinimization(points, opts, ref.length);
   if (n === 0) return 0;
   if (dim !== r.length) throw new RangeError(`reference point has ${r.length} objectives, points have ${dim}`);
-  return hypervolumeRows(data, dim, rowsInsideReference(data, dim, n, r), r);
+  return hypervolumeRows(data, dim, rowsInsideReference(data, dim, n, r), r, opts);
 }
 
 /** Internal entry: rows must strictly dominate ref (minimization form). */
-export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>): number {
+export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Array, ref: ArrayLike<number>, opts?: EngineOptions): number {
   if (rows.length === 0) return 0;
   const cand = dropDominatedByBest(data, dim, rows);
   if (dim === 1) {
@@ -35,6 +40,5 @@ export function hypervolumeRows(data: Float64Array, dim: number, rows: Int32Arra
   }
   if (dim === 2) return hypervolume2d(data, cand, ref[0], ref[1]);
   if (dim === 3) return hypervolume3d(data, cand, ref);
-  if (dim === 4) return hypervolume4dPlus(data, cand, ref);
-  return hypervolumeNd(data, dim, cand, ref);
+  return hypervolumeNd(data, dim, cand, ref, opts);
 }

@@ -5,6 +5,8 @@ export type { NonDominatedOptions } from "./non-dominated";
 export { paretoRanks } from "./pareto-ranks";
 export { crowdingDistance } from "./crowding-distance";
 export { hypervolume } from "./hypervolume";
+export type { HypervolumeOptions } from "./hypervolume";
+export type { Engine, EngineOptions } from "./engine";
 export { hypervolumeContributions } from "./hypervolume-contributions";
 export { ParetoArchive } from "./pareto-archive";
 export { igdPlus } from "./igd-plus";

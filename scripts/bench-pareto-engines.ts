@@ -1,0 +1,63 @@
+/**
+ * Same-process A/B of lib/pareto's two engines (the JavaScript twin and the
+ * WebAssembly kernel) on bench:pareto's inputs: after warm-up calls of both,
+ * rounds alternate js, wasm, js, wasm…, each call timed on the CPU clock
+ * (process.cpuUsage), so load on a shared machine hits both sides alike.
+ * Checks that both return the same bits.
+ *
+ *   npm run bench:pareto-engines -- --d 4 --shape front --n 10000 --rounds 9
+ */
+import os from 'node:os';
+import { hypervolume } from '../lib/pareto';
+import type { Engine } from '../lib/pareto';
+import { machineDescription } from './cli/machine';
+import { median } from './lib/median';
+import { generate, type Shape } from './lib/pareto-inputs';
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dims = flag('d') ? [Number(flag('d'))] : [4];
+const shapes = (flag('shape') ? [flag('shape')] : ['front', 'linear']) as Shape[];
+const sizes = flag('n') ? [Number(flag('n'))] : [1000, 10000];
+const rounds = Number(flag('rounds') ?? 7);
+if (!(rounds >= 1)) throw new Error(`--rounds must be a positive number, got ${flag('rounds')}`);
+
+function cpuMs(fn: () => unknown): number {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+console.log(`machine: ${machineDescription()}`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')}; hypervolume, reference point 1.1 everywhere; CPU ms per call, median of ${rounds} alternating rounds after warm-up`,
+);
+console.log(`${'case'.padEnd(18)} ${'js ms'.padStart(9)} ${'wasm ms'.padStart(9)} ${'wasm/js'.padStart(8)}  same bits`);
+for (const d of dims)
+  for (const shape of shapes)
+    for (const n of sizes) {
+      const set = { data: generate(shape, n, d, 12345 + d * 31 + n), dim: d };
+      const ref = new Array(d).fill(1.1);
+      const value: Record<Engine, number> = { js: NaN, wasm: NaN };
+      const run = (engine: Engine) => cpuMs(() => (value[engine] = hypervolume(set, ref, { engine })));
+      // warm-up: both engines until each has run 3 calls and 200 ms (at most 20 calls)
+      for (const engine of ['js', 'wasm'] as Engine[]) {
+        let spent = 0;
+        for (let k = 0; k < 20 && (k < 3 || spent < 200); k++) spent += run(engine);
+      }
+      const ts: Record<Engine, number[]> = { js: [], wasm: [] };
+      for (let r = 0; r < rounds; r++) for (const engine of (r % 2 ? ['wasm', 'js'] : ['js', 'wasm']) as Engine[]) ts[engine].push(run(engine));
+      const js = median(ts.js);
+      const wasm = median(ts.wasm);
+      const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
+      console.log(
+        `${`${d} ${shape} ${n}`.padEnd(18)} ${fmt(js).padStart(9)} ${fmt(wasm).padStart(9)} ${(wasm / js).toFixed(2).padStart(8)}  ${Object.is(value.js, value.wasm) ? 'yes' : `NO: ${value.js} vs ${value.wasm}`}`,
+      );
+    }
