@@ -15,6 +15,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { fillNewRunForm } from './fixtures/new-run-form';
 
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
 
@@ -32,17 +33,12 @@ test('train a run in this browser, watch it from a second page, reload mid-run a
   const logs: string[] = [];
   page.on('console', (m) => logs.push(`[${m.type()}] ${m.text()}`));
   await page.goto('/runs/new');
-  await page.locator('#env').selectOption('calc');
-  await page.locator('#algorithm').selectOption('paretopo');
-  await page.locator('#name').fill('e2e · trained in the browser');
-  const set = async (option: string, value: string) => page.locator(`#opt-${option}`).fill(value);
-  await set('steps', '5');
-  await set('promptsPerStep', '2');
-  await set('groupSize', '4');
-  await set('evalEvery', '1');
-  await set('evalSize', '8');
-  await set('validationSize', '8');
-  await set('checkpointEvery', '2');
+  await fillNewRunForm(page, {
+    env: 'calc',
+    algorithm: 'paretopo',
+    name: 'e2e · trained in the browser',
+    options: { steps: 5, promptsPerStep: 2, groupSize: 4, evalEvery: 1, evalSize: 8, validationSize: 8, checkpointEvery: 2 },
+  });
   await page.getByTestId('train-in-browser').click();
   await expect(page).toHaveURL(/\/runs\/r_[^/]+\/train$/, { timeout: 30_000 });
   const runId = page.url().split('/').at(-2)!;

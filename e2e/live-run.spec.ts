@@ -8,6 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { closeDb } from '../lib/db';
 import { seedTinyWarmStart, TINY_POLICY } from '../tests/support/tiny-training';
+import { fillNewRunForm, setRunOption } from './fixtures/new-run-form';
 
 test.beforeAll(async () => {
   process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -20,26 +21,29 @@ const drawnSteps = () => (window.__paretoDrawn ?? []).length;
 test('create from the form, watch it train live, cancel, replay the front', async ({ page }, testInfo) => {
   await page.goto('/runs/new');
   await expect(page.getByTestId('new-run-form')).toBeVisible();
-  await page.locator('#env').selectOption('calc');
-  await page.locator('#algorithm').selectOption('paretopo');
-  await page.locator('#name').fill('e2e · live ParetoPO');
-  const set = async (option: string, value: string) => page.locator(`#opt-${option}`).fill(value);
-  await set('steps', '400');
-  await set('promptsPerStep', '2');
-  await set('groupSize', '4');
-  await set('maxTokens', '16');
-  await set('evalEvery', '2');
-  await set('evalSize', '16');
-  await set('checkpointEvery', '50');
-  await set('policy', JSON.stringify(TINY_POLICY));
+  await fillNewRunForm(page, {
+    env: 'calc',
+    algorithm: 'paretopo',
+    name: 'e2e · live ParetoPO',
+    options: {
+      steps: 400,
+      promptsPerStep: 2,
+      groupSize: 4,
+      maxTokens: 16,
+      evalEvery: 2,
+      evalSize: 16,
+      checkpointEvery: 50,
+      policy: JSON.stringify(TINY_POLICY),
+    },
+  });
   await page.screenshot({ path: testInfo.outputPath('new-run-form.png'), fullPage: true });
 
   // A bad value is refused beside its field, and nothing is queued.
-  await set('groupSize', '1');
+  await setRunOption(page, 'groupSize', 1);
   await page.getByRole('button', { name: 'Queue run' }).click();
   await expect(page.getByRole('alert').first()).toContainText(/greater than or equal to 2|>=2|≥ ?2/);
   await expect(page).toHaveURL(/\/runs\/new$/);
-  await set('groupSize', '4');
+  await setRunOption(page, 'groupSize', 4);
 
   await page.getByRole('button', { name: 'Queue run' }).click();
   await expect(page).toHaveURL(/\/runs\/r_/, { timeout: 30_000 });

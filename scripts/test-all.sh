@@ -25,7 +25,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 mkdir -p test-results
-echo "== kernels"; npm run --silent build:kernels
+echo "== kernels"; npm run --silent build:kernels; node --import tsx scripts/copy-browser-wasm.ts
 echo "== types"; npx tsc --noEmit
 echo "== format (Prettier, check mode; npm run format fixes it)"; npx prettier --check . --log-level warn
 echo "== schema, PostgreSQL twin and migrations agree"; node --import tsx scripts/db-generate.ts --check

@@ -79,6 +79,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
   const y = useMemo(() => axis(state.y), [state.y, shared]); // eslint-disable-line react-hooks/exhaustive-deps
   const xDef = shared.find((o) => o.name === x.name);
   const yDef = shared.find((o) => o.name === y.name);
+  const xLabel = xDef ? objectiveLabel(xDef) : x.name;
+  const yLabel = yDef ? objectiveLabel(yDef) : y.name;
   const series = useMemo(() => planeSeries(runs), [runs]);
   const steps = useMemo(() => sharedSteps(series), [series]);
   const stepIndex =
@@ -219,8 +221,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
               runs={series}
               x={x}
               y={y}
-              xLabel={xDef ? objectiveLabel(xDef) : x.name}
-              yLabel={yDef ? objectiveLabel(yDef) : y.name}
+              xLabel={xLabel}
+              yLabel={yLabel}
               upToStep={upToStep}
               onPick={(m, r) => router.push(`/runs/${encodeURIComponent(r.key)}?step=${m.step}#trajectories`)}
               testId="compare-plane"
@@ -314,8 +316,8 @@ export function CompareView({ initial, initialState }: { initial: CompareData; i
               runs={finals}
               x={x}
               y={y}
-              xLabel={xDef ? objectiveLabel(xDef) : x.name}
-              yLabel={yDef ? objectiveLabel(yDef) : y.name}
+              xLabel={xLabel}
+              yLabel={yLabel}
               height={320}
               pointsOnly
               testId="cross-run-chart"

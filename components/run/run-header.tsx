@@ -7,6 +7,7 @@ import { RunActions } from './run-actions';
 import { isLiveStatus } from '@/lib/contract/run-log';
 
 export function RunHeader({ run, connected, serverHypervolume }: { run: RunView; connected: boolean; serverHypervolume: number | null }) {
+  const hvUnits = run.objectives.map((o) => o.name).join(' × ');
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="run-header">
       <div className="flex flex-wrap items-center gap-3">
@@ -53,17 +54,25 @@ export function RunHeader({ run, connected, serverHypervolume }: { run: RunView;
         <Field
           label="Hypervolume (server)"
           value={
-            <span className="font-mono tabular-nums" title="Computed by the server from the run's test evaluation points with its objective references">
-              <span data-testid="run-server-hv">{formatNumber(serverHypervolume)}</span>
+            <span className="font-mono tabular-nums">
+              <span
+                data-testid="run-server-hv"
+                title={`Computed by the server from the run's evaluation points: every objective against its reference, in the product of their units (${hvUnits}); comparable between runs with the same objective definitions`}
+              >
+                {formatNumber(serverHypervolume)}
+              </span>
               {run.latestHypervolume !== null && (
                 <span
                   className="ml-2 text-xs text-slate-500"
-                  title="The latest value the run's trainer sent; not computed by the server"
+                  title="The latest value the run's trainer sent, on the trainer's own scale (the built-in trainer: its judged objectives, as a fraction of the box between reference and best); not computed by the server"
                   data-testid="run-client-hv"
                 >
                   trainer: {formatNumber(run.latestHypervolume)}
                 </span>
               )}
+              <span className="block font-sans text-xs text-slate-500" data-testid="run-server-hv-units">
+                in {hvUnits}
+              </span>
             </span>
           }
         />

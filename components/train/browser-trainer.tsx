@@ -112,7 +112,9 @@ export function BrowserTrainer({ run }: { run: BrowserTrainerRun }) {
           ? 'Loading the trainer…'
           : backend === 'webgpu'
             ? 'Training in this browser on WebGPU (tfjs).'
-            : `No WebGPU adapter in this browser: training on tfjs's ${backend} backend instead, which is slower.`}
+            : backend === 'wasm'
+              ? "No WebGPU adapter in this browser: training on the CPU with tfjs's WebAssembly backend instead."
+              : "No WebGPU adapter and no WebAssembly in this browser: training on tfjs's plain JavaScript (cpu) backend instead, which is much slower."}
       </p>
       {resumedAfter !== undefined && (
         <p className="text-sm text-slate-600" data-testid="trainer-resumed">

@@ -1,8 +1,10 @@
 /**
  * Backend selection: tfjs-wasm in Node (cpu fallback), WebGPU in the browser
- * when navigator.gpu exists. The model code is the same on every backend.
+ * when it has an adapter, else tfjs-wasm (its binaries served from
+ * BROWSER_WASM_PATH), else cpu. The model code is the same on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
+import { BROWSER_WASM_PATH } from './browser-wasm-path';
 import { initTrunkKernel } from './kernel/trunk';
 
 export type BackendName = 'wasm' | 'cpu' | 'webgpu';
@@ -17,6 +19,8 @@ async function tryWasm(): Promise<boolean> {
     const req = createRequire(import.meta.url);
     const dir = path.dirname(req.resolve('@tensorflow/tfjs-backend-wasm'));
     wasm.setWasmPaths(dir + path.sep);
+  } else {
+    wasm.setWasmPaths(BROWSER_WASM_PATH);
   }
   return tf.setBackend('wasm');
 }

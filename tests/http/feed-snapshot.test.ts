@@ -10,37 +10,13 @@ import { DATABASES } from '../support/databases';
 import { useNextServer } from '../support/next-server';
 import { mintToken } from '../support/auth';
 import { runInput } from '../support/fixtures';
+import { readSse } from '../support/sse';
 import { feedSnapshotFromWire, runEventFromWire, type FeedSnapshotWire, type RunEventMessage } from '../../lib/client/wire';
 
-/** Reads SSE messages until `count` have arrived, then hangs up. */
+/** Reads SSE messages until `count` have arrived, then hangs up; decoded as the browser decodes them. */
 async function streamed(url: string, headers: Record<string, string>, count: number): Promise<RunEventMessage[]> {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), 20_000);
-  const res = await fetch(url, { signal: ctl.signal, headers: { ...headers, accept: 'text/event-stream' } });
-  const out: RunEventMessage[] = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buf = '';
-  try {
-    while (out.length < count) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, cut);
-        buf = buf.slice(cut + 2);
-        const id = /^id: (\d+)$/m.exec(block);
-        if (id) out.push(runEventFromWire(/^event: (\w+)$/m.exec(block)![1], Number(id[1]), /^data: (.*)$/m.exec(block)![1])!);
-      }
-    }
-  } catch (err) {
-    if ((err as Error).name !== 'AbortError') throw err;
-  } finally {
-    clearTimeout(timer);
-    ctl.abort();
-  }
-  return out;
+  const { messages } = await readSse(url, (m) => m.length >= count, { headers });
+  return messages.map((m) => runEventFromWire(m.event, m.id, m.data)!);
 }
 
 describe.each(DATABASES)('run feed snapshot on %s', (provider) => {

@@ -9,6 +9,7 @@ import { DATABASES } from '../support/databases';
 import { useNextServer } from '../support/next-server';
 import { mintToken } from '../support/auth';
 import { runInput } from '../support/fixtures';
+import { readSse, type SseMessage } from '../support/sse';
 
 interface SseEvent {
   id: number;
@@ -16,50 +17,14 @@ interface SseEvent {
   data: Record<string, unknown>;
 }
 
-/** Reads an SSE response until `until` says stop (or the time runs out), then aborts the connection. */
+/** Reads the stream until `until` says stop (or the time runs out), then hangs up; data parsed as JSON. */
 async function readEvents(
   url: string,
-  opts: { lastEventId?: number; until: (events: SseEvent[]) => boolean; timeoutMs?: number; headers?: Record<string, string> },
+  opts: { lastEventId?: number; until: (events: SseEvent[]) => boolean; headers?: Record<string, string> },
 ): Promise<{ events: SseEvent[]; comments: string[] }> {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), opts.timeoutMs ?? 20_000);
-  const res = await fetch(url, {
-    signal: ctl.signal,
-    headers: { ...opts.headers, accept: 'text/event-stream', ...(opts.lastEventId !== undefined ? { 'last-event-id': String(opts.lastEventId) } : {}) },
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const events: SseEvent[] = [];
-  const comments: string[] = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buf = '';
-  try {
-    while (!opts.until(events)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, cut);
-        buf = buf.slice(cut + 2);
-        const ev: Partial<SseEvent> = {};
-        for (const line of block.split('\n')) {
-          if (line.startsWith(':')) comments.push(line.slice(1).trim());
-          else if (line.startsWith('id: ')) ev.id = Number(line.slice(4));
-          else if (line.startsWith('event: ')) ev.event = line.slice(7);
-          else if (line.startsWith('data: ')) ev.data = JSON.parse(line.slice(6));
-        }
-        if (ev.id !== undefined) events.push(ev as SseEvent);
-      }
-    }
-  } catch (err) {
-    if ((err as Error).name !== 'AbortError') throw err;
-  } finally {
-    clearTimeout(timer);
-    ctl.abort(); // disconnect
-  }
-  return { events, comments };
+  const parse = (messages: SseMessage[]): SseEvent[] => messages.map((m) => ({ id: m.id, event: m.event, data: JSON.parse(m.data) }));
+  const { messages, comments } = await readSse(url, (m) => opts.until(parse(m)), opts);
+  return { events: parse(messages), comments };
 }
 
 describe.each(DATABASES)('SSE run events on %s', (provider) => {

@@ -11,6 +11,7 @@ import { DATABASES } from '../support/databases';
 import { useNextServer } from '../support/next-server';
 import { grantRun, mintToken, type TestToken } from '../support/auth';
 import { runInput } from '../support/fixtures';
+import { readSse } from '../support/sse';
 
 interface Ev {
   id: number;
@@ -18,41 +19,10 @@ interface Ev {
   data: Record<string, any>;
 }
 
-/** Reads until `stop()` says so or the stream has `max` events, then hangs up. */
+/** Reads until `stop(seen)` says so, then hangs up; data parsed as JSON. */
 async function subscribe(url: string, headers: Record<string, string>, lastEventId: number, stop: (seen: number) => boolean): Promise<Ev[]> {
-  const ctl = new AbortController();
-  const res = await fetch(url, {
-    signal: ctl.signal,
-    headers: { ...headers, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}) },
-  });
-  expect(res.status).toBe(200);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const out: Ev[] = [];
-  let buf = '';
-  try {
-    while (!stop(out.length)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, cut);
-        buf = buf.slice(cut + 2);
-        const ev: Partial<Ev> = {};
-        for (const line of block.split('\n')) {
-          if (line.startsWith('id: ')) ev.id = Number(line.slice(4));
-          else if (line.startsWith('event: ')) ev.event = line.slice(7);
-          else if (line.startsWith('data: ')) ev.data = JSON.parse(line.slice(6));
-        }
-        if (ev.id !== undefined) out.push(ev as Ev);
-        if (stop(out.length)) break;
-      }
-    }
-  } finally {
-    ctl.abort();
-  }
-  return out;
+  const { messages } = await readSse(url, (m) => stop(m.length), { headers, lastEventId, timeoutMs: 120_000 });
+  return messages.map((m) => ({ id: m.id, event: m.event, data: JSON.parse(m.data) }));
 }
 
 describe.each(DATABASES)('SSE with concurrent writers on %s', (provider) => {
