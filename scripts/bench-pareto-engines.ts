@@ -6,9 +6,10 @@
  * Checks that both return the same bits.
  *
  *   npm run bench:pareto-engines -- --d 4 --shape front --n 10000 --rounds 9
+ *   npm run bench:pareto-engines -- --op nd --d 5 --shape random   # nonDominated (nd), paretoRanks (ranks) or hypervolume (hv, the default)
  */
 import os from 'node:os';
-import { hypervolume } from '../lib/pareto';
+import { hypervolume, nonDominated, paretoRanks } from '../lib/pareto';
 import type { Engine } from '../lib/pareto';
 import { machineDescription } from './cli/machine';
 import { median } from './lib/median';
@@ -23,6 +24,9 @@ const dims = flag('d') ? [Number(flag('d'))] : [4];
 const shapes = (flag('shape') ? [flag('shape')] : ['front', 'linear']) as Shape[];
 const sizes = flag('n') ? [Number(flag('n'))] : [1000, 10000];
 const rounds = Number(flag('rounds') ?? 7);
+const op = flag('op') ?? 'hv';
+if (op !== 'hv' && op !== 'nd' && op !== 'ranks') throw new Error(`--op must be hv, nd or ranks, got ${op}`);
+const opName = { hv: 'hypervolume, reference point 1.1 everywhere', nd: 'nonDominated', ranks: 'paretoRanks' }[op];
 if (!(rounds >= 1)) throw new Error(`--rounds must be a positive number, got ${flag('rounds')}`);
 
 function cpuMs(fn: () => unknown): number {
@@ -37,7 +41,7 @@ console.log(
   `load average ${os
     .loadavg()
     .map((v) => v.toFixed(2))
-    .join(' ')}; hypervolume, reference point 1.1 everywhere; CPU ms per call, median of ${rounds} alternating rounds after warm-up`,
+    .join(' ')}; ${opName}; CPU ms per call, median of ${rounds} alternating rounds after warm-up`,
 );
 console.log(`${'case'.padEnd(18)} ${'js ms'.padStart(9)} ${'wasm ms'.padStart(9)} ${'wasm/js'.padStart(8)}  same bits`);
 for (const d of dims)
@@ -45,8 +49,10 @@ for (const d of dims)
     for (const n of sizes) {
       const set = { data: generate(shape, n, d, 12345 + d * 31 + n), dim: d };
       const ref = new Array(d).fill(1.1);
-      const value: Record<Engine, number> = { js: NaN, wasm: NaN };
-      const run = (engine: Engine) => cpuMs(() => (value[engine] = hypervolume(set, ref, { engine })));
+      const value: Record<Engine, number | Int32Array> = { js: NaN, wasm: NaN };
+      const call = (engine: Engine) =>
+        op === 'hv' ? hypervolume(set, ref, { engine }) : op === 'nd' ? nonDominated(set, { engine }) : paretoRanks(set, { engine });
+      const run = (engine: Engine) => cpuMs(() => (value[engine] = call(engine)));
       // warm-up: both engines until each has run 3 calls and 200 ms (at most 20 calls)
       for (const engine of ['js', 'wasm'] as Engine[]) {
         let spent = 0;
@@ -58,6 +64,12 @@ for (const d of dims)
       const wasm = median(ts.wasm);
       const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
       console.log(
-        `${`${d} ${shape} ${n}`.padEnd(18)} ${fmt(js).padStart(9)} ${fmt(wasm).padStart(9)} ${(wasm / js).toFixed(2).padStart(8)}  ${Object.is(value.js, value.wasm) ? 'yes' : `NO: ${value.js} vs ${value.wasm}`}`,
+        `${`${d} ${shape} ${n}`.padEnd(18)} ${fmt(js).padStart(9)} ${fmt(wasm).padStart(9)} ${(wasm / js).toFixed(2).padStart(8)}  ${sameBits(value.js, value.wasm) ? 'yes' : `NO: ${String(value.js).slice(0, 40)} vs ${String(value.wasm).slice(0, 40)}`}`,
       );
     }
+
+/** Same hypervolume bits, or the same index/rank arrays. */
+function sameBits(a: number | Int32Array, b: number | Int32Array): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

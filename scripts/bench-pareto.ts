@@ -228,8 +228,8 @@ for (const d of [2, 3, 4, 5]) {
       let rk: Int32Array | null = null;
       let hvValue = NaN;
       const skip = { median: NaN, best: NaN, first: NaN };
-      const rNd = !onlyOp || onlyOp === 'nd' ? time(() => (ndSize = (nd = nonDominated(set)).length)) : skip;
-      const rRk = !onlyOp || onlyOp === 'ranks' ? time(() => (rk = paretoRanks(set))) : skip;
+      const rNd = !onlyOp || onlyOp === 'nd' ? time(() => (ndSize = (nd = nonDominated(set, { engine })).length)) : skip;
+      const rRk = !onlyOp || onlyOp === 'ranks' ? time(() => (rk = paretoRanks(set, { engine }))) : skip;
       const rHv = !onlyOp || onlyOp === 'hv' ? time(() => (hvValue = hypervolume(set, ref, { engine }))) : skip;
       const tNd = rNd.median;
       const tRk = rRk.median;

@@ -46,6 +46,12 @@ async function compile(src: string, outFile: string, flags: string[]): Promise<v
   console.log(`build-kernels: ${path.relative(ROOT, outFile)} (${fs.statSync(outFile).size} bytes, ${(performance.now() - t0).toFixed(0)} ms)`);
 }
 
+/**
+ * Extra asc flags per lib/pareto kernel. kung compares four objectives at once with SIMD (an
+ * engine without WebAssembly SIMD refuses the module and lib/pareto falls back to JavaScript).
+ */
+const PARETO_FLAGS: Record<string, string[]> = { kung: ['--enable', 'simd'] };
+
 /** lib/pareto's kernels: the .wasm and a TypeScript module holding its bytes. */
 async function buildParetoKernels(): Promise<void> {
   fs.mkdirSync(PARETO_OUT, { recursive: true });
@@ -53,7 +59,7 @@ async function buildParetoKernels(): Promise<void> {
     if (!file.endsWith('.ts')) continue;
     const name = file.slice(0, -3);
     const wasm = path.join(PARETO_OUT, `${name}.wasm`);
-    await compile(path.join(PARETO_SRC, file), wasm, []);
+    await compile(path.join(PARETO_SRC, file), wasm, PARETO_FLAGS[name] ?? []);
     const base64 = fs.readFileSync(wasm).toString('base64');
     fs.writeFileSync(
       path.join(PARETO_OUT, `${name}.ts`),

@@ -3,6 +3,7 @@ export { dominates } from "./dominates";
 export { nonDominated } from "./non-dominated";
 export type { NonDominatedOptions } from "./non-dominated";
 export { paretoRanks } from "./pareto-ranks";
+export type { ParetoRanksOptions } from "./pareto-ranks";
 export { crowdingDistance } from "./crowding-distance";
 export { hypervolume } from "./hypervolume";
 export type { HypervolumeOptions } from "./hypervolume";

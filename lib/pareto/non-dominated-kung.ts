@@ -22,7 +22,16 @@ import { Staircase2D } from "./staircase-2d";
 const LEAF = 32;
 const BRUTE = 1024;
 
-export class KungMaxima {
+/** Kung's maxima over one sorted, duplicate-free row set: this class, or its WebAssembly twin (kung-wasm.ts). */
+export interface Maxima {
+  /** Positions (into the sorted input) of the non-dominated rows, unordered. */
+  run(): Int32Array;
+  /** The maxima of positions[0..len) (ascending), left in `found[0..end)`; returns end. */
+  runOn(positions: Int32Array, len: number): number;
+  readonly found: Int32Array;
+}
+
+export class KungMaxima implements Maxima {
   private readonly cols: Float64Array[] = [];
   private readonly dead: Uint8Array;
   private readonly arr: Int32Array;

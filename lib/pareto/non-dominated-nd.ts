@@ -3,15 +3,18 @@
  * merged, then Kung's divide and conquer (non-dominated-kung.ts).
  * Complexity: O(n log^(d-2) n). Duplicate policy as in non-dominated-2d.ts.
  * Empty input: empty result. Order of the result: unspecified.
+ * Kung's recursion runs on WebAssembly (kernel/assembly/kung.ts) when its
+ * module loads, with the same result as the JavaScript twin; `engine` forces one.
  */
 import { argsortLex } from "./argsort";
-import { KungMaxima } from "./non-dominated-kung";
+import type { Engine } from "./engine";
+import { kungMaxima } from "./non-dominated-kung-wasm";
 
-export function nonDominatedNd(data: Float64Array, dim: number, rows: Int32Array, keepDuplicates: boolean): Int32Array {
+export function nonDominatedNd(data: Float64Array, dim: number, rows: Int32Array, keepDuplicates: boolean, engine?: Engine): Int32Array {
   const n = rows.length;
   if (n === 0) return new Int32Array(0);
   const { order, unique, groupStart, groupEnd, u } = sortedCopies(data, dim, rows);
-  const kept = new KungMaxima(data, dim, unique.subarray(0, u)).run();
+  const kept = kungMaxima(data, dim, unique.subarray(0, u), engine, "nonDominated").run();
   if (!keepDuplicates) {
     const out = new Int32Array(kept.length);
     for (let t = 0; t < kept.length; t++) out[t] = unique[kept[t]];

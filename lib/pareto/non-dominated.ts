@@ -11,6 +11,7 @@
  * Empty input: empty result.
  */
 import { iota } from "./argsort";
+import type { Engine, EngineOptions } from "./engine";
 import { nonDominated2d } from "./non-dominated-2d";
 import { nonDominated3d } from "./non-dominated-3d";
 import { nonDominatedNd } from "./non-dominated-nd";
@@ -18,25 +19,25 @@ import { dropDominatedByBest } from "./prefilter";
 import { toMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
-export interface NonDominatedOptions extends DirectionOptions {
+export interface NonDominatedOptions extends DirectionOptions, EngineOptions {
   /** Return every copy of duplicated non-dominated points (default false: first copy only). */
   keepDuplicates?: boolean;
 }
 
 export function nonDominated(points: PointSet, opts?: NonDominatedOptions): Int32Array {
   const { data, n, dim } = toMinimization(points, opts);
-  return nonDominatedRows(data, dim, iota(n), opts?.keepDuplicates ?? false);
+  return nonDominatedRows(data, dim, iota(n), opts?.keepDuplicates ?? false, opts?.engine);
 }
 
-/** Internal entry on minimization-form data: returns ascending row indices. */
-export function nonDominatedRows(data: Float64Array, dim: number, rows: Int32Array, keepDuplicates: boolean): Int32Array {
+/** Internal entry on minimization-form data: returns ascending row indices. `engine` applies to d >= 4 (Kung's recursion). */
+export function nonDominatedRows(data: Float64Array, dim: number, rows: Int32Array, keepDuplicates: boolean, engine?: Engine): Int32Array {
   if (rows.length === 0) return new Int32Array(0);
   const cand = dropDominatedByBest(data, dim, rows);
   let out: Int32Array;
   if (dim === 1) out = nonDominated1d(data, cand, keepDuplicates);
   else if (dim === 2) out = nonDominated2d(data, cand, keepDuplicates);
   else if (dim === 3) out = nonDominated3d(data, cand, keepDuplicates);
-  else out = nonDominatedNd(data, dim, cand, keepDuplicates);
+  else out = nonDominatedNd(data, dim, cand, keepDuplicates, engine);
   return ascending(out, data.length / dim);
 }
 

@@ -8,10 +8,12 @@
  * dominates, which are not in this front (prefilter.ts, per front).
  * Complexity: O(n log n) for the sort, then O(m log^(d-2) m) a front for the
  * m rows left. Peeling stops once the peels have visited `budget` rows in all.
+ * Kung's recursion runs on WebAssembly when its module loads (`engine` forces one).
  * Exact copies share a rank. Writes ranks 1..peeled into `ranks`; returns the
  * number of fronts peeled and the rows (ids, with all their copies) left.
  */
-import { KungMaxima } from "./non-dominated-kung";
+import type { Engine } from "./engine";
+import { kungMaxima } from "./non-dominated-kung-wasm";
 import { sortedCopies } from "./non-dominated-nd";
 
 export interface Peeled {
@@ -19,10 +21,10 @@ export interface Peeled {
   rest: Int32Array;
 }
 
-export function peelFronts(data: Float64Array, dim: number, rows: Int32Array, ranks: Int32Array, budget: number): Peeled {
+export function peelFronts(data: Float64Array, dim: number, rows: Int32Array, ranks: Int32Array, budget: number, engine?: Engine): Peeled {
   const n = rows.length;
   const { order, unique, groupStart, groupEnd, u } = sortedCopies(data, dim, rows);
-  const kung = new KungMaxima(data, dim, unique.subarray(0, u));
+  const kung = kungMaxima(data, dim, unique.subarray(0, u), engine, "paretoRanks");
   const sums = rowSums(data, dim, unique, u);
   // positions (into the sorted unique rows) still unranked, ascending
   const live = new Int32Array(u);

@@ -5,10 +5,12 @@
  * tails (O(n log n)), 3-D sweep with one staircase per front
  * (O(n log n log F)), d >= 4 fronts peeled by Kung's algorithm while they
  * are few (O(F n log^(d-2) n)), the rest by Jensen-Fortin-Buzdalov divide
- * and conquer (O(n log^(d-1) n)).
+ * and conquer (O(n log^(d-1) n)). The Kung peels run on WebAssembly when
+ * its module loads (`engine` forces one; same ranks).
  * Exact duplicates share a rank. Empty input: empty result.
  */
 import { argsortLex, iota } from "./argsort";
+import type { EngineOptions } from "./engine";
 import { paretoRanks2d } from "./pareto-ranks-2d";
 import { paretoRanks3d } from "./pareto-ranks-3d";
 import { paretoRanksNd } from "./pareto-ranks-nd";
@@ -16,12 +18,15 @@ import { peelFronts } from "./pareto-ranks-peel";
 import { toMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
-export function paretoRanks(points: PointSet, opts?: DirectionOptions): Int32Array {
+export type ParetoRanksOptions = DirectionOptions & EngineOptions;
+
+export function paretoRanks(points: PointSet, opts?: ParetoRanksOptions): Int32Array {
   const { data, n, dim } = toMinimization(points, opts);
-  return paretoRanksRows(data, dim, n);
+  return paretoRanksRows(data, dim, n, opts);
 }
 
-export function paretoRanksRows(data: Float64Array, dim: number, n: number): Int32Array {
+/** `engine` applies to d >= 4 (the Kung peels). */
+export function paretoRanksRows(data: Float64Array, dim: number, n: number, opts?: EngineOptions): Int32Array {
   const ranks = new Int32Array(n);
   if (n === 0) return ranks;
   const rows = iota(n);
@@ -39,7 +44,7 @@ export function paretoRanksRows(data: Float64Array, dim: number, n: number): Int
     // nonDominated of the rows left; once the peels have visited PEEL_WORK * n rows (many
     // fronts), the rest by divide and conquer, ranks offset by the fronts peeled. Sets that
     // are (nearly) one front cost about one nonDominated.
-    const { peeled, rest } = peelFronts(data, dim, rows, ranks, PEEL_WORK * n);
+    const { peeled, rest } = peelFronts(data, dim, rows, ranks, PEEL_WORK * n, opts?.engine);
     if (rest.length > 0) {
       paretoRanksNd(data, dim, rest, ranks);
       for (let t = 0; t < rest.length; t++) ranks[rest[t]] += peeled;
