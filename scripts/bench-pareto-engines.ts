@@ -53,10 +53,10 @@ for (const d of dims)
       const call = (engine: Engine) =>
         op === 'hv' ? hypervolume(set, ref, { engine }) : op === 'nd' ? nonDominated(set, { engine }) : paretoRanks(set, { engine });
       const run = (engine: Engine) => cpuMs(() => (value[engine] = call(engine)));
-      // warm-up: both engines until each has run 3 calls and 200 ms (at most 20 calls)
+      // warm-up as bench:pareto's: each engine at least 8 calls and 250 ms, at most about 1 s (a JIT needs the calls to optimize the JS twin)
       for (const engine of ['js', 'wasm'] as Engine[]) {
-        let spent = 0;
-        for (let k = 0; k < 20 && (k < 3 || spent < 200); k++) spent += run(engine);
+        let spent = run(engine);
+        for (let k = 1; k < 2000 && (k < 8 || spent < 250) && spent < 1000; k++) spent += run(engine);
       }
       const ts: Record<Engine, number[]> = { js: [], wasm: [] };
       for (let r = 0; r < rounds; r++) for (const engine of (r % 2 ? ['wasm', 'js'] : ['js', 'wasm']) as Engine[]) ts[engine].push(run(engine));

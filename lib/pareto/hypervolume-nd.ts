@@ -86,7 +86,7 @@ export function hypervolumeWfgSweep(data: Float64Array, dim: number, rows: Int32
     }
     let inner = 0;
     if (count > 0) {
-      const nd = nonDominatedRows(limited, d1, iota(count), false);
+      const nd = nonDominatedRows(limited, d1, iota(count), false, opts?.engine);
       inner = hypervolumeNd(limited, d1, nd, ref, opts);
     }
     vInner += box - inner;
