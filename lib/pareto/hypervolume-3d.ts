@@ -24,7 +24,8 @@ export function hypervolume3d(data: Float64Array, rows: Int32Array, ref: ArrayLi
   for (let t = 0; t < n; t++) {
     const x = values[3 * t];
     const y = values[3 * t + 1];
-    if (!st.weaklyDominates(x, y)) area += st.insert(x, y, t, rx, ry);
+    const k = st.lastAtOrBefore(x);
+    if (!(k >= 0 && st.ys[k] <= y)) area += st.insertAfter(k, x, y, t, rx, ry);
     const zNext = t + 1 < n ? values[3 * t + 5] : rz;
     volume += area * (zNext - values[3 * t + 2]);
   }

@@ -27,7 +27,7 @@ export function nonDominated3d(data: Float64Array, rows: Int32Array, keepDuplica
       }
       continue;
     }
-    st.insert(x, y, i, -Infinity, -Infinity);
+    st.insertAfter(k, x, y, i, -Infinity, -Infinity);
     out[m++] = i;
   }
   return out.slice(0, m);

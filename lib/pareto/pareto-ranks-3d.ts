@@ -29,7 +29,9 @@ export function paretoRanks3d(data: Float64Array, rows: Int32Array, ranks: Int32
     }
     if (lo === fronts.length) fronts.push(new Staircase2D(16));
     const st = fronts[lo];
-    if (!st.weaklyDominates(x, y)) st.insert(x, y, i, -Infinity, -Infinity);
+    // front lo does not dominate the row: weakly dominated by it means an exact copy, not inserted again
+    const k = st.lastAtOrBefore(x);
+    if (!(k >= 0 && st.ys[k] <= y)) st.insertAfter(k, x, y, i, -Infinity, -Infinity);
     ranks[i] = lo + 1;
   }
 }

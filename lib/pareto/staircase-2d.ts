@@ -68,7 +68,11 @@ export class Staircase2D {
    * dominates. Returns the area added inside (-inf, rx) x (-inf, ry).
    */
   insert(x: number, y: number, id: number, rx: number, ry: number): number {
-    const i = this.lastAtOrBefore(x);
+    return this.insertAfter(this.lastAtOrBefore(x), x, y, id, rx, ry);
+  }
+
+  /** `insert` when the caller has just looked up i = lastAtOrBefore(x) (to test weak dominance): one search fewer. */
+  insertAfter(i: number, x: number, y: number, id: number, rx: number, ry: number): number {
     const xs = this.xs;
     const ys = this.ys;
     let h: number;
