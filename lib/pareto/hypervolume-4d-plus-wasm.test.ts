@@ -7,39 +7,16 @@ import { hypervolume4dPlusWasm } from "./hypervolume-4d-plus-wasm";
 import { hypervolumeInclusionExclusion } from "./hypervolume-naive";
 import { hv4dKernel } from "./kernel/hv4d";
 import { instantiateKernel } from "./kernel/instantiate";
-import { closeRel, degeneratePointsArb, mulberry, pointsArb } from "./test-helpers";
-
-/** Rows strictly inside the reference box, dominated and duplicate rows kept. */
-function inside(pts: number[][], ref: number[]): { data: Float64Array; rows: Int32Array } {
-  const kept = pts.filter((p) => p.every((v, j) => v < ref[j]));
-  return { data: new Float64Array(kept.flat()), rows: Int32Array.from(kept.keys()) };
-}
-
-/** bench:pareto's shapes: random in [0,1]^4, front (unit sphere, positive orthant), linear (simplex), grid (ties). */
-function shaped(shape: "random" | "front" | "linear" | "grid", n: number, seed: number): number[][] {
-  const rnd = mulberry(seed);
-  return Array.from({ length: n }, () => {
-    const v = Array.from({ length: 4 }, () => rnd());
-    if (shape === "random") return v;
-    if (shape === "grid") return v.map((x) => Math.round(x * 5) / 5);
-    if (shape === "front") {
-      const norm = Math.hypot(...v);
-      return v.map((x) => x / norm);
-    }
-    const e = v.map((x) => -Math.log(1 - x));
-    const sum = e.reduce((a, b) => a + b, 0);
-    return e.map((x) => x / sum);
-  });
-}
+import { closeRel, degeneratePointsArb, pointsArb, rowsInside, shapedPoints } from "./test-helpers";
 
 describe("hypervolume4dPlusWasm (the HV4D+ walk on WebAssembly)", () => {
   it("loads in Node", () => {
     expect(hv4dKernel()).not.toBeNull();
   });
   it("hand-computed values", () => {
-    const one = inside([[0, 0, 0, 0]], [1, 1, 1, 2]);
+    const one = rowsInside([[0, 0, 0, 0]], [1, 1, 1, 2]);
     expect(hypervolume4dPlusWasm(one.data, one.rows, [1, 1, 1, 2])).toBe(2);
-    const two = inside(
+    const two = rowsInside(
       [
         [0, 1, 0, 0],
         [1, 0, 0, 0],
@@ -53,7 +30,7 @@ describe("hypervolume4dPlusWasm (the HV4D+ walk on WebAssembly)", () => {
     fc.assert(
       fc.property(fc.oneof(pointsArb(4, 10), degeneratePointsArb(4, 10), pointsArb(4, 60, 3), degeneratePointsArb(4, 60)), (pts) => {
         const ref = [1.1, 1.1, 1.1, 1.1];
-        const { data, rows } = inside(pts, ref);
+        const { data, rows } = rowsInside(pts, ref);
         const wasm = hypervolume4dPlusWasm(data, rows, ref);
         const js = hypervolume4dPlus(data, rows, ref);
         expect(Object.is(wasm, js), `${wasm} vs ${js}`).toBe(true);
@@ -76,16 +53,16 @@ describe("hypervolume4dPlusWasm (the HV4D+ walk on WebAssembly)", () => {
       ["grid", 800],
       ["front", 7],
     ] as const) {
-      const pts = shaped(shape, n, n * 7 + shape.length);
+      const pts = shapedPoints(shape, n, 4, n * 7 + shape.length);
       const ref = [1.1, 1.1, 1.1, 1.1];
-      const { data, rows } = inside(pts, ref);
+      const { data, rows } = rowsInside(pts, ref);
       const wasm = hypervolume4dPlusWasm(data, rows, ref);
       const js = hypervolume4dPlus(data, rows, ref);
       expect(Object.is(wasm, js), `${shape} ${n}: ${wasm} vs ${js}`).toBe(true);
     }
   });
   it("hypervolume(): the engine option picks either twin, with the same result; 'wasm' is the default in Node", () => {
-    const pts = shaped("front", 500, 11);
+    const pts = shapedPoints("front", 500, 4, 11);
     const ref = [1.1, 1.1, 1.1, 1.1];
     const js = hypervolume(pts, ref, { engine: "js" });
     const wasm = hypervolume(pts, ref, { engine: "wasm" });

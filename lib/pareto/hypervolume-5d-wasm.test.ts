@@ -5,39 +5,16 @@ import { hypervolume5d } from "./hypervolume-5d";
 import { hypervolume5dWasm } from "./hypervolume-5d-wasm";
 import { hypervolumeInclusionExclusion } from "./hypervolume-naive";
 import { hv5dKernel } from "./kernel/hv5d";
-import { closeRel, degeneratePointsArb, mulberry, pointsArb } from "./test-helpers";
-
-/** Rows strictly inside the reference box, dominated and duplicate rows kept. */
-function inside(pts: number[][], ref: number[]): { data: Float64Array; rows: Int32Array } {
-  const kept = pts.filter((p) => p.every((v, j) => v < ref[j]));
-  return { data: new Float64Array(kept.flat()), rows: Int32Array.from(kept.keys()) };
-}
-
-/** bench:pareto's shapes in d dimensions: random in [0,1]^d, front (unit sphere, positive orthant), linear (simplex), grid (ties). */
-function shaped(shape: "random" | "front" | "linear" | "grid", n: number, d: number, seed: number): number[][] {
-  const rnd = mulberry(seed);
-  return Array.from({ length: n }, () => {
-    const v = Array.from({ length: d }, () => rnd());
-    if (shape === "random") return v;
-    if (shape === "grid") return v.map((x) => Math.round(x * 5) / 5);
-    if (shape === "front") {
-      const norm = Math.hypot(...v);
-      return v.map((x) => x / norm);
-    }
-    const e = v.map((x) => -Math.log(1 - x));
-    const sum = e.reduce((a, b) => a + b, 0);
-    return e.map((x) => x / sum);
-  });
-}
+import { closeRel, degeneratePointsArb, pointsArb, rowsInside, shapedPoints } from "./test-helpers";
 
 describe("hypervolume5dWasm (the 5-D sweep on WebAssembly)", () => {
   it("loads in Node", () => {
     expect(hv5dKernel()).not.toBeNull();
   });
   it("hand-computed values", () => {
-    const one = inside([[0, 0, 0, 0, 0]], [1, 1, 1, 1, 2]);
+    const one = rowsInside([[0, 0, 0, 0, 0]], [1, 1, 1, 1, 2]);
     expect(hypervolume5dWasm(one.data, one.rows, [1, 1, 1, 1, 2])).toBe(2);
-    const two = inside(
+    const two = rowsInside(
       [
         [0, 1, 0, 0, 0],
         [1, 0, 0, 0, 0],
@@ -51,7 +28,7 @@ describe("hypervolume5dWasm (the 5-D sweep on WebAssembly)", () => {
     fc.assert(
       fc.property(fc.oneof(pointsArb(5, 9), degeneratePointsArb(5, 9), pointsArb(5, 60, 3), degeneratePointsArb(5, 60)), (pts) => {
         const ref = [1.1, 1.1, 1.1, 1.1, 1.1];
-        const { data, rows } = inside(pts, ref);
+        const { data, rows } = rowsInside(pts, ref);
         const wasm = hypervolume5dWasm(data, rows, ref);
         const js = hypervolume5d(data, rows, ref);
         expect(Object.is(wasm, js), `${wasm} vs ${js}`).toBe(true);
@@ -73,9 +50,9 @@ describe("hypervolume5dWasm (the 5-D sweep on WebAssembly)", () => {
       ["grid", 600],
       ["front", 5],
     ] as const) {
-      const pts = shaped(shape, n, 5, n * 7 + shape.length);
+      const pts = shapedPoints(shape, n, 5, n * 7 + shape.length);
       const ref = [1.1, 1.1, 1.1, 1.1, 1.1];
-      const { data, rows } = inside(pts, ref);
+      const { data, rows } = rowsInside(pts, ref);
       const wasm = hypervolume5dWasm(data, rows, ref);
       const js = hypervolume5d(data, rows, ref);
       expect(Object.is(wasm, js), `${shape} ${n}: ${wasm} vs ${js}`).toBe(true);
@@ -83,7 +60,7 @@ describe("hypervolume5dWasm (the 5-D sweep on WebAssembly)", () => {
   });
   it("hypervolume(): either engine gives the same bits in 5-D and in 6-D (whose recursion ends in the 5-D sweep)", () => {
     for (const d of [5, 6]) {
-      const pts = shaped("front", d === 5 ? 400 : 120, d, 17 + d);
+      const pts = shapedPoints("front", d === 5 ? 400 : 120, d, 17 + d);
       const ref = new Array(d).fill(1.1);
       const js = hypervolume(pts, ref, { engine: "js" });
       const wasm = hypervolume(pts, ref, { engine: "wasm" });

@@ -33,3 +33,26 @@ export function mulberry(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Rows strictly inside the reference box as the sweeps take them (minimization form), dominated and duplicate rows kept. */
+export function rowsInside(pts: number[][], ref: number[]): { data: Float64Array; rows: Int32Array } {
+  const kept = pts.filter((p) => p.every((v, j) => v < ref[j]));
+  return { data: new Float64Array(kept.flat()), rows: Int32Array.from(kept.keys()) };
+}
+
+/** Test sets shaped like bench:pareto's (scripts/lib/pareto-inputs.ts), in d dimensions: random in [0,1]^d, front (a uniform vector normalized onto the unit sphere), linear (simplex), grid (ties, step 0.2). */
+export function shapedPoints(shape: "random" | "front" | "linear" | "grid", n: number, d: number, seed: number): number[][] {
+  const rnd = mulberry(seed);
+  return Array.from({ length: n }, () => {
+    const v = Array.from({ length: d }, () => rnd());
+    if (shape === "random") return v;
+    if (shape === "grid") return v.map((x) => Math.round(x * 5) / 5);
+    if (shape === "front") {
+      const norm = Math.hypot(...v);
+      return v.map((x) => x / norm);
+    }
+    const e = v.map((x) => -Math.log(1 - x));
+    const sum = e.reduce((a, b) => a + b, 0);
+    return e.map((x) => x / sum);
+  });
+}
