@@ -27,6 +27,10 @@ function pool(url: string): pg.Pool {
   let p = pools.get(url);
   if (!p) {
     p = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection the server ends (a restart, pg_terminate_backend, a dropped database) makes the pool emit
+    // 'error'; with no listener that is an uncaught exception that takes the process down. The pool has already
+    // discarded the connection and opens a new one on the next query, so this is worth a line in the log, no more.
+    p.on('error', (err) => console.warn(`[db] an idle PostgreSQL connection was closed by the server: ${err.message}`));
     pools.set(url, p);
   }
   return p;
