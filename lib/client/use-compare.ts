@@ -1,11 +1,13 @@
 'use client';
 /**
  * The compare view's data (GET /api/compare), starting from the server
- * render and re-read every 2 s while any compared run is queued or running.
+ * render and re-read every 2 s while any compared run is queued or running;
+ * a poll that brings nothing new leaves the view (and every chart) as it was.
  */
 import { useEffect, useState } from 'react';
 import type { CompareView } from '../contract/compare-view';
 import { fetchCompare } from './wire';
+import { mergeComparePoll } from './compare-poll';
 import { isLiveStatus } from '../contract/run-log';
 
 export function useCompare(initial: CompareView, opts: { pollMs?: number } = {}): { view: CompareView; error: string | null } {
@@ -20,7 +22,7 @@ export function useCompare(initial: CompareView, opts: { pollMs?: number } = {})
     const t = setInterval(() => {
       fetchCompare(ids.split(','), ctl.signal)
         .then((v) => {
-          setView(v);
+          setView((prev) => mergeComparePoll(prev, v));
           setError(null);
         })
         .catch((e: Error) => {
