@@ -54,9 +54,9 @@ function nonDominated1d(data: Float64Array, rows: Int32Array, keepDuplicates: bo
   return Int32Array.from(out).sort();
 }
 
-/** Sort row indices ascending: a flag scan when the result is large, a native sort otherwise. */
+/** Row indices ascending, in an array of their own (`rows` may be a view): a flag scan when the result is large, a native sort otherwise. */
 function ascending(rows: Int32Array, n: number): Int32Array {
-  if (rows.length * 16 < n) return rows.sort();
+  if (rows.length * 16 < n) return rows.slice().sort();
   const flag = new Uint8Array(n);
   const out = new Int32Array(rows.length);
   flagScan(rows, flag, out);
