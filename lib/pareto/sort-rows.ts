@@ -23,6 +23,7 @@ const BUCKET_MAX = 48;
 
 export function sortRows(data: Float64Array, dim: number, rows: Int32Array, coords: readonly number[]): SortedRows {
   const n = rows.length;
+  if (n < SMALL) return sortRowsByKeys(data, dim, rows, coords);
   const c0 = coords[0];
   let lo = Infinity;
   let hi = -Infinity;
@@ -31,7 +32,7 @@ export function sortRows(data: Float64Array, dim: number, rows: Int32Array, coor
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }
-  if (n < SMALL || !(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return sortRowsByKeys(data, dim, rows, coords);
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return sortRowsByKeys(data, dim, rows, coords);
   const values = new Float64Array(n * dim);
   const ids = new Int32Array(n);
   const B = n >> 2;
