@@ -16,7 +16,7 @@ import { nonDominated2d } from "./non-dominated-2d";
 import { nonDominated3d } from "./non-dominated-3d";
 import { nonDominatedNd } from "./non-dominated-nd";
 import { dropDominatedByBest } from "./prefilter";
-import { toMinimization } from "./to-minimization";
+import { readMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
 export interface NonDominatedOptions extends DirectionOptions, EngineOptions {
@@ -25,7 +25,7 @@ export interface NonDominatedOptions extends DirectionOptions, EngineOptions {
 }
 
 export function nonDominated(points: PointSet, opts?: NonDominatedOptions): Int32Array {
-  const { data, n, dim } = toMinimization(points, opts);
+  const { data, n, dim } = readMinimization(points, opts);
   return nonDominatedRows(data, dim, iota(n), opts?.keepDuplicates ?? false, opts?.engine);
 }
 
