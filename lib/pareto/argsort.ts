@@ -25,9 +25,7 @@ export function argsortLex(data: Float64Array, dim: number, rows: Int32Array, co
     return out;
   }
   const c0 = coords[0];
-  let bits = 1;
-  while (1 << bits < n && bits < 31) bits++;
-  const mask = bits >= 32 ? 0xffffffff : ((1 << bits) - 1) >>> 0;
+  const mask = positionMask(n);
   const keep = ~mask >>> 0;
 
   const big = new BigUint64Array(n);
@@ -40,12 +38,19 @@ export function argsortLex(data: Float64Array, dim: number, rows: Int32Array, co
   return out;
 }
 
+/** The low bits of a sort key that hold the row's position (0..n-1, n >= 2). */
+export function positionMask(n: number): number {
+  let bits = 1;
+  while (1 << bits < n && bits < 31) bits++;
+  return ((1 << bits) - 1) >>> 0;
+}
+
 // The two hot loops live in functions of their own that end right after the loop: code that
 // runs once after a hot loop has no type feedback when V8 compiles the loop on stack (OSR),
 // and the cached OSR code then deoptimized on every call, so every call ran unoptimized.
 
 /** words[2i..2i+1] = the order-preserving key of row i's coordinate c0, low bits replaced by i. */
-function fillKeys(words: Uint32Array, src: Uint32Array, rows: Int32Array, dim: number, c0: number, keep: number): void {
+export function fillKeys(words: Uint32Array, src: Uint32Array, rows: Int32Array, dim: number, c0: number, keep: number): void {
   const n = rows.length;
   for (let i = 0; i < n; i++) {
     const w = 2 * (rows[i] * dim + c0);
@@ -107,7 +112,8 @@ function lexLess(data: Float64Array, dim: number, a: number, b: number, coords: 
   return a < b;
 }
 
-function fixGroup(out: Int32Array, from: number, to: number, data: Float64Array, dim: number, coords: readonly number[]): void {
+/** Re-sort out[from, to), rows whose truncated keys are equal, exactly (lexicographic, ties by row index). */
+export function fixGroup(out: Int32Array, from: number, to: number, data: Float64Array, dim: number, coords: readonly number[]): void {
   if (to - from <= 24) {
     for (let i = from + 1; i < to; i++) {
       const v = out[i];

@@ -16,14 +16,14 @@ import { hypervolume3d } from "./hypervolume-3d";
 import type { EngineOptions } from "./engine";
 import { hypervolumeNd } from "./hypervolume-nd";
 import { dropDominatedByBest, rowsInsideReference } from "./prefilter";
-import { toMinimization, vectorToMinimization } from "./to-minimization";
+import { readMinimization, vectorToMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
 export type HypervolumeOptions = DirectionOptions & EngineOptions;
 
 export function hypervolume(points: PointSet, ref: readonly number[], opts?: HypervolumeOptions): number {
   const r = vectorToMinimization(ref, opts);
-  const { data, n, dim } = toMinimization(points, opts, ref.length);
+  const { data, n, dim } = readMinimization(points, opts, ref.length);
   if (n === 0) return 0;
   if (dim !== r.length) throw new RangeError(`reference point has ${r.length} objectives, points have ${dim}`);
   return hypervolumeRows(data, dim, rowsInsideReference(data, dim, n, r), r, opts);

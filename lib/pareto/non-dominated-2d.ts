@@ -6,7 +6,8 @@
  * Rows are visited in (x, y, index) order; a row is kept when its y is below
  * every y seen so far. An exact duplicate of a kept row is kept only when
  * `keepDuplicates` (the lowest index is the copy kept otherwise).
- * Empty input: empty result. Order of the result: unspecified.
+ * Empty input: empty result. Order of the result: unspecified (a view of a
+ * buffer of all the rows' size).
  */
 import { sortRows } from "./sort-rows";
 
@@ -28,5 +29,5 @@ export function nonDominated2d(data: Float64Array, rows: Int32Array, keepDuplica
       out[m++] = i;
     }
   }
-  return out.slice(0, m);
+  return out.subarray(0, m);
 }

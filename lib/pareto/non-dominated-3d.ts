@@ -6,6 +6,7 @@
  * block moves in the staircase.
  * Rows are visited in (z, x, y, index) order, so any dominator of a row comes
  * before it. Duplicates: see non-dominated-2d.ts. Empty input: empty result.
+ * The result is a view of a buffer of all the rows' size.
  */
 import { sortRows } from "./sort-rows";
 import { Staircase2D } from "./staircase-2d";
@@ -30,5 +31,5 @@ export function nonDominated3d(data: Float64Array, rows: Int32Array, keepDuplica
     st.insertAfter(k, x, y, i, -Infinity, -Infinity);
     out[m++] = i;
   }
-  return out.slice(0, m);
+  return out.subarray(0, m);
 }

@@ -16,7 +16,7 @@ import { nonDominated2d } from "./non-dominated-2d";
 import { nonDominated3d } from "./non-dominated-3d";
 import { nonDominatedNd } from "./non-dominated-nd";
 import { dropDominatedByBest } from "./prefilter";
-import { toMinimization } from "./to-minimization";
+import { readMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
 export interface NonDominatedOptions extends DirectionOptions, EngineOptions {
@@ -25,7 +25,7 @@ export interface NonDominatedOptions extends DirectionOptions, EngineOptions {
 }
 
 export function nonDominated(points: PointSet, opts?: NonDominatedOptions): Int32Array {
-  const { data, n, dim } = toMinimization(points, opts);
+  const { data, n, dim } = readMinimization(points, opts);
   return nonDominatedRows(data, dim, iota(n), opts?.keepDuplicates ?? false, opts?.engine);
 }
 
@@ -54,9 +54,9 @@ function nonDominated1d(data: Float64Array, rows: Int32Array, keepDuplicates: bo
   return Int32Array.from(out).sort();
 }
 
-/** Sort row indices ascending: a flag scan when the result is large, a native sort otherwise. */
+/** Row indices ascending, in an array of their own (`rows` may be a view): a flag scan when the result is large, a native sort otherwise. */
 function ascending(rows: Int32Array, n: number): Int32Array {
-  if (rows.length * 16 < n) return rows.sort();
+  if (rows.length * 16 < n) return rows.slice().sort();
   const flag = new Uint8Array(n);
   const out = new Int32Array(rows.length);
   flagScan(rows, flag, out);

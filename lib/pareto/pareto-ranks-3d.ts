@@ -22,25 +22,33 @@ export function paretoRanks3d(data: Float64Array, rows: Int32Array, ranks: Int32
     const z = values[3 * t + 2];
     let lo = 0;
     let hi = fronts.length;
+    // the lookup of x in front hi (its staircase is searched once per row)
+    let k = -1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (frontDominates(fronts[mid], data, x, y, z)) lo = mid + 1;
-      else hi = mid;
+      const at = lookupUndominated(fronts[mid], data, x, y, z);
+      if (at === DOMINATED) lo = mid + 1;
+      else {
+        hi = mid;
+        k = at;
+      }
     }
     if (lo === fronts.length) fronts.push(new Staircase2D(16));
     const st = fronts[lo];
     // front lo does not dominate the row: weakly dominated by it means an exact copy, not inserted again
-    const k = st.lastAtOrBefore(x);
     if (!(k >= 0 && st.ys[k] <= y)) st.insertAfter(k, x, y, i, -Infinity, -Infinity);
     ranks[i] = lo + 1;
   }
 }
 
-function frontDominates(st: Staircase2D, data: Float64Array, x: number, y: number, z: number): boolean {
+const DOMINATED = -2;
+
+/** DOMINATED when the front dominates the row, else st.lastAtOrBefore(x) (-1 or more). */
+function lookupUndominated(st: Staircase2D, data: Float64Array, x: number, y: number, z: number): number {
   const k = st.lastAtOrBefore(x);
-  if (k < 0) return false;
+  if (k < 0) return k;
   const sy = st.ys[k];
-  if (sy > y) return false;
+  if (sy > y) return k;
   // equal in x, y and z: a duplicate, which does not dominate
-  return !(st.xs[k] === x && sy === y && data[3 * st.ids[k] + 2] === z);
+  return st.xs[k] === x && sy === y && data[3 * st.ids[k] + 2] === z ? k : DOMINATED;
 }

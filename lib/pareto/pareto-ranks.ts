@@ -15,13 +15,13 @@ import { paretoRanks2d } from "./pareto-ranks-2d";
 import { paretoRanks3d } from "./pareto-ranks-3d";
 import { paretoRanksNd } from "./pareto-ranks-nd";
 import { peelFronts } from "./pareto-ranks-peel";
-import { toMinimization } from "./to-minimization";
+import { readMinimization } from "./to-minimization";
 import type { DirectionOptions, PointSet } from "./types";
 
 export type ParetoRanksOptions = DirectionOptions & EngineOptions;
 
 export function paretoRanks(points: PointSet, opts?: ParetoRanksOptions): Int32Array {
-  const { data, n, dim } = toMinimization(points, opts);
+  const { data, n, dim } = readMinimization(points, opts);
   return paretoRanksRows(data, dim, n, opts);
 }
 

@@ -10,7 +10,7 @@
  * Complexity: O(n d) expected on spread-out keys, O(n log n) worst case.
  * Non-finite or all-equal keys fall back to argsortLex. Empty input: empty arrays.
  */
-import { argsortLex } from "./argsort";
+import { argsortLex, fillKeys, fixGroup, positionMask } from "./argsort";
 
 export interface SortedRows {
   /** row-major values of the rows in order (all `dim` coordinates) */
@@ -23,8 +23,7 @@ const BUCKET_MAX = 48;
 
 export function sortRows(data: Float64Array, dim: number, rows: Int32Array, coords: readonly number[]): SortedRows {
   const n = rows.length;
-  const values = new Float64Array(n * dim);
-  const ids = new Int32Array(n);
+  if (n < SMALL) return sortRowsByKeys(data, dim, rows, coords);
   const c0 = coords[0];
   let lo = Infinity;
   let hi = -Infinity;
@@ -33,11 +32,9 @@ export function sortRows(data: Float64Array, dim: number, rows: Int32Array, coor
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }
-  if (n < SMALL || !(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) {
-    const order = argsortLex(data, dim, rows, coords);
-    gather(data, dim, order, 0, values, ids);
-    return { values, ids };
-  }
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return sortRowsByKeys(data, dim, rows, coords);
+  const values = new Float64Array(n * dim);
+  const ids = new Int32Array(n);
   const B = n >> 2;
   const scale = B / (hi - lo);
   const start = new Int32Array(B + 1);
@@ -70,6 +67,70 @@ export function sortRows(data: Float64Array, dim: number, rows: Int32Array, coor
     }
   }
   return { values, ids };
+}
+
+/**
+ * argsortLex's sort (the same keys, the same native sort, the same exact re-sort of equal keys, so the same order),
+ * its scan writing the rows out directly; values, ids and the keys share one buffer (each typed array of its own costs
+ * microseconds, which is what a call on a thousand rows is made of).
+ */
+function sortRowsByKeys(data: Float64Array, dim: number, rows: Int32Array, coords: readonly number[]): SortedRows {
+  const n = rows.length;
+  const buffer = new ArrayBuffer(8 * n * dim + 8 * n + 4 * n);
+  const values = new Float64Array(buffer, 0, n * dim);
+  const keys = new BigUint64Array(buffer, 8 * n * dim, n);
+  const ids = new Int32Array(buffer, 8 * n * dim + 8 * n, n);
+  if (n < 2) {
+    if (n === 1) gather(data, dim, rows, 0, values, ids);
+    return { values, ids };
+  }
+  const words = new Uint32Array(buffer, 8 * n * dim, 2 * n);
+  const mask = positionMask(n);
+  const keep = ~mask >>> 0;
+  // read the doubles' words in place (little-endian, like every JS engine host)
+  fillKeys(words, new Uint32Array(data.buffer, data.byteOffset, data.length * 2), rows, dim, coords[0], keep);
+  keys.sort();
+  scanGather(data, dim, rows, coords, words, mask, keep, values, ids);
+  return { values, ids };
+}
+
+/** ids, values = rows in key order; runs of equal truncated keys re-sorted exactly (argsortLex's scanGroups, writing rows). */
+function scanGather(
+  data: Float64Array,
+  dim: number,
+  rows: Int32Array,
+  coords: readonly number[],
+  words: Uint32Array,
+  mask: number,
+  keep: number,
+  values: Float64Array,
+  ids: Int32Array,
+): void {
+  const n = rows.length;
+  let prevHi = -1;
+  let prevLo = -1;
+  let groupStart = 0;
+  for (let i = 0; i <= n; i++) {
+    let hi = -2;
+    let loKey = -2;
+    if (i < n) {
+      const lo = words[2 * i];
+      hi = words[2 * i + 1];
+      const r = rows[lo & mask];
+      ids[i] = r;
+      for (let j = 0; j < dim; j++) values[i * dim + j] = data[r * dim + j];
+      loKey = (lo & keep) >>> 0;
+    }
+    if (hi !== prevHi || loKey !== prevLo) {
+      if (i - groupStart > 1) {
+        fixGroup(ids, groupStart, i, data, dim, coords);
+        gather(data, dim, ids.subarray(groupStart, i), groupStart, values, ids);
+      }
+      groupStart = i;
+      prevHi = hi;
+      prevLo = loKey;
+    }
+  }
 }
 
 function gather(data: Float64Array, dim: number, order: Int32Array, at: number, values: Float64Array, ids: Int32Array): void {

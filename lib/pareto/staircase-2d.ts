@@ -22,9 +22,10 @@ export class Staircase2D {
   removed: number[] = [];
 
   constructor(capacity = 16) {
-    this.xs = new Float64Array(capacity);
-    this.ys = new Float64Array(capacity);
-    this.ids = new Int32Array(capacity);
+    const { xs, ys, ids } = arrays(capacity);
+    this.xs = xs;
+    this.ys = ys;
+    this.ids = ids;
   }
 
   clear(): void {
@@ -51,10 +52,7 @@ export class Staircase2D {
   }
 
   private grow(): void {
-    const cap = this.xs.length * 2;
-    const xs = new Float64Array(cap);
-    const ys = new Float64Array(cap);
-    const ids = new Int32Array(cap);
+    const { xs, ys, ids } = arrays(this.xs.length * 2);
     xs.set(this.xs);
     ys.set(this.ys);
     ids.set(this.ids);
@@ -153,4 +151,14 @@ export class Staircase2D {
     }
     return gain;
   }
+}
+
+/** xs, ys and ids of `capacity` points as views of one buffer: each typed array of its own costs microseconds to allocate, a sweep of a thousand points fewer than a hundred. */
+function arrays(capacity: number): { xs: Float64Array; ys: Float64Array; ids: Int32Array } {
+  const buffer = new ArrayBuffer(20 * capacity);
+  return {
+    xs: new Float64Array(buffer, 0, capacity),
+    ys: new Float64Array(buffer, 8 * capacity, capacity),
+    ids: new Int32Array(buffer, 16 * capacity, capacity),
+  };
 }
