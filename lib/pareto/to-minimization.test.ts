@@ -21,28 +21,29 @@ describe("readMinimization", () => {
     expect(() => readMinimization({ data, dim: 2 }, { maximize: [true] })).toThrow(RangeError);
   });
 
-  it("nonDominated, paretoRanks and hypervolume leave the caller's array as it was and agree with a copy", () => {
+  it("nonDominated, paretoRanks and hypervolume leave the caller's array as it was and agree with a copy, every dimension and engine", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 3 }),
-        fc.array(fc.oneof(fc.constantFrom(0, -0, 0.25, 0.5, 1), fc.double({ min: -1, max: 1, noNaN: true })), { maxLength: 3 * 120 }),
-        (dim, flat) => {
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom<"js" | "wasm">("js", "wasm"),
+        fc.array(fc.oneof(fc.constantFrom(0, -0, 0.25, 0.5, 1), fc.double({ min: -1, max: 1, noNaN: true })), { maxLength: 6 * 80 }),
+        (dim, engine, flat) => {
           const data = new Float64Array(flat.slice(0, flat.length - (flat.length % dim)));
           const before = Array.from(data);
           const asRows = Array.from({ length: data.length / dim }, (_, i) => before.slice(i * dim, (i + 1) * dim));
           const ref = new Array(dim).fill(1.5);
-          const nd = Array.from(nonDominated({ data, dim }));
-          const ranks = Array.from(paretoRanks({ data, dim }));
-          const hv = hypervolume({ data, dim }, ref);
+          const nd = Array.from(nonDominated({ data, dim }, { engine }));
+          const ranks = Array.from(paretoRanks({ data, dim }, { engine }));
+          const hv = hypervolume({ data, dim }, ref, { engine });
           // the caller's array is untouched, -0 included
           expect(Array.from(data).every((v, k) => Object.is(v, before[k]))).toBe(true);
           // the same results as on the rows (always copied)
-          expect(nd).toEqual(Array.from(nonDominated(asRows)));
-          expect(ranks).toEqual(Array.from(paretoRanks(asRows)));
-          expect(hv).toBe(hypervolume(asRows, ref));
+          expect(nd).toEqual(Array.from(nonDominated(asRows, { engine })));
+          expect(ranks).toEqual(Array.from(paretoRanks(asRows, { engine })));
+          expect(hv).toBe(hypervolume(asRows, ref, { engine }));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
