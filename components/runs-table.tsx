@@ -45,7 +45,7 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
   const canCompare = selected.length >= 2 && selected.length <= MAX_COMPARE;
   const header = (key: SortKey, label: string, title: string, right = true) => (
     <th
-      className={`px-4 py-2.5 ${right ? 'text-right' : ''}`}
+      className={`px-3 py-2.5 ${right ? 'text-right' : ''}`}
       title={title}
       aria-sort={sort?.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
     >
@@ -96,10 +96,10 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
                 <span className="sr-only">Select</span>
               </th>
               {header('name', 'Name', 'Sort by name', false)}
-              <th className="px-4 py-2.5">Environment</th>
-              <th className="px-4 py-2.5">Algorithm</th>
-              <th className="px-4 py-2.5">Status</th>
-              <th className="px-4 py-2.5">Progress</th>
+              <th className="px-3 py-2.5">Environment</th>
+              <th className="px-3 py-2.5">Algorithm</th>
+              <th className="px-3 py-2.5">Status</th>
+              <th className="px-3 py-2.5">Progress</th>
               {header('created', 'Created', 'Sort by creation time', false)}
               {header(
                 'hypervolume',
@@ -108,7 +108,7 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
               )}
               {header('accuracy', 'Final accuracy', 'Mean accuracy of the last evaluation (test split); higher is better')}
               {header('tool_calls', 'Final calls', 'Mean tool calls per question at the last evaluation (test split); lower is better')}
-              <th className="px-4 py-2.5" title="Hypervolume by training step, as the trainer reported it">
+              <th className="px-3 py-2.5" title="Hypervolume by training step, as the trainer reported it">
                 History
               </th>
             </tr>
@@ -126,24 +126,24 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
                     className="h-4 w-4 accent-indigo-600"
                   />
                 </td>
-                <td className="px-4 py-2.5 font-medium text-slate-900">
+                <td className="min-w-[9rem] px-3 py-2.5 font-medium text-slate-900">
                   <Link href={`/runs/${run.id}`} className="hover:text-indigo-700">
                     {run.name}
                   </Link>
                   <TagChips tags={run.tags} className="ml-2" />
                 </td>
-                <td className="px-4 py-2.5 text-slate-700">{run.environment}</td>
-                <td className="px-4 py-2.5 font-mono text-xs text-slate-700">{run.algorithm}</td>
-                <td className="px-4 py-2.5">
+                <td className="px-3 py-2.5 text-slate-700">{run.environment}</td>
+                <td className="px-3 py-2.5 font-mono text-xs text-slate-700">{run.algorithm}</td>
+                <td className="px-3 py-2.5">
                   <StatusBadge status={run.status} />
                 </td>
-                <td className="px-4 py-2.5">
+                <td className="px-3 py-2.5">
                   <ProgressBar lastStep={run.lastStep} totalSteps={run.totalSteps} />
                 </td>
-                <td className="px-4 py-2.5 text-slate-600" title={run.createdAt.toISOString()}>
+                <td className="px-3 py-2.5 text-slate-600" title={run.createdAt.toISOString()}>
                   <RelativeTime date={run.createdAt} />
                 </td>
-                <td className="px-4 py-2.5 text-right font-mono tabular-nums">
+                <td className="px-3 py-2.5 text-right font-mono tabular-nums">
                   <span data-testid="server-hv">{formatNumber(run.evaluation.hypervolume)}</span>
                   {run.latestHypervolume !== null && (
                     <span
@@ -155,9 +155,9 @@ export function RunsTable({ initialRuns, filter = {}, origin }: { initialRuns: R
                     </span>
                   )}
                 </td>
-                <td className="px-4 py-2.5 text-right font-mono tabular-nums">{formatNumber(run.evaluation.finalMeans?.accuracy, 3)}</td>
-                <td className="px-4 py-2.5 text-right font-mono tabular-nums">{formatNumber(run.evaluation.finalMeans?.tool_calls, 3)}</td>
-                <td className="px-4 py-1.5">
+                <td className="px-3 py-2.5 text-right font-mono tabular-nums">{formatNumber(run.evaluation.finalMeans?.accuracy, 3)}</td>
+                <td className="px-3 py-2.5 text-right font-mono tabular-nums">{formatNumber(run.evaluation.finalMeans?.tool_calls, 3)}</td>
+                <td className="px-3 py-1.5">
                   <Sparkline data={sparklines[run.id]} />
                 </td>
               </tr>

@@ -42,3 +42,44 @@ test('a new user sees the empty state, then a run logged through the run log', a
   await page.reload();
   await expect(page.getByTestId('run-row').first()).toContainText('e2e · newer');
 });
+
+test('the runs table fits a 1280-px window: every column, the history sparkline included, without a horizontal scroll', async ({ page, request }) => {
+  // A row with every cell filled, as the demo run has: a tag, a progress bar, server and trainer hypervolumes, final
+  // means and a hypervolume history.
+  const created = await request.post('/api/runs', {
+    data: {
+      name: 'e2e · fit · ParetoPO on calc',
+      environment: 'calc',
+      algorithm: 'paretopo',
+      seed: 3,
+      objectives: OBJECTIVES,
+      tags: ['demo'],
+      totalSteps: 150,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { run } = await created.json();
+  const records = Array.from({ length: 151 }, (_, s) => ({
+    step: s,
+    hypervolume: 0.5 + 0.002 * s,
+    objectiveMeans: { accuracy: 0.5 + 0.003 * s, tool_calls: 1.5 - 0.006 * s },
+  }));
+  expect((await request.post(`/api/runs/${run.id}/steps`, { data: { batchId: 'fit-steps', records } })).status()).toBe(200);
+  const points = [0, 75, 150].flatMap((step) =>
+    [0, 1].map((i) => ({ step, split: 'test', objectives: [0.6 + 0.001 * step + 0.1 * i, 1.2 - 0.004 * step + 0.3 * i] })),
+  );
+  expect((await request.post(`/api/runs/${run.id}/eval-points`, { data: { batchId: 'fit-eval', records: points } })).status()).toBe(200);
+  expect((await request.post(`/api/runs/${run.id}/finish`, { data: { status: 'finished' } })).status()).toBe(200);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const row = page.getByTestId('run-row').filter({ hasText: 'e2e · fit' });
+  await expect(row.getByTestId('sparkline')).toBeVisible();
+  await expect(row).toContainText('150/150');
+  const table = page.getByTestId('runs-table');
+  const { scroll, box } = await table.evaluate((t) => ({ scroll: t.scrollWidth, box: t.parentElement!.clientWidth }));
+  expect(scroll, `table ${scroll} px in a box of ${box} px`).toBeLessThanOrEqual(box);
+  const spark = await row.getByTestId('sparkline').boundingBox();
+  const frame = await table.evaluate((t) => t.parentElement!.getBoundingClientRect().right);
+  expect(spark!.x + spark!.width).toBeLessThanOrEqual(frame);
+});
