@@ -30,6 +30,9 @@ export interface WorkerOptions {
 // the event loop), so a live worker is never that late.
 export const DEFAULT_WORKER_OPTIONS = { pollMs: 1000, staleMs: 45_000, heartbeatMs: 5000 };
 
+/** How long the worker's queue polls (re-queue, claim) may go without an answer before they are retried. */
+export const QUEUE_CALL_LIMIT_MS = 60_000;
+
 /** Random, so run rows and API responses never carry this machine's host name. */
 export function defaultWorkerId(): string {
   return `worker-${crypto.randomBytes(4).toString('hex')}`;
@@ -44,19 +47,50 @@ export function isTransientDbError(err: unknown): boolean {
   return e?.cause !== undefined && e.cause !== err ? isTransientDbError(e.cause) : false;
 }
 
-/** Runs `fn`, retrying transient database errors with exponential backoff (100 ms … 5 s, ~2 min in all). */
-export async function withDbRetry<T>(what: string, fn: () => Promise<T>, log: (l: string) => void, signal?: AbortSignal): Promise<T> {
+/** A database call that neither answered nor failed within its time limit (a hung driver; retried like a busy database). */
+export class DbCallTimeout extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what}: no answer from the database within ${ms} ms`);
+    this.name = 'DbCallTimeout';
+  }
+}
+
+/**
+ * Runs `fn`, retrying transient database errors with exponential backoff (100 ms … 5 s, ~2 min in all).
+ * With `answerWithinMs`, a call that has neither resolved nor rejected by then is given up and retried the same way:
+ * under heavy load the driver stack (Prisma's driver adapter over `pg`) has been seen to leave a promise pending for
+ * good, and an idle worker must not hang on one. Only for calls that are safe to abandon and repeat (the worker's own
+ * queue polls: a claim left pending that still commits later goes stale and is re-queued like any orphan).
+ */
+export async function withDbRetry<T>(
+  what: string,
+  fn: () => Promise<T>,
+  log: (l: string) => void,
+  signal?: AbortSignal,
+  opts: { answerWithinMs?: number } = {},
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fn();
+      return await (opts.answerWithinMs ? within(fn(), opts.answerWithinMs, what) : fn());
     } catch (err) {
-      if (!isTransientDbError(err) || attempt >= 30 || signal?.aborted) throw err;
+      if (!(isTransientDbError(err) || err instanceof DbCallTimeout) || attempt >= 30 || signal?.aborted) throw err;
       const ms = Math.min(5000, 100 * 2 ** attempt);
       const e = err as { code?: string; message?: string };
-      log(`${what}: database busy (${e.code ?? ''} ${String(e.message ?? '').split('\n')[0]}); retrying in ${ms} ms`);
+      const why = err instanceof DbCallTimeout ? e.message : `${what}: database busy (${e.code ?? ''} ${String(e.message ?? '').split('\n')[0]})`;
+      log(`${why}; retrying in ${ms} ms`);
       await sleep(ms, signal);
     }
   }
+}
+
+/** `p`, or a DbCallTimeout after `ms` (the timer does not keep the process alive). */
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DbCallTimeout(what, ms)), ms);
+    timer.unref?.();
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -78,9 +112,10 @@ export async function runWorker(opts: WorkerOptions = {}): Promise<void> {
   const log = opts.log ?? ((line: string) => console.log(`[worker ${workerId}] ${line}`));
   log('started');
   while (!opts.signal?.aborted) {
-    const requeued = await withDbRetry('re-queueing stale runs', () => requeueStaleRuns(staleMs), log, opts.signal);
+    const limit = { answerWithinMs: QUEUE_CALL_LIMIT_MS };
+    const requeued = await withDbRetry('re-queueing stale runs', () => requeueStaleRuns(staleMs), log, opts.signal, limit);
     if (requeued.length) log(`re-queued ${requeued.length} orphaned run(s): ${requeued.join(', ')}`);
-    const run = await withDbRetry('claiming a run', () => claimNextRun(workerId), log, opts.signal);
+    const run = await withDbRetry('claiming a run', () => claimNextRun(workerId), log, opts.signal, limit);
     if (!run) {
       if (opts.untilIdle) break;
       await sleep(pollMs, opts.signal);

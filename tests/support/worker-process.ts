@@ -8,6 +8,8 @@ export interface WorkerProcess {
   child: ChildProcess;
   logs: () => string;
   exited: Promise<number | null>;
+  /** The exit code, or an error carrying the worker's logs if it is still running after `ms` (then it is killed). */
+  exitedWithin: (ms: number) => Promise<number | null>;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
@@ -21,15 +23,21 @@ export function startWorker(databaseUrl: string, flags: string[] = []): WorkerPr
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    child,
-    logs: () => out,
-    exited,
-    kill: async (signal = 'SIGKILL') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
   };
+  const exitedWithin = async (ms: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+    const code = await Promise.race([exited, late]);
+    clearTimeout(timer);
+    if (code !== 'late') return code;
+    const logs = out;
+    await kill();
+    throw new Error(`worker still running after ${ms} ms; its logs:\n${logs}`);
+  };
+  return { child, logs: () => out, exited, exitedWithin, kill };
 }
 
 export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 120_000, logs?: () => string): Promise<T> {

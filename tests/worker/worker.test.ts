@@ -33,7 +33,7 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     const run = await queueRun({ source: 'builtin', name: 'tiny', config: tinyConfig({ steps: 4 }) });
     expect(run.status).toBe('queued');
     const w = worker(['--until-idle']);
-    expect(await w.exited).toBe(0);
+    expect(await w.exitedWithin(150_000)).toBe(0);
     const done = await getRun(run.id);
     expect(done, w.logs()).toMatchObject({ status: 'finished', lastStep: 4, attempts: 1 });
     expect((await listMetrics(run.id, { after: -1, limit: 100 })).map((m) => m.step)).toEqual([1, 2, 3, 4]);
@@ -60,7 +60,7 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     });
     const good = await queueRun({ source: 'builtin', name: 'after the broken one', config: tinyConfig({ steps: 2 }) });
     const w = worker(['--until-idle']);
-    expect(await w.exited).toBe(0);
+    expect(await w.exitedWithin(150_000)).toBe(0);
     const failed = await getRun(broken.id);
     expect(failed?.status, w.logs()).toBe('failed');
     expect(failed?.error).toMatch(/steps/);
@@ -95,7 +95,7 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     const config = tinyConfig({ steps: STEPS, checkpointEvery: 2, evalEvery: 4 });
     const reference = await queueRun({ source: 'builtin', name: 'uninterrupted', seed: 0, config });
     const w0 = worker(['--until-idle']);
-    await w0.exited;
+    await w0.exitedWithin(150_000);
     expect((await getRun(reference.id))?.status, w0.logs()).toBe('finished');
 
     const run = await queueRun({ source: 'builtin', name: 'killed', seed: 0, config });
@@ -116,7 +116,7 @@ describe.each(DATABASES)('worker on %s', (provider) => {
     await new Promise((r) => setTimeout(r, 2000));
 
     const w2 = worker(['--stale-ms', '1500', '--until-idle']);
-    await w2.exited;
+    await w2.exitedWithin(200_000);
     const resumed = await getRun(run.id);
     expect(resumed, w2.logs()).toMatchObject({ status: 'finished', attempts: 2, lastStep: STEPS });
     expect(w2.logs()).toMatch(/resuming run .* from step/);
@@ -137,7 +137,7 @@ describe.each(DATABASES)('worker on %s', (provider) => {
       for (let i = 0; i < 4; i++) runs.push(await queueRun({ source: 'builtin', name: `shared ${i}`, config: tinyConfig({ steps: 2 }) }));
       const a = worker(['--until-idle', '--id', 'worker-a']);
       const b = worker(['--until-idle', '--id', 'worker-b']);
-      await Promise.all([a.exited, b.exited]);
+      await Promise.all([a.exitedWithin(150_000), b.exitedWithin(150_000)]);
       const claimers = new Map<string, string[]>();
       for (const run of runs) {
         const r = await getRun(run.id);
